@@ -1,0 +1,2 @@
+/** The one Jackson configuration every Lifecycle document is read and written with. */
+package io.github.mlhighway.lifecycle.core.json;
