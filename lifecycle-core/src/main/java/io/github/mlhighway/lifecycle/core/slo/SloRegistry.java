@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -42,7 +41,7 @@ public final class SloRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SloRegistry.class);
 
     private final Clock clock;
-    private final Map<String, SloTracker> trackers = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<String, SloTracker> trackers = new ConcurrentSkipListMap<>();
     private volatile ScheduledFuture<?> ticking;
 
     private SloRegistry(Clock clock) {
@@ -69,7 +68,7 @@ public final class SloRegistry implements AutoCloseable {
     public SloTracker register(Slo slo) {
         Objects.requireNonNull(slo, "slo");
         SloTracker tracker = SloTracker.create(slo, clock);
-        SloTracker previous = ((ConcurrentSkipListMap<String, SloTracker>) trackers).putIfAbsent(slo.name(), tracker);
+        SloTracker previous = trackers.putIfAbsent(slo.name(), tracker);
         if (previous != null) {
             throw new IllegalArgumentException("An SLO named '" + slo.name() + "' is already registered");
         }
