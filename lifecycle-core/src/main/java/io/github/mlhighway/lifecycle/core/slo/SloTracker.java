@@ -103,6 +103,9 @@ public final class SloTracker {
         this.slices = slo.timeslices() == null ? null : new SliceAccumulator(slo.timeslices().slice().toMillis());
         this.flushedAtMillis = clock.millis();
         advanceWindows(flushedAtMillis);
+        if (slices != null) {
+            slices.closeBefore(flushedAtMillis, flushedAtMillis, this::sliceClosed);
+        }
     }
 
     /**
