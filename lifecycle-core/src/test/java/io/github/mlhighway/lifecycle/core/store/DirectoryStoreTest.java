@@ -1,0 +1,151 @@
+package io.github.mlhighway.lifecycle.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mlhighway.lifecycle.core.SimClock;
+import io.github.mlhighway.lifecycle.store.RevisionConflictException;
+import io.github.mlhighway.lifecycle.store.Store;
+import io.github.mlhighway.lifecycle.store.StoreException;
+import io.github.mlhighway.lifecycle.store.StoredDocument;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DirectoryStoreTest {
+
+    @TempDir
+    Path root;
+
+    private final SimClock clock = SimClock.atDefault();
+
+    private DirectoryStore store() {
+        return Stores.directory(root, clock);
+    }
+
+    @Test
+    void aWrittenDocumentReadsBackWithItsRevisionAndTime() {
+        Store store = store();
+        store.put("runs", "run-1", "{\"b\": 2, \"a\": [1, 2]}");
+
+        StoredDocument document = store.read("runs", "run-1").orElseThrow();
+
+        assertThat(document.revision()).isEqualTo(1);
+        assertThat(document.writtenAt()).isEqualTo(clock.instant());
+        assertThat(document.json()).isEqualTo("{\"b\":2,\"a\":[1,2]}");
+        assertThat(store.keys("runs")).containsExactly("run-1");
+        assertThat(store.read("runs", "missing")).isEmpty();
+    }
+
+    @Test
+    void compareAndSetRefusesAStaleRevisionAndKeepsTheDocument() {
+        Store store = store();
+        store.write("aliases", "champion", "{\"version\": 1}", Store.MUST_NOT_EXIST);
+        store.write("aliases", "champion", "{\"version\": 2}", 1);
+
+        assertThatThrownBy(() -> store.write("aliases", "champion", "{\"version\": 3}", 1))
+                .isInstanceOf(RevisionConflictException.class).hasMessageContaining("aliases/champion")
+                .hasMessageContaining("revision 2");
+        assertThatThrownBy(() -> store.write("aliases", "champion", "{}", Store.MUST_NOT_EXIST))
+                .isInstanceOf(RevisionConflictException.class);
+        assertThat(store.read("aliases", "champion").orElseThrow().json()).isEqualTo("{\"version\":2}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../escape", "..", "a/b", "", ".hidden", "a..b", "name with space"})
+    void namesThatCouldLeaveTheirDirectoryAreRefused(String name) {
+        Store store = store();
+
+        assertThatThrownBy(() -> store.put("runs", name, "{}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Invalid store key");
+        assertThatThrownBy(() -> store.put(name, "key", "{}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Invalid store collection");
+    }
+
+    @Test
+    void invalidJsonIsRefusedBeforeAnythingIsWritten() {
+        Store store = store();
+        store.put("runs", "run-1", "{\"ok\": true}");
+
+        assertThatThrownBy(() -> store.put("runs", "run-1", "{not json")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("runs/run-1");
+        assertThat(store.read("runs", "run-1").orElseThrow().json()).isEqualTo("{\"ok\":true}");
+    }
+
+    @Test
+    void aTamperedDocumentIsRefusedWithItsFileNamed() throws Exception {
+        Store store = store();
+        store.put("runs", "run-1", "{\"auc\": 0.71}");
+        Path file = root.resolve("runs").resolve("run-1.json");
+        Files.writeString(file, Files.readString(file).replace("0.71", "0.99"), StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> store.read("runs", "run-1")).isInstanceOf(StoreException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("fails verification");
+    }
+
+    @Test
+    void aTruncatedDocumentIsRefusedAsCorrupt() throws Exception {
+        Store store = store();
+        store.put("runs", "run-1", "{\"auc\": 0.71}");
+        Path file = root.resolve("runs").resolve("run-1.json");
+        Files.writeString(file, Files.readString(file).substring(0, 20), StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> store.read("runs", "run-1")).isInstanceOf(StoreException.class)
+                .hasMessageContaining("Corrupt document");
+    }
+
+    @Test
+    void concurrentCompareAndSetWritersNeverLoseAnUpdate() throws Exception {
+        DirectoryStore store = store();
+        store.put("counters", "c", "{\"n\": 0}");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < 25; i++) {
+                    while (true) {
+                        StoredDocument current = store.read("counters", "c").orElseThrow();
+                        int n = Integer.parseInt(current.json().replaceAll("\\D", ""));
+                        try {
+                            store.write("counters", "c", "{\"n\": " + (n + 1) + "}", current.revision());
+                            break;
+                        } catch (RevisionConflictException retry) {
+                            // someone else won; read again
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+
+        assertThat(store.read("counters", "c").orElseThrow().json()).isEqualTo("{\"n\":100}");
+        try (Stream<Path> files = Files.list(root.resolve("counters"))) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("c.json", ".lock");
+        }
+    }
+
+    @Test
+    void theInMemoryStoreFollowsTheSameRules() {
+        Store store = Stores.inMemory(clock);
+        store.write("a", "k", "{}", Store.MUST_NOT_EXIST);
+
+        assertThatThrownBy(() -> store.write("a", "k", "{}", 5)).isInstanceOf(RevisionConflictException.class);
+        assertThatThrownBy(() -> store.put("a", "../k", "{}")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.delete("a", "k")).isTrue();
+        assertThat(store.keys("a")).isEmpty();
+    }
+}
