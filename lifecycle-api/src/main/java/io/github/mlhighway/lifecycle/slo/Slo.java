@@ -108,6 +108,7 @@ public record Slo(String name, String displayName, String description, String se
      * @return a builder
      */
     public static Builder ratio(String name) {
+        requireName(name, "SLO name");
         return new Builder(name, new Indicator.Ratio(name, Indicator.Counting.GOOD, MetricSource.none(),
                 MetricSource.none()));
     }
@@ -121,6 +122,7 @@ public record Slo(String name, String displayName, String description, String se
      * @return a builder
      */
     public static Builder threshold(String name, Operator operator, double threshold) {
+        requireName(name, "SLO name");
         return new Builder(name, new Indicator.Threshold(name, operator, threshold, MetricSource.none()));
     }
 
@@ -131,6 +133,7 @@ public record Slo(String name, String displayName, String description, String se
      * @return a builder
      */
     public static Builder probe(String name) {
+        requireName(name, "SLO name");
         return new Builder(name, new Indicator.Probe(name, MetricSource.none()));
     }
 
