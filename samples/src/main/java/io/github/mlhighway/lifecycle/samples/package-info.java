@@ -1,0 +1,2 @@
+/** Runnable applications that show Lifecycle end to end. */
+package io.github.mlhighway.lifecycle.samples;

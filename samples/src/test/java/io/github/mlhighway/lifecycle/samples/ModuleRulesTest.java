@@ -1,0 +1,71 @@
+package io.github.mlhighway.lifecycle.samples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of DESIGN section 2, enforced on the compiled classes of every module. */
+class ModuleRulesTest {
+
+    private static final String BASE = "io.github.mlhighway.lifecycle";
+    private static final String[] API_PACKAGES = {BASE + ".gate..", BASE + ".slo..", BASE + ".store..",
+        BASE + ".policy.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(BASE);
+        assertThat(classes.stream().map(c -> c.getPackageName()).distinct())
+                .as("classes of api, core, testkit and samples are on the classpath")
+                .contains(BASE + ".slo", BASE + ".core.slo", BASE + ".testkit", BASE + ".samples");
+    }
+
+    @Test
+    void theApiDependsOnTheJdkOnly() {
+        noClasses().that().resideInAnyPackage(API_PACKAGES)
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", BASE + "..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage(API_PACKAGES)
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".core..", BASE + ".testkit..",
+                        BASE + ".cli..", BASE + ".djl..", BASE + ".samples..")
+                .check(classes);
+    }
+
+    @Test
+    void theApiPomDeclaresNoDependencyAtAll() throws Exception {
+        Path pom = Path.of("..", "lifecycle-api", "pom.xml");
+        assertThat(pom).exists();
+        assertThat(Files.readString(pom)).doesNotContain("<dependency>");
+    }
+
+    @Test
+    void coreNeedsNoMachineLearningEngine() {
+        noClasses().that().resideInAPackage(BASE + ".core..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", BASE + ".djl..", BASE + ".testkit..",
+                        BASE + ".cli..", BASE + ".samples..", "org.junit..", "net.jqwik..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void micrometerIsConfinedToTheBridgePackage() {
+        noClasses().that().resideInAPackage(BASE + ".core..").and().resideOutsideOfPackage(BASE + ".core.micrometer..")
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingImportsAnotherModulesInternals() {
+        noClasses().that().resideOutsideOfPackage(BASE + ".core..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".core..internal..")
+                .check(classes);
+    }
+}
