@@ -1,0 +1,97 @@
+package io.github.mlhighway.lifecycle.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.mlhighway.lifecycle.core.policy.BudgetCondition;
+import io.github.mlhighway.lifecycle.core.policy.ErrorBudgetPolicy;
+import io.github.mlhighway.lifecycle.core.slo.SloRegistry;
+import io.github.mlhighway.lifecycle.core.slo.SloTracker;
+import io.github.mlhighway.lifecycle.core.store.Stores;
+import io.github.mlhighway.lifecycle.gate.Verdict;
+import io.github.mlhighway.lifecycle.policy.Action;
+import io.github.mlhighway.lifecycle.policy.Change;
+import io.github.mlhighway.lifecycle.policy.PolicyDecision;
+import io.github.mlhighway.lifecycle.slo.AlertState;
+import io.github.mlhighway.lifecycle.slo.ErrorBudget;
+import io.github.mlhighway.lifecycle.slo.Operator;
+import io.github.mlhighway.lifecycle.slo.Severity;
+import io.github.mlhighway.lifecycle.slo.Slo;
+import io.github.mlhighway.lifecycle.store.Store;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The code shown in README.md, kept here so it always compiles and runs. Paste changes back into the README. */
+class ReadmeExamplesTest {
+
+    @Test
+    void theSloTourRuns(@TempDir Path directory) {
+        TestClock clock = TestClock.create();
+        boolean predictionSucceeded = false;
+        double latencyMillis = 120.0;
+
+        // --- README: define SLOs ---
+        SloRegistry slos = SloRegistry.create(clock);            // Clock.systemUTC() in production
+        SloTracker availability = slos.register(Slo.ratio("forecast.availability")
+                .objective(0.999)
+                .rollingWindow(Duration.ofDays(28))
+                .build());
+        SloTracker latency = slos.register(Slo.threshold("forecast.latency", Operator.LTE, 300.0)
+                .objective(0.99)
+                .rollingWindow(Duration.ofDays(28))
+                .build());
+        // --- README: end ---
+        clock.drive(slos); // in production: slos.startTicking(scheduler, SloRegistry.DEFAULT_TICK_INTERVAL)
+
+        // --- README: record events ---
+        availability.record(predictionSucceeded);  // lock-free, allocation-free, from any thread
+        latency.recordValue(latencyMillis);        // good when <= 300 ms
+        // --- README: end ---
+        clock.advance(Duration.ofMinutes(1));
+
+        // --- README: read the budget ---
+        ErrorBudget budget = availability.budget();
+        System.out.printf("%s: SLI %.4f, %.1f%% of the budget left, burn rate %.1f%n",
+                budget.slo(), budget.sli(), budget.remainingFraction() * 100, budget.burnRate());
+        // --- README: end ---
+
+        // --- README: evaluate alerts ---
+        for (AlertState alert : availability.alerts()) {
+            if (alert.isAlerting()) {
+                System.out.println(alert.severity() + " " + alert.tier().id() + ": " + alert.reason());
+            }
+        }
+        // --- README: end ---
+
+        // --- README: ask the policy ---
+        ErrorBudgetPolicy policy = ErrorBudgetPolicy.builder("releases", clock)
+                .watch(availability, latency)
+                .rule("budget-exhausted", BudgetCondition.exhausted(), Action.FREEZE_RELEASES)
+                .rule("fast-burn", BudgetCondition.alerting(Severity.PAGE), Action.ROLLBACK)
+                .exemptLabels("security", "P0")
+                .build();
+        PolicyDecision decision = policy.decide(Change.release("model-v7"));
+        if (decision.blocksChange()) {
+            decision.decisions().forEach(d -> System.out.println(d.action() + ": " + d.reason()));
+        }
+        Verdict verdict = policy.evaluate(Change.release("model-v7"));   // the policy is a Gate<Change>
+        // --- README: end ---
+
+        // --- README: persist ---
+        Store store = Stores.directory(directory.resolve("lifecycle-data"));
+        slos.saveTo(store);            // e.g. on shutdown and every few minutes
+        slos.restoreFrom(store);       // on start-up, after registering the same SLOs
+        // --- README: end ---
+
+        assertThat(budget.eligible()).isEqualTo(1);
+        assertThat(budget.isExhausted()).isTrue();
+        assertThat(decision.actions()).containsExactly(Action.FREEZE_RELEASES, Action.ROLLBACK);
+        assertThat(decision.blocksChange()).isTrue();
+        assertThat(verdict.allowsProceeding()).isFalse();
+        assertThat(store.keys(SloRegistry.STATE_COLLECTION))
+                .containsExactlyElementsOf(List.of("forecast.availability", "forecast.latency"));
+    }
+}
