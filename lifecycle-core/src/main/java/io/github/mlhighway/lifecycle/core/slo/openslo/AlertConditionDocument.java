@@ -1,0 +1,43 @@
+package io.github.mlhighway.lifecycle.core.slo.openslo;
+
+/**
+ * An OpenSLO {@code AlertCondition} document (or one written inline in an AlertPolicy, then {@code apiVersion}
+ * is {@code null}).
+ *
+ * @param apiVersion the API version, {@code null} when inline
+ * @param metadata   the metadata
+ * @param spec       the spec
+ */
+public record AlertConditionDocument(String apiVersion, Metadata metadata, Spec spec) implements OpenSloDocument {
+
+    /** The kind name. */
+    public static final String KIND = "AlertCondition";
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /**
+     * The condition spec.
+     *
+     * @param description free text, or {@code null}
+     * @param severity    e.g. {@code page} or {@code ticket}
+     * @param condition   the burn-rate condition
+     */
+    public record Spec(String description, String severity, Condition condition) {
+    }
+
+    /**
+     * A burn-rate condition: fires when the burn rate over {@code lookbackWindow} compares with
+     * {@code threshold} by {@code op}, for {@code alertAfter}.
+     *
+     * @param kind           {@code burnrate}
+     * @param op             {@code gt} or {@code gte} (the reader accepts all four operators)
+     * @param threshold      the burn-rate factor, positive
+     * @param lookbackWindow the long window, e.g. {@code 1h}
+     * @param alertAfter     how long the condition must hold, or {@code null}
+     */
+    public record Condition(String kind, String op, Double threshold, String lookbackWindow, String alertAfter) {
+    }
+}

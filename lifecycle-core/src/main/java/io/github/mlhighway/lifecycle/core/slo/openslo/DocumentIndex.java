@@ -1,0 +1,52 @@
+package io.github.mlhighway.lifecycle.core.slo.openslo;
+
+import io.github.mlhighway.lifecycle.slo.SloSpecException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The documents of several files by kind and name, for resolving references, each with its problem collector. */
+final class DocumentIndex {
+
+    private final Map<String, Map<String, Located<OpenSloDocument>>> byKind = new LinkedHashMap<>();
+    private final List<Located<SloDocument>> slos = new ArrayList<>();
+
+    DocumentIndex(List<OpenSloFile> files, List<SloSpecException.Problem> problems,
+                  List<SloSpecException.Problem> warnings) {
+        for (OpenSloFile file : files) {
+            for (int i = 0; i < file.documents().size(); i++) {
+                OpenSloDocument document = file.documents().get(i);
+                ProblemCollector collector = new ProblemCollector(file.source(), file.lines().get(i), problems,
+                        warnings);
+                Located<OpenSloDocument> located = new Located<>(document, collector, "");
+                Located<OpenSloDocument> previous = byKind.computeIfAbsent(document.kind(), kind -> new LinkedHashMap<>())
+                        .putIfAbsent(document.name(), located);
+                if (previous != null) {
+                    collector.problem("metadata.name", "found a second " + document.kind() + " named '"
+                            + document.name() + "', expected names unique per kind");
+                }
+                if (document instanceof SloDocument slo) {
+                    slos.add(new Located<>(slo, collector, ""));
+                }
+            }
+        }
+    }
+
+    List<Located<SloDocument>> slos() {
+        return slos;
+    }
+
+    /** The document of that kind and name, or {@code null}. */
+    @SuppressWarnings("unchecked")
+    <T extends OpenSloDocument> Located<T> find(String kind, String name) {
+        Map<String, Located<OpenSloDocument>> named = byKind.getOrDefault(kind, Map.of());
+        return (Located<T>) named.get(name);
+    }
+
+    /** The names known for a kind, for messages. */
+    String known(String kind) {
+        Map<String, Located<OpenSloDocument>> named = byKind.getOrDefault(kind, Map.of());
+        return named.isEmpty() ? "no " + kind + " document was given" : "known: " + named.keySet();
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.mlhighway.lifecycle.core.slo.openslo;
+
+import io.github.mlhighway.lifecycle.slo.CalendarUnit;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An OpenSLO duration shorthand: a positive whole number and a unit, one of {@code s m h d w M Q Y}
+ * (e.g. {@code 5m}, {@code 28d}, {@code 1M}).
+ *
+ * @param amount the number, positive
+ * @param unit   the unit letter
+ */
+public record OpenSloDuration(long amount, char unit) {
+
+    /** What a valid duration looks like, for messages. */
+    public static final String EXPECTED = "a duration: a positive whole number and one of the units s, m, h, d, w, "
+            + "M, Q, Y (e.g. 5m, 28d, 1M)";
+
+    private static final Pattern FORMAT = Pattern.compile("([0-9]{1,9})([smhdwMQY])");
+
+    /** Validates the amount and unit. */
+    public OpenSloDuration {
+        if (amount <= 0) {
+            throw new IllegalArgumentException("A duration must be positive, was " + amount);
+        }
+        if ("smhdwMQY".indexOf(unit) < 0) {
+            throw new IllegalArgumentException("Unknown duration unit '" + unit + "': expected s, m, h, d, w, M, Q or Y");
+        }
+    }
+
+    /**
+     * Parses the shorthand.
+     *
+     * @param text e.g. {@code 28d}
+     * @return the duration
+     * @throws IllegalArgumentException with {@link #EXPECTED} when the text does not match
+     */
+    public static OpenSloDuration parse(String text) {
+        Objects.requireNonNull(text, "text");
+        Matcher matcher = FORMAT.matcher(text.trim());
+        if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
+            throw new IllegalArgumentException("found '" + text + "', expected " + EXPECTED);
+        }
+        return new OpenSloDuration(Long.parseLong(matcher.group(1)), matcher.group(2).charAt(0));
+    }
+
+    /**
+     * Whether the unit has a fixed length ({@code s m h d w}); months, quarters and years do not.
+     *
+     * @return true for a fixed length
+     */
+    public boolean isFixedLength() {
+        return "smhdw".indexOf(unit) >= 0;
+    }
+
+    /**
+     * The fixed length.
+     *
+     * @return the duration
+     * @throws IllegalStateException for {@code M}, {@code Q} and {@code Y}
+     */
+    public Duration toDuration() {
+        return switch (unit) {
+            case 's' -> Duration.ofSeconds(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            case 'h' -> Duration.ofHours(amount);
+            case 'd' -> Duration.ofDays(amount);
+            case 'w' -> Duration.ofDays(7 * amount);
+            default -> throw new IllegalStateException("'" + this + "' has no fixed length: a " + unit
+                    + " is a calendar unit; use days (e.g. 30d) or a calendar window");
+        };
+    }
+
+    /**
+     * The calendar unit of a calendar window ({@code d w M Q Y}).
+     *
+     * @return the unit
+     * @throws IllegalStateException for {@code s}, {@code m} and {@code h}
+     */
+    public CalendarUnit calendarUnit() {
+        for (CalendarUnit candidate : CalendarUnit.values()) {
+            if (candidate.openSloSuffix().charAt(0) == unit) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("'" + this + "' is not a calendar unit: expected d, w, M, Q or Y");
+    }
+
+    @Override
+    public String toString() {
+        return amount + String.valueOf(unit);
+    }
+}

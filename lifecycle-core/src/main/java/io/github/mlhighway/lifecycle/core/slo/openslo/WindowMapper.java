@@ -1,0 +1,80 @@
+package io.github.mlhighway.lifecycle.core.slo.openslo;
+
+import io.github.mlhighway.lifecycle.slo.CalendarUnit;
+import io.github.mlhighway.lifecycle.slo.TimeWindow;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** Maps an OpenSLO time window and slice lengths to the engine's, rejecting what the engine cannot represent. */
+final class WindowMapper {
+
+    private WindowMapper() {
+    }
+
+    /** The window of the SLO document, or {@code null} after reporting a problem. */
+    static TimeWindow window(Located<SloDocument> slo) {
+        SloDocument.Spec spec = slo.value().spec();
+        if (spec.timeWindows().size() != 1) {
+            return null;
+        }
+        boolean alpha = OpenSloDocument.V1ALPHA.equals(slo.value().apiVersion());
+        String path = (alpha ? "spec.timeWindows" : "spec.timeWindow") + "[0]";
+        SloDocument.TimeWindowSpec window = spec.timeWindows().get(0);
+        String field = alpha ? path + ".unit" : path + ".duration";
+        OpenSloDuration duration = alpha
+                ? new OpenSloDuration(window.count(), OpenSloUnits.letter(window.unit()))
+                : OpenSloDuration.parse(window.duration());
+        boolean rolling = window.calendar() == null && !Boolean.FALSE.equals(window.isRolling());
+        if (rolling) {
+            if (!duration.isFixedLength()) {
+                slo.problem(field, "found '" + duration + "' on a rolling window, expected a fixed length (s, m, h, "
+                        + "d or w, e.g. 30d): months, quarters and years vary in length; for calendar months use "
+                        + "isRolling: false with a calendar");
+                return null;
+            }
+            return TimeWindow.rolling(duration.toDuration());
+        }
+        CalendarUnit unit;
+        if (duration.unit() == 'm') {
+            slo.warning(field, "read '" + duration + "' on a calendar window as " + duration.amount()
+                    + " month(s): calendar-aligned minutes mean nothing; write " + duration.amount() + "M");
+            unit = CalendarUnit.MONTH;
+        } else if (duration.unit() == 's' || duration.unit() == 'h') {
+            slo.problem(field, "found '" + duration + "' on a calendar window, expected a calendar unit: d, w, M, Q "
+                    + "or Y (e.g. 1M)");
+            return null;
+        } else {
+            unit = duration.calendarUnit();
+        }
+        if (duration.amount() > Integer.MAX_VALUE) {
+            slo.problem(field, "found '" + duration + "', expected a smaller count");
+            return null;
+        }
+        return new TimeWindow.Calendar((int) duration.amount(), unit,
+                OpenSloTimes.parseStart(window.calendar().startTime()), ZoneId.of(window.calendar().timeZone()));
+    }
+
+    /** The slice length of an objective, or {@code null} after reporting a problem. */
+    static Duration slice(Located<SloDocument> slo, int i, String text) {
+        String path = "spec.objectives[" + i + "].timeSliceWindow";
+        if (text.chars().allMatch(Character::isDigit)) {
+            return Duration.ofSeconds(Long.parseLong(text));
+        }
+        OpenSloDuration duration = OpenSloDuration.parse(text);
+        if (!duration.isFixedLength()) {
+            slo.problem(path, "found '" + duration + "', expected a fixed length (s, m, h, d or w, e.g. 1m)");
+            return null;
+        }
+        return duration.toDuration();
+    }
+
+    /** A fixed-length duration at a path, or {@code null} after reporting a problem. */
+    static Duration fixed(Located<?> where, String path, String text) {
+        OpenSloDuration duration = OpenSloDuration.parse(text);
+        if (!duration.isFixedLength()) {
+            where.problem(path, "found '" + duration + "', expected a fixed length (s, m, h, d or w, e.g. 1h)");
+            return null;
+        }
+        return duration.toDuration();
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.mlhighway.lifecycle.core.slo.prometheus;
+
+import io.github.mlhighway.lifecycle.slo.BurnRateTier;
+import io.github.mlhighway.lifecycle.slo.Severity;
+import io.github.mlhighway.lifecycle.slo.Slo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The multi-window, multi-burn-rate alerts of one SLO: one alerting rule per severity, firing when any enabled
+ * tier of that severity burns at least its factor over both its short and its long window:
+ * {@code (short >= (factor * budget)) and ignoring (sloth_window) (long >= (factor * budget))}, tiers joined
+ * by {@code or ignoring (sloth_window)}. The engine fires at a burn rate of at least the factor, so the rules
+ * use {@code >=} (Sloth writes {@code >}).
+ *
+ * <p>Not exported: the minimum-events guard and the no-data policy of the SLO's alert policy; without data the
+ * ratio is missing or NaN and the alert stays quiet. Disabled tiers are written as comments.
+ */
+final class BurnRateAlerts {
+
+    private BurnRateAlerts() {
+    }
+
+    static List<Rule> of(Slo slo, SloLabels labels) {
+        List<Rule> rules = new ArrayList<>();
+        for (Severity severity : Severity.values()) {
+            List<String> terms = new ArrayList<>();
+            List<String> comments = new ArrayList<>();
+            for (BurnRateTier tier : slo.alerting().tiers()) {
+                if (tier.severity() != severity) {
+                    continue;
+                }
+                if (!tier.enabled()) {
+                    comments.add("tier '" + tier.id() + "' (" + PromQl.number(tier.factor()) + "x over "
+                            + PromQl.range(tier.longWindow()) + " and " + PromQl.range(tier.shortWindow())
+                            + ") is disabled");
+                    continue;
+                }
+                String threshold = " >= (" + PromQl.number(tier.factor()) + " * "
+                        + PromQl.errorBudget(slo.objective()) + "))";
+                terms.add("(\n    (" + SloRecordings.name(tier.shortWindow()) + labels.selector() + threshold
+                        + "\n    and ignoring (sloth_window)\n    (" + SloRecordings.name(tier.longWindow())
+                        + labels.selector() + threshold + "\n)");
+            }
+            if (terms.isEmpty()) {
+                continue;
+            }
+            String label = severity.label();
+            rules.add(new Rule.Alerting(alertName(slo, severity), String.join("\nor ignoring (sloth_window)\n", terms),
+                    labels.with(Map.of("severity", label, "sloth_severity", label)),
+                    Map.of("summary", "{{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error budget burn rate is "
+                                    + "over expected.",
+                            "title", "(" + label + ") {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error "
+                                    + "budget burn rate is too fast."),
+                    comments));
+        }
+        return rules;
+    }
+
+    /** Comments for disabled tiers of severities with no enabled tier, which get no rule to carry them. */
+    static List<String> orphanComments(Slo slo, List<Rule> rules) {
+        List<String> comments = new ArrayList<>();
+        for (BurnRateTier tier : slo.alerting().tiers()) {
+            boolean covered = rules.stream().anyMatch(rule -> rule instanceof Rule.Alerting alerting
+                    && alerting.labels().get("severity").equals(tier.severity().label()));
+            if (!tier.enabled() && !covered) {
+                comments.add("tier '" + tier.id() + "' (" + tier.severity().label() + ", "
+                        + PromQl.number(tier.factor()) + "x over " + PromQl.range(tier.longWindow()) + " and "
+                        + PromQl.range(tier.shortWindow()) + ") is disabled");
+            }
+        }
+        return comments;
+    }
+
+    /**
+     * The alert name: the SLO name in upper camel case, then {@code BurnRatePage} or {@code BurnRateTicket},
+     * e.g. {@code CheckoutAvailabilityBurnRatePage}.
+     */
+    static String alertName(Slo slo, Severity severity) {
+        StringBuilder name = new StringBuilder();
+        for (String part : slo.name().split("[^A-Za-z0-9]+")) {
+            if (!part.isEmpty()) {
+                name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        if (name.length() == 0 || Character.isDigit(name.charAt(0))) {
+            name.insert(0, "Slo");
+        }
+        String suffix = severity.label();
+        return name + "BurnRate" + Character.toUpperCase(suffix.charAt(0)) + suffix.substring(1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.mlhighway.lifecycle.core.slo.prometheus;
+
+import io.github.mlhighway.lifecycle.slo.Slo;
+import io.github.mlhighway.lifecycle.slo.SloSpecException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Generates Prometheus rules from SLOs exactly in Sloth's style, three groups per SLO:
+ * <ol>
+ *   <li>{@code sloth-slo-sli-recordings-<id>}: {@code slo:sli_error:ratio_rate<window>} for every window of
+ *       the SLO's alert tiers (queries get {@code {{.window}}} replaced by the range), and for the SLO period the
+ *       average of the shortest window's ratio ({@code sum_over_time / count_over_time}); each labelled
+ *       {@code sloth_id}, {@code sloth_service}, {@code sloth_slo}, {@code sloth_window};</li>
+ *   <li>{@code sloth-slo-meta-recordings-<id>}: {@code slo:objective:ratio}, {@code slo:error_budget:ratio},
+ *       {@code slo:time_period:days}, {@code slo:current_burn_rate:ratio}, {@code slo:period_burn_rate:ratio},
+ *       {@code slo:period_error_budget_remaining:ratio} and {@code sloth_slo_info};</li>
+ *   <li>{@code sloth-slo-alerts-<id>}: per severity with an enabled tier, one multi-window multi-burn-rate
+ *       alert labelled {@code severity: page|ticket} (see {@link BurnRateAlerts}); left out when no tier is
+ *       enabled.</li>
+ * </ol>
+ * {@code <id>} is {@code <service>-<name>}, or the name when the SLO has no service. A calendar window is
+ * recorded over its nominal length (a month as 30 days).
+ *
+ * <p>Only ratio SLOs with Prometheus queries for both event counts can be exported: threshold and probe
+ * indicators, and ratio indicators without queries or with a non-Prometheus source, are refused with a
+ * {@link SloSpecException} naming the SLO. The output is deterministic.
+ *
+ * <p>Thread-safe and immutable.
+ */
+public final class PrometheusRules {
+
+    private final RulesConfig config;
+
+    /** A generator with {@link RulesConfig#DEFAULTS}. */
+    public PrometheusRules() {
+        this(RulesConfig.DEFAULTS);
+    }
+
+    /**
+     * A generator with the given settings.
+     *
+     * @param config extra labels and version
+     */
+    public PrometheusRules(RulesConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * The rule groups of one SLO.
+     *
+     * @param slo a ratio SLO with Prometheus queries
+     * @return its groups, in the order above
+     * @throws SloSpecException naming the SLO when it cannot be exported
+     */
+    public List<RuleGroup> groups(Slo slo) {
+        SloLabels labels;
+        try {
+            labels = SloLabels.of(slo, config);
+        } catch (IllegalArgumentException e) {
+            throw new SloSpecException("SLO '" + slo.name() + "'", "labels", e.getMessage());
+        }
+        SloWindows windows = SloWindows.of(slo);
+        List<RuleGroup> groups = new ArrayList<>();
+        groups.add(new RuleGroup("sloth-slo-sli-recordings-" + labels.id(), SloRecordings.sli(slo, labels, windows),
+                List.of()));
+        groups.add(new RuleGroup("sloth-slo-meta-recordings-" + labels.id(),
+                SloRecordings.meta(slo, labels, windows, config), List.of()));
+        List<Rule> alerts = BurnRateAlerts.of(slo, labels);
+        List<String> comments = BurnRateAlerts.orphanComments(slo, alerts);
+        if (!alerts.isEmpty()) {
+            groups.add(new RuleGroup("sloth-slo-alerts-" + labels.id(), alerts, comments));
+        } else if (!comments.isEmpty()) {
+            groups.add(new RuleGroup("sloth-slo-alerts-" + labels.id(), List.of(), comments));
+        }
+        return groups;
+    }
+
+    /**
+     * The rule groups of several SLOs, checking them all before failing.
+     *
+     * @param slos the SLOs
+     * @return their groups, SLO by SLO
+     * @throws SloSpecException listing every SLO that cannot be exported, and duplicate SLO ids
+     */
+    public List<RuleGroup> groups(List<Slo> slos) {
+        List<RuleGroup> groups = new ArrayList<>();
+        List<SloSpecException.Problem> problems = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Slo slo : slos) {
+            try {
+                for (RuleGroup group : groups(slo)) {
+                    if (names.contains(group.name())) {
+                        throw new SloSpecException("SLO '" + slo.name() + "'", "name", "found a second SLO with id '"
+                                + group.name().replaceFirst("^sloth-slo-[a-z]+-(recordings-)?", "")
+                                + "', expected service and name to be unique");
+                    }
+                    names.add(group.name());
+                    groups.add(group);
+                }
+            } catch (SloSpecException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SloSpecException(problems);
+        }
+        return groups;
+    }
+
+    /**
+     * The rules file of the SLOs, as YAML that {@code promtool check rules} accepts.
+     *
+     * @param slos the SLOs
+     * @return the YAML text
+     * @throws SloSpecException listing every SLO that cannot be exported
+     */
+    public String yaml(List<Slo> slos) {
+        return RuleYamlWriter.write(groups(slos), "Generated by Lifecycle " + config.version() + " from "
+                + slos.size() + " SLO(s). DO NOT EDIT.");
+    }
+}

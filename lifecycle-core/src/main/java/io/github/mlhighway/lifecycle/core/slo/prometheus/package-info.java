@@ -1,0 +1,6 @@
+/**
+ * Prometheus recording and alerting rules from engine {@link io.github.mlhighway.lifecycle.slo.Slo}s, in the
+ * style and with the names of <a href="https://github.com/slok/sloth">Sloth</a>, so dashboards built for Sloth
+ * work unchanged. Entry point: {@link io.github.mlhighway.lifecycle.core.slo.prometheus.PrometheusRules}.
+ */
+package io.github.mlhighway.lifecycle.core.slo.prometheus;

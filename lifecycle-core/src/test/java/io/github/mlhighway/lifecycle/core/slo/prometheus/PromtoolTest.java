@@ -1,0 +1,122 @@
+package io.github.mlhighway.lifecycle.core.slo.prometheus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs Prometheus's own {@code promtool} on generated rules: the syntax check, and unit tests with input series
+ * (scraped every minute, rules evaluated every minute). Skipped when {@code promtool} is not on the PATH.
+ */
+class PromtoolTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void requirePromtool() {
+        boolean available;
+        try {
+            available = new ProcessBuilder("promtool", "--version").redirectErrorStream(true).start()
+                    .waitFor(60, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            available = false;
+        }
+        Assumptions.assumeTrue(available, "Skipped: promtool is not on the PATH (install it, e.g. "
+                + "apt-get install -y prometheus, to run the Prometheus rule tests)");
+    }
+
+    private String promtool(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("promtool"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("promtool %s%n%s", command, output).isZero();
+        return output;
+    }
+
+    private void writeRules() throws IOException {
+        Files.writeString(dir.resolve("rules.yml"), new PrometheusRules().yaml(List.of(PrometheusRulesTest.availability())));
+    }
+
+    @Test
+    void promtoolAcceptsTheGeneratedRules() throws Exception {
+        writeRules();
+
+        assertThat(promtool("check", "rules", "rules.yml")).contains("SUCCESS: 15 rules found");
+    }
+
+    @Test
+    void aTotalOutageFiresTheFastPageWithinMinutesAndHalfTheBudgetRateFiresNothing() throws Exception {
+        writeRules();
+        Files.writeString(dir.resolve("tests.yml"), """
+                rule_files:
+                  - rules.yml
+                evaluation_interval: 1m
+                tests:
+                  # Two healthy hours at 60 requests a minute, then every request fails from minute 120.
+                  - interval: 1m
+                    input_series:
+                      - series: 'http_requests_total{job="shop",code="200"}'
+                        values: '0+60x120 7200x60'
+                      - series: 'http_requests_total{job="shop",code="500"}'
+                        values: '0x120 60+60x59'
+                    alert_rule_test:
+                      - eval_time: 119m
+                        alertname: AvailabilityBurnRatePage
+                        exp_alerts: []
+                      - eval_time: 123m
+                        alertname: AvailabilityBurnRatePage
+                        exp_alerts:
+                          - exp_labels:
+                              severity: page
+                              sloth_severity: page
+                              sloth_window: 5m
+                              sloth_id: shop-availability
+                              sloth_service: shop
+                              sloth_slo: availability
+                            exp_annotations:
+                              summary: shop availability SLO error budget burn rate is over expected.
+                              title: (page) shop availability SLO error budget burn rate is too fast.
+                  # A steady 0.5x burn: 1 failed request in 2000, half of what a 99.9% objective allows.
+                  - interval: 1m
+                    input_series:
+                      - series: 'http_requests_total{job="shop",code="200"}'
+                        values: '0+1999x600'
+                      - series: 'http_requests_total{job="shop",code="500"}'
+                        values: '0+1x600'
+                    alert_rule_test:
+                      - eval_time: 10m
+                        alertname: AvailabilityBurnRatePage
+                        exp_alerts: []
+                      - eval_time: 5h
+                        alertname: AvailabilityBurnRatePage
+                        exp_alerts: []
+                      - eval_time: 10h
+                        alertname: AvailabilityBurnRatePage
+                        exp_alerts: []
+                      - eval_time: 10h
+                        alertname: AvailabilityBurnRateTicket
+                        exp_alerts: []
+                    promql_expr_test:
+                      - expr: round(slo:current_burn_rate:ratio, 0.001)
+                        eval_time: 10h
+                        exp_samples:
+                          - labels: '{sloth_id="shop-availability", sloth_service="shop", sloth_slo="availability", sloth_window="5m"}'
+                            value: 0.5
+                """);
+
+        assertThat(promtool("test", "rules", "tests.yml")).contains("SUCCESS");
+    }
+}
