@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.mlhighway.lifecycle.core.policy.BudgetCondition;
 import io.github.mlhighway.lifecycle.core.policy.ErrorBudgetPolicy;
 import io.github.mlhighway.lifecycle.core.slo.SloRegistry;
+import io.github.mlhighway.lifecycle.core.slo.openslo.OpenSlo;
+import io.github.mlhighway.lifecycle.core.slo.openslo.OpenSloConversion;
+import io.github.mlhighway.lifecycle.core.slo.prometheus.PrometheusRules;
 import io.github.mlhighway.lifecycle.core.slo.SloTracker;
 import io.github.mlhighway.lifecycle.core.store.Stores;
 import io.github.mlhighway.lifecycle.gate.Verdict;
@@ -26,6 +29,45 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The code shown in README.md, kept here so it always compiles and runs. Paste changes back into the README. */
 class ReadmeExamplesTest {
+
+    private static void writeSpec(Path file) {
+        String yaml = String.join("\n",
+                "apiVersion: openslo/v1",
+                "kind: SLO",
+                "metadata:",
+                "  name: checkout-availability",
+                "spec:",
+                "  service: checkout",
+                "  budgetingMethod: Occurrences",
+                "  timeWindow:",
+                "    - duration: 28d",
+                "      isRolling: true",
+                "  indicator:",
+                "    metadata:",
+                "      name: checkout-errors",
+                "    spec:",
+                "      ratioMetric:",
+                "        counter: true",
+                "        good:",
+                "          metricSource:",
+                "            type: Prometheus",
+                "            spec:",
+                "              query: sum(rate(http_requests_total{job=\"checkout\",code!~\"5..\"}[{{.window}}]))",
+                "        total:",
+                "          metricSource:",
+                "            type: Prometheus",
+                "            spec:",
+                "              query: sum(rate(http_requests_total{job=\"checkout\"}[{{.window}}]))",
+                "  objectives:",
+                "    - displayName: Checkout works",
+                "      target: 0.999",
+                "");
+        try {
+            java.nio.file.Files.writeString(file, yaml);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Test
     void theSloTourRuns(@TempDir Path directory) {
@@ -86,6 +128,16 @@ class ReadmeExamplesTest {
         slos.restoreFrom(store);       // on start-up, after registering the same SLOs
         // --- README: end ---
 
+        Path specFile = directory.resolve("checkout.yaml");
+        writeSpec(specFile);
+        // --- README: openslo ---
+        OpenSloConversion specs = OpenSlo.load(List.of(specFile));          // throws SloSpecException with every problem
+        SloTracker checkout = slos.register(specs.slos().get(0));          // the same SLO, tracked in-process
+        String rules = new PrometheusRules().yaml(specs.slos());           // and judged by Prometheus in a fleet
+        // --- README: end ---
+
+        assertThat(checkout.slo().objective()).isEqualTo(0.999);
+        assertThat(rules).contains("slo:sli_error:ratio_rate5m").contains("severity: \"page\"");
         assertThat(budget.eligible()).isEqualTo(1);
         assertThat(budget.isExhausted()).isTrue();
         assertThat(decision.actions()).containsExactly(Action.FREEZE_RELEASES, Action.ROLLBACK);
