@@ -67,12 +67,12 @@ import org.slf4j.LoggerFactory;
  * <h2>References and failures</h2>
  * Gauges and counters hold their {@link SloTracker} weakly (Micrometer's default), and the functions they hold
  * refer to no tracker, so binding keeps no tracker alive: once the application drops its trackers, the gauges
- * read {@code NaN}. A read that throws never propagates into the meter registry: the gauge reads {@code NaN}, and
+ * read {@code NaN} and the event counters keep their last value. A read that throws never propagates into the meter registry: the gauge reads {@code NaN}, and
  * the failure is logged once per SLO at WARN (later ones at DEBUG).
  *
  * <h2>SLOs registered later</h2>
  * {@link #bindTo(MeterRegistry)} binds the SLOs registered at the time of the call. Call it again after
- * registering more; meters already bound are kept (Micrometer returns the existing meter for a known id).
+ * registering more: SLOs whose meters the registry already has (same name, same common tags) are skipped.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -145,7 +145,8 @@ public final class SloMeters implements MeterBinder {
     }
 
     /**
-     * Registers the meters of every SLO now in the SLO registry. Idempotent: meters already registered are kept.
+     * Registers the meters of every SLO now in the SLO registry. Idempotent: SLOs already bound to this meter
+     * registry (with the same common tags) are skipped, so call it again after registering more SLOs.
      *
      * @param registry the meter registry
      */
@@ -160,6 +161,9 @@ public final class SloMeters implements MeterBinder {
     private void bind(SloTracker tracker, MeterRegistry registry) {
         String name = tracker.slo().name();
         Tags sloTags = tags.and(TAG_SLO, name);
+        if (registry.find(EVENTS).tags(sloTags).meter() != null) {
+            return; // bound before: registering function meters again would only log Micrometer warnings
+        }
         List<BurnRateTier> tiers = tracker.slo().alerting().tiers();
         Duration[] windows = windowsOf(tracker, tiers);
         Reader reader = new Reader(name, clock, cacheMillis, tiers, windows);
