@@ -22,6 +22,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The cost of the read side, which runs once per tick or scrape rather than once per event:
  * <ul>
+ *   <li>{@code recordOnly}: the baseline every method below includes: 100 events recorded and the clock moved one
+ *       second, without reading anything;</li>
  *   <li>{@code tick}: {@link SloTracker#tick()} with 100 new events since the previous tick, the clock one second
  *       later;</li>
  *   <li>{@code tickAndBudget}: the same, then {@link SloTracker#budget()};</li>
@@ -52,7 +54,15 @@ public class SloReadBenchmark {
         }
     }
 
-    /** @return nothing; ticks once after 100 events */
+    /** @return the clock; records 100 events and moves the clock, the baseline of the other methods */
+    @Benchmark
+    public long recordOnly() {
+        record100();
+        clock.millis += 1000;
+        return clock.millis;
+    }
+
+    /** @return the clock; ticks once after 100 events */
     @Benchmark
     public long tick() {
         record100();
