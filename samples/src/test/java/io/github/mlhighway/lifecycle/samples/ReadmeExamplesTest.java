@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mlhighway.lifecycle.core.micrometer.SloMeters;
 import io.github.mlhighway.lifecycle.core.policy.BudgetCondition;
 import io.github.mlhighway.lifecycle.core.policy.ErrorBudgetPolicy;
 import io.github.mlhighway.lifecycle.core.slo.SloRegistry;
@@ -21,6 +22,8 @@ import io.github.mlhighway.lifecycle.slo.Severity;
 import io.github.mlhighway.lifecycle.slo.Slo;
 import io.github.mlhighway.lifecycle.store.Store;
 import io.github.mlhighway.lifecycle.testkit.TestClock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -136,6 +139,13 @@ class ReadmeExamplesTest {
         String rules = new PrometheusRules().yaml(specs.slos());           // and judged by Prometheus in a fleet
         // --- README: end ---
 
+        MeterRegistry meterRegistry = new SimpleMeterRegistry();
+        // --- README: micrometer ---
+        SloMeters.of(slos).bindTo(meterRegistry);   // counters for events; gauges for budget, burn rates, alerts
+        // --- README: end ---
+
+        assertThat(meterRegistry.get("lifecycle.slo.budget.remaining").tag("slo", "forecast.availability").gauge()
+                .value()).isNegative();
         assertThat(checkout.slo().objective()).isEqualTo(0.999);
         assertThat(rules).contains("slo:sli_error:ratio_rate5m").contains("severity: \"page\"");
         assertThat(budget.eligible()).isEqualTo(1);

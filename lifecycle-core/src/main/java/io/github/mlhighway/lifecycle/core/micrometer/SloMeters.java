@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * and the error budget, burn rates and alert states as gauges.
  *
  * <pre>{@code
- * SloMeters.of(slos, clock).bindTo(meterRegistry);
+ * SloMeters.of(slos).bindTo(meterRegistry);   // gauges cached per scrape by the registry's clock
  * }</pre>
  *
  * <h2>Meters</h2>
@@ -120,6 +120,16 @@ public final class SloMeters implements MeterBinder {
         this.clock = builder.clock;
         this.tags = builder.tags;
         this.cacheMillis = builder.cacheFor.toMillis();
+    }
+
+    /**
+     * Meters for every SLO of the registry, with the default cache, expiring by the registry's own clock.
+     *
+     * @param slos the SLO registry
+     * @return the binder
+     */
+    public static SloMeters of(SloRegistry slos) {
+        return of(slos, slos.clock());
     }
 
     /**

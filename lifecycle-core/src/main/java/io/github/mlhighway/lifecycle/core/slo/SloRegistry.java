@@ -59,6 +59,15 @@ public final class SloRegistry implements AutoCloseable {
     }
 
     /**
+     * The clock every tracker of this registry reads.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
      * Adds an SLO and returns its tracker.
      *
      * @param slo the SLO; its name must be new to this registry

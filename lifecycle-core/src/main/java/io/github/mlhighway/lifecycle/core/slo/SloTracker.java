@@ -383,17 +383,23 @@ public final class SloTracker {
         }
         long minimum = slo.alerting().minimumEvents();
         if (longBurn.eligible() < minimum) {
-            return new AlertState(slo.name(), tier, AlertStatus.OK, longBurn, shortBurn, String.format(Locale.ROOT,
-                    "only %d events in the last %s, fewer than the %d needed to alert",
-                    longBurn.eligible(), tier.longWindow(), minimum));
+            return new AlertState(slo.name(), tier, AlertStatus.OK, longBurn, shortBurn, "only "
+                    + longBurn.eligible() + " events in the last " + tier.longWindow() + ", fewer than the "
+                    + minimum + " needed to alert");
         }
         double bar = tier.factor() * (1 - FACTOR_TOLERANCE);
         boolean firing = longBurn.burnRate() >= bar && shortBurn.burnRate() >= bar;
-        String reason = String.format(Locale.ROOT, "burn rate %.3g over %s and %.3g over %s, %s the factor %.3g",
-                longBurn.burnRate(), tier.longWindow(), shortBurn.burnRate(), tier.shortWindow(),
-                firing ? "both at least" : "not both at least", tier.factor());
+        // Concatenation, not String.format: alerts() runs on every tick and scrape.
+        String reason = "burn rate " + rounded(longBurn.burnRate()) + " over " + tier.longWindow() + " and "
+                + rounded(shortBurn.burnRate()) + " over " + tier.shortWindow()
+                + (firing ? ", both at least" : ", not both at least") + " the factor " + rounded(tier.factor());
         return new AlertState(slo.name(), tier, firing ? AlertStatus.FIRING : AlertStatus.OK, longBurn, shortBurn,
                 reason);
+    }
+
+    /** Three decimals, for reason sentences. */
+    private static double rounded(double value) {
+        return Math.round(value * 1000.0) / 1000.0;
     }
 
     private BurnRate burnRateOver(long millis) {

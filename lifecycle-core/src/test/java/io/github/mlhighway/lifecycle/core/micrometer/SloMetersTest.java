@@ -40,7 +40,7 @@ class SloMetersTest {
 
     @Test
     void eventCountersFollowTheRecordedEvents() {
-        SloMeters.of(slos, clock).bindTo(meters);
+        SloMeters.of(slos).bindTo(meters);
 
         tracker.recordGood();
         tracker.record(true);
