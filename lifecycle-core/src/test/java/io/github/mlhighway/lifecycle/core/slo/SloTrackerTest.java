@@ -244,6 +244,17 @@ class SloTrackerTest {
     }
 
     @Test
+    void aNinetyDaySloWithEveryAlertWindowCostsKilobytes() {
+        SloTracker tracker = tracker(Slo.ratio("quarterly").objective(0.999).rollingWindow(Duration.ofDays(90))
+                .alerting(AlertPolicy.sloth(Duration.ofDays(90))).build());
+
+        long buckets = tracker.snapshot().rings().stream().mapToLong(ring -> ring.bad().length).sum();
+
+        assertThat(tracker.snapshot().rings()).hasSize(8); // 90d, 3d, 1d, 6h, 2h, 1h, 30m, 5m
+        assertThat(buckets * 2 * Long.BYTES).as("bytes of bucket counters").isLessThan(48 * 1024);
+    }
+
+    @Test
     void stateOfAnotherSloIsRefused() {
         SloTracker api = tracker(Slo.ratio("api").objective(0.99).build());
         SloTracker web = tracker(Slo.ratio("web").objective(0.99).build());

@@ -125,6 +125,38 @@ class SloWindowProperties {
         }
     }
 
+    @Property(tries = 200)
+    void calendarWindowsCountExactlyTheCurrentPeriodAcrossDaylightSavingChanges(
+            @ForAll @Size(max = 80) List<@net.jqwik.api.From("steps") Step> steps) {
+        // 2026-03-28: the night before Europe/Berlin moves to summer time, so random walks cross a 23-hour day.
+        SimClock clock = new SimClock(java.time.Instant.parse("2026-03-28T12:00:00Z"));
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        SloTracker tracker = SloTracker.create(Slo.ratio("c").objective(0.99)
+                .calendarWindow(io.github.mlhighway.lifecycle.slo.CalendarUnit.DAY, berlin).build(), clock);
+        List<Batch> history = new ArrayList<>();
+        for (Step step : steps) {
+            tracker.record(step.good(), step.good() + step.bad());
+            history.add(new Batch(clock.millis(), step.good(), step.bad()));
+            clock.advance(Duration.ofSeconds(step.advanceSeconds()));
+            tracker.tick();
+
+            java.time.ZonedDateTime local = clock.instant().atZone(berlin);
+            long dayStart = local.toLocalDate().atStartOfDay(berlin).toInstant().toEpochMilli();
+            long bad = 0;
+            long total = 0;
+            for (Batch batch : history) {
+                if (batch.atMillis() >= dayStart) {
+                    bad += batch.bad();
+                    total += batch.good() + batch.bad();
+                }
+            }
+            ErrorBudget budget = tracker.budget();
+            assertThat(budget.windowStart().toEpochMilli()).isEqualTo(dayStart);
+            assertThat(budget.eligible()).isEqualTo(total);
+            assertThat(budget.bad()).isEqualTo((double) bad);
+        }
+    }
+
     /** Events whose bucket lies among the newest window/resolution buckets, as {bad, total}. */
     private static long[] naive(List<Batch> history, long now, long windowMillis) {
         long resolution = Resolutions.forWindow(windowMillis);
