@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.core.micrometer;
 
+import io.github.mlhighway.lifecycle.core.slo.DurationLabels;
 import io.github.mlhighway.lifecycle.core.slo.SloRegistry;
 import io.github.mlhighway.lifecycle.core.slo.SloTracker;
 import io.github.mlhighway.lifecycle.slo.AlertState;
@@ -200,7 +201,7 @@ public final class SloMeters implements MeterBinder {
         for (int i = 0; i < windows.length; i++) {
             int index = i;
             gauge(registry, BURN_RATE, tracker, reader, s -> s.burnRates[index],
-                    sloTags.and(TAG_WINDOW, windowLabel(windows[i])), null,
+                    sloTags.and(TAG_WINDOW, DurationLabels.of(windows[i])), null,
                     "Error ratio over the window divided by the error budget ratio (1 - objective)");
         }
         for (int i = 0; i < tiers.size(); i++) {
@@ -230,30 +231,6 @@ public final class SloMeters implements MeterBinder {
         windows.add(period.compareTo(SloTracker.DEFAULT_BURN_RATE_WINDOW) < 0 ? period
                 : SloTracker.DEFAULT_BURN_RATE_WINDOW);
         return windows.toArray(Duration[]::new);
-    }
-
-    /**
-     * The Prometheus-style label of a window: the largest whole unit of {@code d}, {@code h}, {@code m} or
-     * {@code s} ({@code 5m}, {@code 1h}, {@code 3d}, {@code 90s}), as Sloth names its windows.
-     *
-     * @param window a positive window
-     * @return the label
-     */
-    static String windowLabel(Duration window) {
-        long seconds = window.getSeconds();
-        if (seconds > 0 && window.getNano() == 0) {
-            if (seconds % 86_400 == 0) {
-                return seconds / 86_400 + "d";
-            }
-            if (seconds % 3_600 == 0) {
-                return seconds / 3_600 + "h";
-            }
-            if (seconds % 60 == 0) {
-                return seconds / 60 + "m";
-            }
-            return seconds + "s";
-        }
-        return window.toMillis() + "ms";
     }
 
     /** What one computation of an SLO's budget and alerts yields for the gauges. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.mlhighway.lifecycle.core.slo.DurationLabels;
 import io.github.mlhighway.lifecycle.core.slo.SloRegistry;
 import io.github.mlhighway.lifecycle.core.slo.SloTracker;
 import io.github.mlhighway.lifecycle.slo.Slo;
@@ -213,11 +214,11 @@ class SloMetersTest {
 
     @Test
     void windowsAreLabelledInTheirLargestWholeUnit() {
-        assertThat(SloMeters.windowLabel(Duration.ofMinutes(5))).isEqualTo("5m");
-        assertThat(SloMeters.windowLabel(Duration.ofMinutes(90))).isEqualTo("90m");
-        assertThat(SloMeters.windowLabel(Duration.ofHours(6))).isEqualTo("6h");
-        assertThat(SloMeters.windowLabel(Duration.ofDays(3))).isEqualTo("3d");
-        assertThat(SloMeters.windowLabel(Duration.ofSeconds(45))).isEqualTo("45s");
+        assertThat(DurationLabels.of(Duration.ofMinutes(5))).isEqualTo("5m");
+        assertThat(DurationLabels.of(Duration.ofMinutes(90))).isEqualTo("90m");
+        assertThat(DurationLabels.of(Duration.ofHours(6))).isEqualTo("6h");
+        assertThat(DurationLabels.of(Duration.ofDays(3))).isEqualTo("3d");
+        assertThat(DurationLabels.of(Duration.ofSeconds(45))).isEqualTo("45s");
     }
 
     /** Records {@code good} and {@code bad} events every 10 seconds for the duration, ticking after each step. */

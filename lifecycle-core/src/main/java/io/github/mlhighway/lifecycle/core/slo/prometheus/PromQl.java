@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.core.slo.prometheus;
 
+import io.github.mlhighway.lifecycle.core.slo.DurationLabels;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -17,17 +18,7 @@ final class PromQl {
 
     /** A Prometheus range in its largest whole unit among d, h, m, s: {@code 5m}, {@code 30d}, {@code 90m}. */
     static String range(Duration duration) {
-        long seconds = duration.getSeconds();
-        if (seconds % 86_400 == 0) {
-            return seconds / 86_400 + "d";
-        }
-        if (seconds % 3_600 == 0) {
-            return seconds / 3_600 + "h";
-        }
-        if (seconds % 60 == 0) {
-            return seconds / 60 + "m";
-        }
-        return seconds + "s";
+        return DurationLabels.of(duration);
     }
 
     /** The shortest decimal text of a number, rounded to 12 significant digits: 14.4, 6, 0.999. */
