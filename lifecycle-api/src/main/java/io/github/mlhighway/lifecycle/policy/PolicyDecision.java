@@ -11,17 +11,16 @@ import java.util.Set;
  *
  * @param policy    the policy's name
  * @param change    the change that asked
- * @param decisions every decision of every matching rule; a lone ALLOW when none matched
- * @param exemption the exemption that let the change through despite a blocking decision, empty if none
+ * @param decisions every decision of every matching rule, each with the exemption that lifts it for this change
+ *                  (if any); a lone ALLOW when no rule matched
  * @param at        when it was decided
  */
-public record PolicyDecision(String policy, Change change, List<Decision> decisions, String exemption, Instant at) {
+public record PolicyDecision(String policy, Change change, List<Decision> decisions, Instant at) {
 
     /** Validates and copies the components. */
     public PolicyDecision {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(change, "change");
-        Objects.requireNonNull(exemption, "exemption");
         Objects.requireNonNull(at, "at");
         decisions = List.copyOf(decisions);
     }
@@ -38,12 +37,27 @@ public record PolicyDecision(String policy, Change change, List<Decision> decisi
     }
 
     /**
-     * Whether the change must not proceed: some decision blocks releases and no exemption applies.
+     * Whether the change must not proceed: some decision's action blocks releases and no exemption lifts it.
      *
      * @return true when the change is blocked
      */
     public boolean blocksChange() {
-        return exemption.isEmpty() && decisions.stream().anyMatch(decision -> decision.action().blocksReleases());
+        return decisions.stream().anyMatch(Decision::blocks);
+    }
+
+    /**
+     * The exemptions that lifted a blocking decision for this change.
+     *
+     * @return exemption names, in decision order
+     */
+    public Set<String> exemptions() {
+        Set<String> names = new LinkedHashSet<>();
+        decisions.forEach(decision -> {
+            if (!decision.exemption().isEmpty()) {
+                names.add(decision.exemption());
+            }
+        });
+        return names;
     }
 
     /**

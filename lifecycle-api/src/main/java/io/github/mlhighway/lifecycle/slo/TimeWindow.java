@@ -94,38 +94,39 @@ public sealed interface TimeWindow permits TimeWindow.Rolling, TimeWindow.Calend
          * @return the inclusive start of its period
          */
         public Instant periodStart(Instant instant) {
-            return periodStartZoned(instant).toInstant();
+            return shift(periodIndex(instant)).toInstant();
         }
 
         /**
-         * The exclusive end of the period that contains the instant (the next period's start).
+         * The exclusive end of the period that contains the instant: the next period's start.
          *
          * @param instant any instant
          * @return the exclusive end of its period
          */
         public Instant periodEnd(Instant instant) {
-            ZonedDateTime periodStart = periodStartZoned(instant);
-            return periodStart.toLocalDateTime()
-                    .plus((long) count * unit.chronoUnitsPerUnit(), unit.chronoUnit()).atZone(zone).toInstant();
+            return shift(periodIndex(instant) + 1).toInstant();
         }
 
-        private ZonedDateTime periodStartZoned(Instant instant) {
-            ZonedDateTime anchor = start.atZone(zone);
+        /** The number of whole periods from the anchor to the period containing the instant (negative before). */
+        private long periodIndex(Instant instant) {
             ZonedDateTime at = instant.atZone(zone);
             long unitsPerPeriod = (long) count * unit.chronoUnitsPerUnit();
-            long k = Math.floorDiv(anchor.until(at, unit.chronoUnit()), unitsPerPeriod);
-            ZonedDateTime periodStart = shift(k);
-            while (periodStart.isAfter(at)) {
-                periodStart = shift(--k);
+            long k = Math.floorDiv(start.atZone(zone).until(at, unit.chronoUnit()), unitsPerPeriod);
+            while (shift(k).isAfter(at)) {
+                k--;
             }
             while (!shift(k + 1).isAfter(at)) {
-                periodStart = shift(++k);
+                k++;
             }
-            return periodStart;
+            return k;
         }
 
+        /**
+         * The start of period {@code k}. Shifting the local anchor (not the previous start) keeps month ends
+         * stable (Jan 31 + 1 month = Feb 28/29), and resolving in the zone moves a start that falls in a DST gap
+         * (Sao Paulo's midnight in November) to the first valid instant.
+         */
         private ZonedDateTime shift(long periods) {
-            // Shifting the anchor (not the previous start) keeps month ends stable: Jan 31 + 1 month = Feb 28/29.
             return start.plus(periods * count * unit.chronoUnitsPerUnit(), unit.chronoUnit()).atZone(zone);
         }
     }

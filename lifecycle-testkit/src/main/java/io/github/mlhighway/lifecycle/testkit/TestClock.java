@@ -32,6 +32,7 @@ public final class TestClock extends Clock {
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
     private final ZoneId zone;
+    private final List<Consumer<Instant>> beforeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Instant>> listeners;
     private volatile Instant now;
 
@@ -61,7 +62,8 @@ public final class TestClock extends Clock {
     }
 
     /**
-     * Moves the clock forward and notifies the listeners once.
+     * Moves the clock forward: notifies the {@link #beforeAdvance} listeners at the current time, moves, then
+     * notifies the {@link #onAdvance} listeners at the new time.
      *
      * @param step a non-negative duration
      * @return the new time
@@ -70,6 +72,8 @@ public final class TestClock extends Clock {
         if (step.isNegative()) {
             throw new IllegalArgumentException("A test clock only moves forward; step was " + step);
         }
+        Instant current = now;
+        beforeListeners.forEach(listener -> listener.accept(current));
         Instant next;
         synchronized (this) {
             next = now.plus(step);
@@ -111,12 +115,26 @@ public final class TestClock extends Clock {
     }
 
     /**
-     * Ticks the registry after every advance.
+     * Calls the listener before every advance, with the time about to be left.
+     *
+     * @param listener receives the current time
+     * @return this clock
+     */
+    public TestClock beforeAdvance(Consumer<Instant> listener) {
+        beforeListeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Ticks the registry before and after every advance: events recorded since the last advance are
+     * distributed at the simulated time they were recorded, then the windows move to the new time.
      *
      * @param registry the SLO registry
      * @return this clock
      */
     public TestClock drive(SloRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
+        beforeAdvance(time -> registry.tick());
         return onAdvance(time -> registry.tick());
     }
 

@@ -88,7 +88,7 @@ public final class SloDemo {
                 + (release.blocksChange() ? " -> blocked" : " -> allowed"));
         release.decisions().forEach(decision -> out.println("  - " + decision.reason()));
         out.println("Policy for security fix cve-2026-0001: " + securityFix.actions()
-                + (securityFix.blocksChange() ? " -> blocked" : " -> allowed (" + securityFix.exemption() + ")"));
+                + (securityFix.blocksChange() ? " -> blocked" : " -> allowed (" + String.join(", ", securityFix.exemptions()) + ")"));
 
         DirectoryStore store = Stores.directory(storeDirectory, clock);
         slos.saveTo(store);

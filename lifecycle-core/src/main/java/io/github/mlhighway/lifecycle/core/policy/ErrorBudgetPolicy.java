@@ -19,12 +19,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * An error-budget policy as code: rules over the budget state of the SLOs it watches decide actions for a
- * proposed {@link Change}; exemptions let named kinds of change through a freeze. As a {@link Gate} it returns
- * FAIL when a blocking action applies, WARN for non-blocking actions (page, ticket) or an exempted block, and
+ * proposed {@link Change}; exemptions let named kinds of change through the blocking actions they list (a release
+ * freeze, by default). As a {@link Gate} it returns FAIL when a blocking action applies, WARN for non-blocking
+ * actions (page, ticket) or an exempted block, and
  * PASS otherwise; every finding carries the rule, the SLO and its numbers.
  *
  * <pre>{@code
@@ -111,19 +113,20 @@ public final class ErrorBudgetPolicy implements Gate<Change> {
         }
         if (decisions.isEmpty()) {
             decisions.add(new Decision(Action.ALLOW, "none", "", "no rule of policy '" + name + "' applies to the "
-                    + trackers.size() + " watched SLO(s)", Map.of()));
+                    + trackers.size() + " watched SLO(s)", Map.of(), ""));
         }
-        boolean blocked = decisions.stream().anyMatch(decision -> decision.action().blocksReleases());
-        String exemption = "";
-        if (blocked) {
-            for (Exemption candidate : exemptions) {
-                if (candidate.applies().test(change)) {
-                    exemption = candidate.name();
-                    break;
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision decision = decisions.get(i);
+            if (decision.action().blocksReleases()) {
+                for (Exemption exemption : exemptions) {
+                    if (exemption.lifts(decision.action()) && exemption.applies().test(change)) {
+                        decisions.set(i, decision.exemptedBy(exemption.name()));
+                        break;
+                    }
                 }
             }
         }
-        return new PolicyDecision(name, change, decisions, exemption, clock.instant());
+        return new PolicyDecision(name, change, decisions, clock.instant());
     }
 
     /**
@@ -140,11 +143,11 @@ public final class ErrorBudgetPolicy implements Gate<Change> {
         for (Decision d : decision.decisions()) {
             Outcome outcome;
             String message = d.action() + ": " + d.reason();
-            if (d.action().blocksReleases()) {
-                outcome = decision.exemption().isEmpty() ? Outcome.FAIL : Outcome.WARN;
-                if (!decision.exemption().isEmpty()) {
-                    message += " (change '" + change.id() + "' exempt: " + decision.exemption() + ")";
-                }
+            if (d.blocks()) {
+                outcome = Outcome.FAIL;
+            } else if (d.action().blocksReleases()) {
+                outcome = Outcome.WARN;
+                message += " (change '" + change.id() + "' exempt: " + d.exemption() + ")";
             } else {
                 outcome = d.action().equals(Action.ALLOW) ? Outcome.PASS : Outcome.WARN;
             }
@@ -172,20 +175,35 @@ public final class ErrorBudgetPolicy implements Gate<Change> {
                 budget.objective(), budget.eligible(),
                 budget.method() == BudgetingMethod.OCCURRENCES ? "events" : "slices",
                 state.alertingTiers().isEmpty() ? "none" : String.join(", ", state.alertingTiers()));
-        return new Decision(rule.action(), rule.name(), state.slo().name(), reason, evidence);
+        return new Decision(rule.action(), rule.name(), state.slo().name(), reason, evidence, "");
     }
 
     /**
-     * A named exemption from blocking actions.
+     * A named exemption: changes it applies to go through the listed blocking actions.
      *
      * @param name    what it is, e.g. {@code label:security}
      * @param applies which changes it covers
+     * @param lifts   the actions it lifts; the SRE Workbook exempts from {@link Action#FREEZE_RELEASES} only
      */
-    public record Exemption(String name, Predicate<Change> applies) {
-        /** Validates the components. */
+    public record Exemption(String name, Predicate<Change> applies, Set<Action> lifts) {
+        /** Validates and copies the components. */
         public Exemption {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(applies, "applies");
+            lifts = Set.copyOf(lifts);
+            if (lifts.isEmpty()) {
+                throw new IllegalArgumentException("Exemption '" + name + "' lifts no action");
+            }
+        }
+
+        /**
+         * Whether this exemption lifts the action.
+         *
+         * @param action a blocking action
+         * @return true when listed
+         */
+        public boolean lifts(Action action) {
+            return lifts.contains(action);
         }
     }
 
@@ -240,7 +258,8 @@ public final class ErrorBudgetPolicy implements Gate<Change> {
         }
 
         /**
-         * Exempts changes carrying any of the labels from blocking actions.
+         * Exempts changes carrying any of the labels from a release freeze ({@link Action#FREEZE_RELEASES}),
+         * as the SRE Workbook does for security fixes and P0 issues. A ROLLBACK still applies to them.
          *
          * @param labels e.g. {@code security}, {@code P0}
          * @return this builder
@@ -248,20 +267,22 @@ public final class ErrorBudgetPolicy implements Gate<Change> {
         public Builder exemptLabels(String... labels) {
             for (String label : labels) {
                 Objects.requireNonNull(label, "label");
-                exemptions.add(new Exemption("label:" + label, change -> change.hasLabel(label)));
+                exemptions.add(new Exemption("label:" + label, change -> change.hasLabel(label),
+                        Set.of(Action.FREEZE_RELEASES)));
             }
             return this;
         }
 
         /**
-         * Exempts changes matching a predicate from blocking actions.
+         * Exempts changes matching a predicate from the given blocking actions.
          *
          * @param exemptionName what the exemption is, recorded in decisions
          * @param applies       which changes it covers
+         * @param lifts         the blocking actions it lifts, at least one (e.g. {@link Action#FREEZE_RELEASES})
          * @return this builder
          */
-        public Builder exemptWhen(String exemptionName, Predicate<Change> applies) {
-            exemptions.add(new Exemption(exemptionName, applies));
+        public Builder exemptWhen(String exemptionName, Predicate<Change> applies, Action... lifts) {
+            exemptions.add(new Exemption(exemptionName, applies, Set.of(lifts)));
             return this;
         }
 

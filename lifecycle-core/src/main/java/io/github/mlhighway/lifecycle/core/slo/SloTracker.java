@@ -36,12 +36,13 @@ import org.slf4j.LoggerFactory;
  * counter ({@link LongAdder}) and reads no clock. Call them from any number of threads.
  *
  * <h2>Time</h2>
- * Recorded events are distributed into the time windows by {@link #tick()}, which reads the injected clock and
- * attributes the events recorded since the previous tick to the time of that previous tick. Every read
- * ({@link #budget()}, {@link #burnRate(Duration)}, {@link #alerts()}) ticks first. Drive ticks from a scheduler
- * ({@link SloRegistry#startTicking}) every second in production, and from the test clock in tests
- * ({@code TestClock} in the test kit ticks on every advance), so events land in the bucket of the moment they
- * were recorded, to within one tick.
+ * Recorded events are distributed into the time windows by {@link #tick()}, which reads the injected clock,
+ * moves the windows to the present and attributes the events recorded since the previous tick to the present.
+ * Every read ({@link #budget()}, {@link #burnRate(Duration)}, {@link #alerts()}) ticks first. Drive ticks from a
+ * scheduler ({@link SloRegistry#startTicking}) every second in production, so events land in the bucket of the
+ * second they were recorded in; in tests the test kit's {@code TestClock} ticks before and after every advance,
+ * so events land exactly at the simulated time they were recorded. Without any ticker, events count from the
+ * next read: late, never lost, and never hidden from the short alert windows.
  *
  * <h2>Windows</h2>
  * Each window (the SLO window and every alert window) is a ring of buckets with subtract-on-evict; a window of
@@ -100,7 +101,8 @@ public final class SloTracker {
         this.burnRateWindowMillis = Math.min(DEFAULT_BURN_RATE_WINDOW.toMillis(), period);
         addRing(burnRateWindowMillis);
         this.longestRingMillis = rings.lastKey();
-        this.slices = slo.timeslices() == null ? null : new SliceAccumulator(slo.timeslices().slice().toMillis());
+        this.slices = slo.timeslices() == null ? null
+                : new SliceAccumulator(slo.timeslices().slice().toMillis(), sliceAlignmentMillis(slo));
         this.flushedAtMillis = clock.millis();
         advanceWindows(flushedAtMillis);
         if (slices != null) {
@@ -201,11 +203,20 @@ public final class SloTracker {
     }
 
     /**
-     * Distributes the events recorded since the previous tick into the windows, at the previous tick's time,
-     * then moves every window to the clock's present. A clock that goes backwards is treated as standing still.
+     * Moves every window to the clock's present, then distributes the events recorded since the previous tick
+     * into the windows at the present. A clock that goes backwards is treated as standing still.
+     *
+     * <p>Attributing late events to the present errs toward alerting: events are never hidden from the short
+     * alert windows because nobody ticked for a while. Tick at least every second for second-level accuracy;
+     * the test kit's {@code TestClock} ticks before and after every advance, which makes it exact.
      */
     public synchronized void tick() {
         long now = Math.max(clock.millis(), flushedAtMillis);
+        if (slices != null) {
+            slices.closeBefore(now, now - longestUsefulMillis(), this::sliceClosed);
+        }
+        advanceWindows(now);
+        flushedAtMillis = now;
         long good = goodEvents.sum();
         long bad = badEvents.sum();
         long newGood = good - distributedGood;
@@ -213,13 +224,8 @@ public final class SloTracker {
         distributedGood = good;
         distributedBad = bad;
         if (newGood != 0 || newBad != 0) {
-            distribute(flushedAtMillis, newGood, newBad);
+            distribute(now, newGood, newBad);
         }
-        if (slices != null) {
-            slices.closeBefore(now, now - longestUsefulMillis(), this::sliceClosed);
-        }
-        advanceWindows(now);
-        flushedAtMillis = now;
     }
 
     /**
@@ -312,7 +318,7 @@ public final class SloTracker {
      */
     public synchronized SloState snapshot() {
         tick();
-        List<BucketRing.RingState> ringStates = new ArrayList<>();
+        List<SloState.Ring> ringStates = new ArrayList<>();
         rings.values().forEach(ring -> ringStates.add(ring.state()));
         return new SloState(SloState.FORMAT_VERSION, slo.name(), flushedAtMillis, ringStates,
                 calendar == null ? null : calendar.state(), slices == null ? null : slices.state(),
@@ -320,9 +326,10 @@ public final class SloTracker {
     }
 
     /**
-     * Restores windows saved by {@link #snapshot()}. Windows whose length or bucket width changed since (the
-     * SLO definition changed) start empty, with a warning in the log. Events recorded on this tracker before
-     * the restore are kept and distributed at the next tick.
+     * Restores windows saved by {@link #snapshot()}, typically at start-up. Windows whose length or bucket width
+     * changed since (the SLO definition changed), or whose saved counts are inconsistent, start empty with a
+     * warning in the log. Every event recorded on this tracker before the restore is kept: it is distributed,
+     * at the present, on top of the restored windows.
      *
      * @param state a state saved for an SLO of the same name
      * @throws IllegalArgumentException if the state belongs to another SLO or has an unknown format version
@@ -336,12 +343,13 @@ public final class SloTracker {
             throw new IllegalArgumentException("SLO state of '" + slo.name() + "' has format version "
                     + state.formatVersion() + "; this library reads version " + SloState.FORMAT_VERSION);
         }
-        tick();
-        for (BucketRing.RingState ringState : state.rings()) {
-            BucketRing ring = rings.get(ringState.windowMillis());
-            if (ring != null && !ring.restore(ringState)) {
-                LOG.warn("SLO '{}': window {} changed its bucket width; it starts empty", slo.name(),
-                        Duration.ofMillis(ringState.windowMillis()));
+        if (state.rings() != null) {
+            for (SloState.Ring ringState : state.rings()) {
+                BucketRing ring = rings.get(ringState.windowMillis());
+                if (ring != null && !ring.restore(ringState)) {
+                    LOG.warn("SLO '{}': the saved window {} does not fit (bucket width changed or counts are "
+                            + "inconsistent); it starts empty", slo.name(), Duration.ofMillis(ringState.windowMillis()));
+                }
             }
         }
         if (calendar != null && state.calendar() != null) {
@@ -353,7 +361,9 @@ public final class SloTracker {
         if (state.alertStatuses() != null) {
             lastStatus.putAll(state.alertStatuses());
         }
-        flushedAtMillis = Math.max(flushedAtMillis, state.flushedAtMillis());
+        // The restored windows replace what earlier ticks distributed: hand every recorded event out again.
+        distributedGood = 0;
+        distributedBad = 0;
         tick();
     }
 
@@ -473,6 +483,14 @@ public final class SloTracker {
 
     private void addRing(long windowMillis) {
         rings.computeIfAbsent(windowMillis, BucketRing::forWindow);
+    }
+
+    /** Slices start at the calendar window's anchor in its zone (local midnight), or at the epoch. */
+    private static long sliceAlignmentMillis(Slo slo) {
+        if (slo.window() instanceof TimeWindow.Calendar calendarWindow) {
+            return calendarWindow.start().atZone(calendarWindow.zone()).toInstant().toEpochMilli();
+        }
+        return 0;
     }
 
     private long longestUsefulMillis() {

@@ -70,9 +70,40 @@ class ErrorBudgetPolicyTest {
         Verdict verdict = policy.evaluate(Change.release("cve-fix").withLabels("security"));
 
         assertThat(decision.blocksChange()).isFalse();
-        assertThat(decision.exemption()).isEqualTo("label:security");
+        assertThat(decision.exemptions()).containsExactly("label:security");
         assertThat(verdict.outcome()).isEqualTo(Outcome.WARN);
         assertThat(verdict.describe()).contains("exempt: label:security");
+    }
+
+    @Test
+    void anExemptionFromTheFreezeDoesNotLiftARollback() {
+        minuteOf(700, 1000);
+        ErrorBudgetPolicy policy = ErrorBudgetPolicy.builder("releases", clock).watch(availability)
+                .rule("budget-exhausted", BudgetCondition.exhausted(), Action.FREEZE_RELEASES)
+                .rule("fast-burn", BudgetCondition.alerting(Severity.PAGE), Action.ROLLBACK)
+                .exemptLabels("security")
+                .build();
+
+        PolicyDecision decision = policy.decide(Change.release("cve-fix").withLabels("security"));
+
+        assertThat(decision.blocksChange()).isTrue();
+        assertThat(decision.decisions()).extracting(d -> d.action().name(), d -> d.exemption())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("FREEZE_RELEASES", "label:security"),
+                        org.assertj.core.groups.Tuple.tuple("ROLLBACK", ""));
+        assertThat(policy.evaluate(Change.release("cve-fix").withLabels("security")).outcome())
+                .isEqualTo(Outcome.FAIL);
+    }
+
+    @Test
+    void aCustomExemptionLiftsTheActionsItNames() {
+        minuteOf(700, 1000);
+        ErrorBudgetPolicy policy = ErrorBudgetPolicy.builder("releases", clock).watch(availability)
+                .rule("fast-burn", BudgetCondition.alerting(Severity.PAGE), Action.ROLLBACK)
+                .exemptWhen("the rollback itself", change -> change.kind().equals("rollback"), Action.ROLLBACK)
+                .build();
+
+        assertThat(policy.decide(new Change("v1", "rollback", java.util.Set.of())).blocksChange()).isFalse();
+        assertThat(policy.decide(Change.release("v3")).blocksChange()).isTrue();
     }
 
     @Test

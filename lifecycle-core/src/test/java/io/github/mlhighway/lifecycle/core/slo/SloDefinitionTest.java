@@ -86,6 +86,18 @@ class SloDefinitionTest {
     }
 
     @Test
+    void aDayThatStartsLateBecauseOfDaylightSavingStillEndsAtTheNextLocalMidnight() {
+        // Sao Paulo, 2018-11-04: clocks jumped from 00:00 to 01:00, so the day began at 01:00 (-02:00).
+        TimeWindow.Calendar day = TimeWindow.calendar(CalendarUnit.DAY, ZoneId.of("America/Sao_Paulo"));
+        Instant noon = Instant.parse("2018-11-04T14:00:00Z");
+
+        assertThat(day.periodStart(noon)).isEqualTo(Instant.parse("2018-11-04T03:00:00Z"));
+        assertThat(day.periodEnd(noon)).isEqualTo(Instant.parse("2018-11-05T02:00:00Z"));
+        assertThat(day.periodStart(Instant.parse("2018-11-05T02:00:00Z")))
+                .isEqualTo(Instant.parse("2018-11-05T02:00:00Z"));
+    }
+
+    @Test
     void calendarPeriodsRepeatFromAnAnchorBothWays() {
         TimeWindow.Calendar weeks = new TimeWindow.Calendar(2, CalendarUnit.WEEK,
                 LocalDateTime.of(2022, 1, 1, 12, 0), ZoneId.of("UTC"));

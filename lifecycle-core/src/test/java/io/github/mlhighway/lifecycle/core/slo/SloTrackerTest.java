@@ -30,7 +30,9 @@ class SloTrackerTest {
         return SloTracker.create(slo, clock);
     }
 
+    /** Ticks, advances and ticks: what a TestClock driving a registry does. */
     private void step(SloTracker tracker, Duration duration) {
+        tracker.tick();
         clock.advance(duration);
         tracker.tick();
     }
@@ -233,6 +235,7 @@ class SloTrackerTest {
         before.saveTo(store);
         ErrorBudget saved = first.budget();
 
+        clock.advance(Duration.ofMinutes(10)); // the restart takes a while
         SloRegistry after = SloRegistry.create(clock);
         SloTracker second = after.register(slo);
         assertThat(after.restoreFrom(Stores.directory(directory, clock))).isEqualTo(1);
@@ -241,6 +244,63 @@ class SloTrackerTest {
         assertThat(restored.eligible()).isEqualTo(saved.eligible());
         assertThat(restored.bad()).isEqualTo(saved.bad());
         assertThat(second.burnRate(Duration.ofHours(6)).bad()).isEqualTo(10.0);
+        step(second, Duration.ofHours(5)); // the saved events age out of the 6h window on schedule
+        assertThat(second.burnRate(Duration.ofHours(6)).bad()).isZero();
+        assertThat(second.budget().bad()).isEqualTo(10.0);
+    }
+
+    @Test
+    void eventsRecordedBeforeARestoreAreKeptOnTopOfTheRestoredWindows() {
+        Slo slo = Slo.ratio("api").objective(0.99).rollingWindow(Duration.ofDays(7)).build();
+        SloTracker first = tracker(slo);
+        first.record(0, 100);
+        SloState saved = first.snapshot();
+
+        SloTracker second = tracker(slo);
+        second.record(0, 50);
+        step(second, Duration.ofSeconds(1)); // distributed into the windows before the restore
+        second.record(0, 7);                 // and one still pending
+        second.restore(saved);
+
+        assertThat(second.budget().bad()).isEqualTo(157.0);
+    }
+
+    @Test
+    void aCalendarTimesliceTrackerRestoresItsPeriodAndItsOpenSlice() {
+        clock.set(Instant.parse("2026-06-10T08:20:00Z"));
+        Slo slo = Slo.timeslices("daily").atLeast(0.9).slice(Duration.ofHours(1)).objective(0.9)
+                .calendarWindow(CalendarUnit.MONTH, ZoneId.of("UTC"))
+                .alerting(AlertPolicy.none().withNoData(NoDataPolicy.IGNORE)).build();
+        SloTracker first = tracker(slo);
+        first.record(0, 10);                  // 08:00 slice: bad
+        step(first, Duration.ofHours(1));
+        first.record(10, 10);                 // 09:00 slice, still open at the snapshot
+        first.tick();
+        SloState saved = first.snapshot();
+
+        SloTracker second = tracker(slo);
+        second.restore(saved);
+        step(second, Duration.ofHours(1));    // closes the 09:00 slice: good
+
+        ErrorBudget budget = second.budget();
+        assertThat(budget.windowStart()).isEqualTo(Instant.parse("2026-06-01T00:00:00Z"));
+        assertThat(budget.eligible()).isEqualTo(2);
+        assertThat(budget.bad()).isEqualTo(1.0);
+    }
+
+    @Test
+    void slicesOfACalendarWindowFollowItsZoneNotTheEpoch() {
+        ZoneId kolkata = ZoneId.of("Asia/Kolkata"); // +05:30
+        clock.set(Instant.parse("2026-06-10T04:40:00Z")); // 10:10 local
+        SloTracker tracker = tracker(Slo.timeslices("hourly").atLeast(0.5).slice(Duration.ofHours(1))
+                .objective(0.9).calendarWindow(CalendarUnit.DAY, kolkata)
+                .alerting(AlertPolicy.none().withNoData(NoDataPolicy.IGNORE)).build());
+        tracker.record(1, 1);
+
+        step(tracker, Duration.ofMinutes(49));   // 10:59 local: the 10:00 slice is still open
+        assertThat(tracker.budget().eligible()).isZero();
+        step(tracker, Duration.ofMinutes(1));    // 11:00 local: it closes
+        assertThat(tracker.budget().eligible()).isEqualTo(1);
     }
 
     @Test

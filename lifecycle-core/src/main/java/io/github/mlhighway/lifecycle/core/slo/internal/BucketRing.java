@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.core.slo.internal;
 
+import io.github.mlhighway.lifecycle.core.slo.SloState;
 import java.util.Arrays;
 
 /**
@@ -167,20 +168,25 @@ public final class BucketRing {
      *
      * @return the state
      */
-    public RingState state() {
-        return new RingState(windowMillis, resolutionMillis, head, bad.clone(), total.clone());
+    public SloState.Ring state() {
+        return new SloState.Ring(windowMillis, resolutionMillis, head, bad.clone(), total.clone());
     }
 
     /**
      * Restores a state saved by {@link #state()}.
      *
-     * @param state a state with the same resolution and size
-     * @return true when restored, false when the state does not fit this ring (left empty)
+     * @param state a state with the same resolution and size, counts non-negative and bad at most total
+     * @return true when restored, false when the state does not fit this ring (the ring is left as it was)
      */
-    public boolean restore(RingState state) {
-        if (state.resolutionMillis() != resolutionMillis || state.bad().length != bad.length
-                || state.total().length != total.length) {
+    public boolean restore(SloState.Ring state) {
+        if (state.resolutionMillis() != resolutionMillis || state.bad() == null || state.total() == null
+                || state.bad().length != bad.length || state.total().length != total.length) {
             return false;
+        }
+        for (int i = 0; i < bad.length; i++) {
+            if (state.bad()[i] < 0 || state.bad()[i] > state.total()[i]) {
+                return false;
+            }
         }
         System.arraycopy(state.bad(), 0, bad, 0, bad.length);
         System.arraycopy(state.total(), 0, total, 0, total.length);
@@ -192,17 +198,5 @@ public final class BucketRing {
 
     private int index(long bucket) {
         return (int) Math.floorMod(bucket, (long) bad.length);
-    }
-
-    /**
-     * The persisted form of a ring.
-     *
-     * @param windowMillis     window length
-     * @param resolutionMillis bucket width
-     * @param head             absolute index of the newest bucket
-     * @param bad              bad units per slot
-     * @param total            all units per slot
-     */
-    public record RingState(long windowMillis, long resolutionMillis, long head, long[] bad, long[] total) {
     }
 }

@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.core.slo.internal;
 
+import io.github.mlhighway.lifecycle.core.slo.SloState;
 import io.github.mlhighway.lifecycle.slo.TimeWindow;
 import java.time.Instant;
 
@@ -81,8 +82,8 @@ public final class CalendarTally {
      *
      * @return the state
      */
-    public TallyState state() {
-        return new TallyState(periodStart, periodEnd, bad, total);
+    public SloState.Period state() {
+        return new SloState.Period(periodStart, periodEnd, bad, total);
     }
 
     /**
@@ -90,21 +91,10 @@ public final class CalendarTally {
      *
      * @param state the state
      */
-    public void restore(TallyState state) {
-        periodStart = state.periodStart();
-        periodEnd = state.periodEnd();
+    public void restore(SloState.Period state) {
+        periodStart = state.start();
+        periodEnd = state.end();
         bad = state.bad();
         total = state.total();
-    }
-
-    /**
-     * The persisted form of a tally.
-     *
-     * @param periodStart start of the period, epoch ms
-     * @param periodEnd   exclusive end, epoch ms
-     * @param bad         bad units
-     * @param total       all units
-     */
-    public record TallyState(long periodStart, long periodEnd, long bad, long total) {
     }
 }

@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.core.slo.internal;
 
+import io.github.mlhighway.lifecycle.core.slo.SloState;
+
 /**
  * Collects good and total events of the current time slice and hands every closed slice, empty ones
  * included, to a {@link Sink}. Not thread-safe: the owner serialises access.
@@ -22,15 +24,21 @@ public final class SliceAccumulator {
     private static final long UNSET = Long.MIN_VALUE;
 
     private final long sliceMillis;
+    private final long offsetMillis;
     private long current = UNSET;
     private long good;
     private long total;
 
     /**
-     * @param sliceMillis slice length in milliseconds
+     * Slices of {@code sliceMillis} that start at {@code offsetMillis} plus a whole number of slices after the
+     * epoch (an offset aligns hourly slices to a zone such as Asia/Kolkata, +05:30).
+     *
+     * @param sliceMillis  slice length in milliseconds
+     * @param offsetMillis the alignment of slice starts, in [0, sliceMillis)
      */
-    public SliceAccumulator(long sliceMillis) {
+    public SliceAccumulator(long sliceMillis, long offsetMillis) {
         this.sliceMillis = sliceMillis;
+        this.offsetMillis = Math.floorMod(offsetMillis, sliceMillis);
     }
 
     /**
@@ -57,7 +65,7 @@ public final class SliceAccumulator {
      * @param sink               receives closed slices
      */
     public void closeBefore(long millis, long oldestUsefulMillis, Sink sink) {
-        long slice = Math.floorDiv(millis, sliceMillis);
+        long slice = index(millis);
         if (current == UNSET) {
             current = slice;
             return;
@@ -65,14 +73,22 @@ public final class SliceAccumulator {
         if (slice <= current) {
             return;
         }
-        sink.closed(current * sliceMillis, good, total);
+        sink.closed(start(current), good, total);
         good = 0;
         total = 0;
-        long firstEmpty = Math.max(current + 1, Math.floorDiv(oldestUsefulMillis, sliceMillis));
+        long firstEmpty = Math.max(current + 1, index(oldestUsefulMillis));
         for (long k = firstEmpty; k < slice; k++) {
-            sink.closed(k * sliceMillis, 0, 0);
+            sink.closed(start(k), 0, 0);
         }
         current = slice;
+    }
+
+    private long index(long millis) {
+        return Math.floorDiv(millis - offsetMillis, sliceMillis);
+    }
+
+    private long start(long index) {
+        return index * sliceMillis + offsetMillis;
     }
 
     /**
@@ -80,8 +96,8 @@ public final class SliceAccumulator {
      *
      * @return the state
      */
-    public SliceState state() {
-        return new SliceState(current, good, total);
+    public SloState.OpenSlice state() {
+        return new SloState.OpenSlice(current, good, total);
     }
 
     /**
@@ -89,19 +105,9 @@ public final class SliceAccumulator {
      *
      * @param state the state
      */
-    public void restore(SliceState state) {
-        current = state.current();
+    public void restore(SloState.OpenSlice state) {
+        current = state.index();
         good = state.good();
         total = state.total();
-    }
-
-    /**
-     * The persisted form of the open slice.
-     *
-     * @param current index of the open slice
-     * @param good    good events in it
-     * @param total   all events in it
-     */
-    public record SliceState(long current, long good, long total) {
     }
 }
