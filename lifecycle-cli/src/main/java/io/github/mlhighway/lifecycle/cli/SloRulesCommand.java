@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code lifecycle slo rules SPEC... [-o rules.yml]}: Prometheus rules in Sloth's style. */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Generate Prometheus recording and alerting rules (Sloth-compatible names) from OpenSLO "
-                + "specs. Only ratio SLIs with Prometheus queries can be exported."})
+                + "specs. Only ratio SLIs with Prometheus queries can be exported. Timeslices and RatioTimeslices "
+                + "SLOs get event-ratio rules, with a warning: their slice window and target are not exported."})
 public final class SloRulesCommand implements Callable<Integer> {
 
     @Spec
@@ -54,7 +55,10 @@ public final class SloRulesCommand implements Callable<Integer> {
             return SpecRunner.INVALID;
         }
         return SpecRunner.run(specs, err, conversion -> {
-            String yaml = new PrometheusRules(config).yaml(conversion.slos());
+            PrometheusRules rules = new PrometheusRules(config);
+            String yaml = rules.yaml(conversion.slos());
+            rules.warnings(conversion.slos()).forEach(warning -> err.println("warning: " + warning));
+            err.flush();
             if (output == null) {
                 spec.commandLine().getOut().print(yaml);
                 spec.commandLine().getOut().flush();

@@ -130,11 +130,39 @@ class SloCommandsTest {
     }
 
     @Test
-    void checkReportsAMissingFileWithoutAStackTrace() {
-        CommandRun run = CommandRun.of("slo", "check", dir.resolve("absent.yaml").toString());
+    void checkSaysPlainlyThatAFileDoesNotExistWithoutAStackTrace() {
+        Path absent = dir.resolve("absent.yaml");
+
+        CommandRun run = CommandRun.of("slo", "check", absent.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("error: Cannot read OpenSLO file").doesNotContain("Exception");
+        assertThat(run.err().lines()).containsExactly("error: Cannot read OpenSLO file " + absent
+                + ": it does not exist");
+    }
+
+    @Test
+    void checkSaysPlainlyThatASpecIsADirectory() {
+        CommandRun run = CommandRun.of("slo", "check", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).containsExactly("error: Cannot read OpenSLO file " + dir
+                + ": it is a directory, expected a YAML file");
+    }
+
+    @Test
+    void rulesWarnOnStderrThatATimeslicesSloGetsEventRatioRules() throws IOException {
+        String timeslices = VALID.replace("budgetingMethod: Occurrences", "budgetingMethod: Timeslices")
+                .replace("- target: 0.999", "- target: 0.999\n      timeSliceTarget: 0.95\n      timeSliceWindow: 1m");
+
+        CommandRun run = CommandRun.of("slo", "rules", file("slices.yaml", timeslices));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err().lines()).containsExactly("warning: SLO 'checkout-availability' uses budgetingMethod "
+                + "Timeslices, but these rules judge events, not slices: objective, error budget and burn-rate "
+                + "alerts are computed from the event error ratio; not exported: slice target gte 0.95 and slice "
+                + "window 1m");
+        assertThat(run.out()).contains("  # SLO 'checkout-availability' uses budgetingMethod Timeslices",
+                "alert: CheckoutAvailabilityBurnRatePage");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.core.slo.openslo;
 
+import io.github.mlhighway.lifecycle.core.slo.DurationLabels;
 import io.github.mlhighway.lifecycle.slo.AlertPolicy;
 import io.github.mlhighway.lifecycle.slo.BurnRateTier;
 import io.github.mlhighway.lifecycle.slo.NoDataPolicy;
@@ -14,7 +15,9 @@ import java.util.Set;
 /**
  * Maps an SLO document's alert policies to one engine {@link AlertPolicy}: every burn-rate condition becomes a
  * {@link BurnRateTier} whose factor is the condition's threshold, long window its lookback window and short
- * window a twelfth of that (the SRE Workbook's ratio). See the package documentation for severities.
+ * window a twelfth of that (the SRE Workbook's ratio). A condition's {@code alertAfter} stays in the document
+ * only, with a warning that names the short window chosen instead. See the package documentation for
+ * severities.
  */
 final class AlertPolicyMapper {
 
@@ -143,6 +146,12 @@ final class AlertPolicyMapper {
         }
         if (!ok) {
             return null;
+        }
+        if (condition.alertAfter() != null) {
+            located.warning(path + ".alertAfter", "found '" + condition.alertAfter() + "', kept in the document but "
+                    + "not used for the engine's burn-rate tiers: the tier fires when both its long window ("
+                    + DurationLabels.of(longWindow) + ") and its short window (" + DurationLabels.of(shortWindow)
+                    + ", a twelfth of lookbackWindow) burn too fast, with no 'for' duration");
         }
         Severity severity = severity(located, spec.severity(), longWindow);
         try {

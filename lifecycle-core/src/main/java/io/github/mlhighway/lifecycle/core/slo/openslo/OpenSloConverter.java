@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * indicator; {@code timeSliceWindow} (a duration or seconds) is the slice length. The display name is the
  * document's display name, followed by {@code " / "} and the objective's display name when it has one.
  * {@code metadata.labels} whose names are valid Prometheus label names and whose values are text become the
- * SLO's export labels. Alert policies: see {@link AlertPolicyMapper} and the package documentation.
+ * SLO's export labels. {@code compositeWeight} stays in the document only, with a warning. Alert policies: see {@link AlertPolicyMapper} and the package documentation.
  *
  * <p>Thread-safe and stateless.
  */
@@ -107,6 +107,10 @@ public final class OpenSloConverter {
         Indicator indicator = indicators.map(slo, i, name);
         Double target = objective.target() != null ? objective.target()
                 : objective.targetPercent() == null ? null : objective.targetPercent() / 100.0;
+        if (objective.compositeWeight() != null) {
+            slo.warning(path + ".compositeWeight", "found " + objective.compositeWeight() + ", kept in the document "
+                    + "but not used: each objective becomes an SLO of its own, not weighted into a composite");
+        }
         if (window == null || indicator == null || target == null || spec.budgetingMethod() == null) {
             return null;
         }

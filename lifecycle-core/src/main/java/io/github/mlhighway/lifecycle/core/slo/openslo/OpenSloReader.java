@@ -3,8 +3,11 @@ package io.github.mlhighway.lifecycle.core.slo.openslo;
 import io.github.mlhighway.lifecycle.slo.SloSpecException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +29,32 @@ public final class OpenSloReader {
      * @param file the YAML file
      * @return its documents
      * @throws SloSpecException listing every problem, each with the file name, line and YAML path
-     * @throws UncheckedIOException if the file cannot be read
+     * @throws UncheckedIOException if the file cannot be read, saying whether it does not exist, is a directory,
+     *                              is not readable or is not UTF-8
      */
     public OpenSloFile read(Path file) {
         try {
             return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read OpenSLO file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot read OpenSLO file " + file + ": " + why(file, e), e);
         }
+    }
+
+    /** Why a file could not be read, in words rather than the exception's bare path. */
+    private static String why(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "it does not exist";
+        }
+        if (Files.isDirectory(file)) {
+            return "it is a directory, expected a YAML file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "it is not readable (permission denied)";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "it is not UTF-8 text";
+        }
+        return "it is not readable (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
     }
 
     /**

@@ -25,12 +25,17 @@
  *       is the factor, {@code lookbackWindow} the long window, and the short window is a twelfth of it as in the
  *       SRE Workbook (1h/5m, 6h/30m, 3d/6h). Severity {@code page} or {@code ticket} (any case) is taken as
  *       written; any other value is read by the long window, page up to 6 hours and ticket above, with a
- *       warning. {@code alertAfter}, {@code alertWhenResolved}, {@code alertWhenBreaching} and notification
- *       targets stay in the document only; {@code alertWhenNoData: true} maps to
+ *       warning. {@code alertAfter} stays in the document only, with a warning naming the short window used
+ *       instead (a tier has no {@code for} duration: its short window confirms the burn).
+ *       {@code alertWhenResolved}, {@code alertWhenBreaching} and notification targets stay in the document
+ *       only, silently: they are about delivering notifications, which Alertmanager does, not about when an
+ *       alert fires; {@code alertWhenNoData: true} maps to
  *       {@link io.github.mlhighway.lifecycle.slo.NoDataPolicy#ALERT}.</li>
  *   <li>An SLO without alert policies gets {@link io.github.mlhighway.lifecycle.slo.AlertPolicy#sreWorkbook}
  *       for its period (or Sloth's tiers, see {@link
  *       io.github.mlhighway.lifecycle.core.slo.openslo.ConversionOptions}), tiers that cannot fire disabled.</li>
+ *   <li>{@code compositeWeight} stays in the document only, with a warning: every objective becomes an SLO of
+ *       its own.</li>
  *   <li>{@code ratioMetric.raw} (a pre-computed ratio) is kept in the model but not converted: the engine's
  *       ratio indicator needs good or bad events and a total.</li>
  * </ul>

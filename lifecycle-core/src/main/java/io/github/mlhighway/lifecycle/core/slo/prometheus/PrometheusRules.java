@@ -23,6 +23,12 @@ import java.util.Objects;
  * {@code <id>} is {@code <service>-<name>}, or the name when the SLO has no service. A calendar window is
  * recorded over its nominal length (a month as 30 days).
  *
+ * <p>Timeslices and RatioTimeslices SLOs are exported with the same event-ratio rules, because a burn-rate
+ * alert on the events is still the right signal (a slice goes bad because its events do), but the rules judge
+ * events, not slices: the slice window and a Timeslices slice target are not exported, and the meta recordings
+ * (objective, error budget, remaining budget) are computed over events. Each group of such an SLO carries a YAML
+ * comment saying so, and {@link #warnings(List)} returns the same text, e.g. for a command to print.
+ *
  * <p>Only ratio SLOs with Prometheus queries for both event counts can be exported: threshold and probe
  * indicators, and ratio indicators without queries or with a non-Prometheus source, are refused with a
  * {@link SloSpecException} naming the SLO. The output is deterministic.
@@ -62,16 +68,18 @@ public final class PrometheusRules {
             throw new SloSpecException("SLO '" + slo.name() + "'", "labels", e.getMessage());
         }
         SloWindows windows = SloWindows.of(slo);
+        List<String> caveat = SliceBudgeting.caveat(slo).stream().toList();
         List<RuleGroup> groups = new ArrayList<>();
         groups.add(new RuleGroup("sloth-slo-sli-recordings-" + labels.id(), SloRecordings.sli(slo, labels, windows),
-                List.of()));
+                caveat));
         groups.add(new RuleGroup("sloth-slo-meta-recordings-" + labels.id(),
-                SloRecordings.meta(slo, labels, windows, config), List.of()));
+                SloRecordings.meta(slo, labels, windows, config), caveat));
         List<Rule> alerts = BurnRateAlerts.of(slo, labels);
-        List<String> comments = BurnRateAlerts.orphanComments(slo, alerts);
+        List<String> comments = new ArrayList<>(caveat);
+        comments.addAll(BurnRateAlerts.orphanComments(slo, alerts));
         if (!alerts.isEmpty()) {
             groups.add(new RuleGroup("sloth-slo-alerts-" + labels.id(), alerts, comments));
-        } else if (!comments.isEmpty()) {
+        } else if (comments.size() > caveat.size()) {
             groups.add(new RuleGroup("sloth-slo-alerts-" + labels.id(), List.of(), comments));
         }
         return groups;
@@ -107,6 +115,18 @@ public final class PrometheusRules {
             throw new SloSpecException(problems);
         }
         return groups;
+    }
+
+    /**
+     * What the rules of the SLOs cannot express, one line per SLO that needs one: today, each Timeslices or
+     * RatioTimeslices SLO, whose rules judge events rather than slices. The same lines are YAML comments in the
+     * SLO's groups.
+     *
+     * @param slos the SLOs
+     * @return the warnings, in SLO order; empty when the rules say everything the SLOs say
+     */
+    public List<String> warnings(List<Slo> slos) {
+        return slos.stream().flatMap(slo -> SliceBudgeting.caveat(slo).stream()).toList();
     }
 
     /**

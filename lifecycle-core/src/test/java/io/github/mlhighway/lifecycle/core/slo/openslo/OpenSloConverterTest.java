@@ -56,6 +56,37 @@ class OpenSloConverterTest {
     }
 
     @Test
+    void anAlertAfterIsKeptButWarnedAboutNamingTheShortWindowUsedInstead() {
+        OpenSloConversion conversion = new OpenSloConverter().convert(fixture("checkout-refs.yaml"));
+
+        assertThat(conversion.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.source()).isEqualTo("checkout-refs.yaml:42");
+            assertThat(warning.path()).isEqualTo("spec.condition.alertAfter");
+            assertThat(warning.message()).contains("found '5m', kept in the document but not used",
+                    "long window (1h)", "short window (5m, a twelfth of lookbackWindow)");
+        });
+    }
+
+    @Test
+    void aCompositeWeightIsKeptButWarnedAbout() {
+        SloDocument minimal = minimalSlo();
+        SloDocument.Objective weighted = new SloDocument.Objective(null, null, null, 0.999, null, null, null, null,
+                null, 2.0, null);
+        SloDocument document = new SloDocument(OpenSloDocument.V1, minimal.metadata(), new SloDocument.Spec(null,
+                "shop", minimal.spec().indicator(), null, minimal.spec().timeWindows(), "Occurrences",
+                List.of(weighted), List.of()));
+
+        OpenSloConversion conversion = new OpenSloConverter().convert(OpenSloFile.of("inline", List.of(document)));
+
+        assertThat(conversion.slos()).hasSize(1);
+        assertThat(conversion.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.path()).isEqualTo("spec.objectives[0].compositeWeight");
+            assertThat(warning.message()).contains("found 2.0, kept in the document but not used",
+                    "an SLO of its own");
+        });
+    }
+
+    @Test
     void slothNamingIndexesEvenASingleObjectiveAndUsesSlothsFourTiers() {
         OpenSloConverter sloth = new OpenSloConverter(ConversionOptions.SLOTH);
 

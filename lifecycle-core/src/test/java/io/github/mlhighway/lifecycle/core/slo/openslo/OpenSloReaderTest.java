@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mlhighway.lifecycle.slo.SloSpecException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OpenSloReaderTest {
 
@@ -16,6 +21,24 @@ class OpenSloReaderTest {
             return e.problems();
         }
         throw new AssertionError("expected a SloSpecException");
+    }
+
+    @Test
+    void aMissingFileIsSaidToNotExist(@TempDir Path dir) {
+        Path absent = dir.resolve("nope.yaml");
+
+        assertThatThrownBy(() -> new OpenSloReader().read(absent)).isInstanceOf(UncheckedIOException.class)
+                .hasMessage("Cannot read OpenSLO file " + absent + ": it does not exist");
+    }
+
+    @Test
+    void aDirectoryOrABinaryFileIsNamedAsSuch(@TempDir Path dir) throws IOException {
+        Path binary = Files.write(dir.resolve("binary.yaml"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x00});
+
+        assertThatThrownBy(() -> new OpenSloReader().read(dir)).isInstanceOf(UncheckedIOException.class)
+                .hasMessage("Cannot read OpenSLO file " + dir + ": it is a directory, expected a YAML file");
+        assertThatThrownBy(() -> new OpenSloReader().read(binary)).isInstanceOf(UncheckedIOException.class)
+                .hasMessage("Cannot read OpenSLO file " + binary + ": it is not UTF-8 text");
     }
 
     @Test

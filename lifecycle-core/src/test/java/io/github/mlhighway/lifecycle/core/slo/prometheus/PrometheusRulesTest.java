@@ -92,6 +92,35 @@ class PrometheusRulesTest {
     }
 
     @Test
+    void aTimeslicesSloKeepsEventRatioRulesButSaysInEveryGroupThatTheSliceTargetAndWindowAreNotExported() {
+        Slo accuracy = availability().toBuilder().timeslices(Duration.ofHours(1), 0.9).build();
+        PrometheusRules rules = new PrometheusRules();
+
+        List<RuleGroup> groups = rules.groups(accuracy);
+
+        assertThat(groups).hasSize(3).allSatisfy(group -> assertThat(group.comments()).first().asString()
+                .contains("SLO 'availability' uses budgetingMethod Timeslices", "judge events, not slices",
+                        "not exported: slice target gte 0.9 and slice window 1h"));
+        assertThat(names(groups.get(2))).containsExactly("AvailabilityBurnRatePage", "AvailabilityBurnRateTicket");
+        assertThat(rules.warnings(List.of(availability(), accuracy))).singleElement().asString()
+                .startsWith("SLO 'availability' uses budgetingMethod Timeslices");
+        assertThat(rules.yaml(List.of(accuracy)))
+                .contains("- name: \"sloth-slo-alerts-shop-availability\"\n  # SLO 'availability' uses");
+    }
+
+    @Test
+    void aRatioTimeslicesSloNamesOnlyItsSliceWindowAsNotExported() {
+        Slo ratioSlices = availability().toBuilder().ratioTimeslices(Duration.ofMinutes(5)).build();
+
+        List<String> warnings = new PrometheusRules().warnings(List.of(ratioSlices));
+
+        assertThat(warnings).singleElement().asString().contains("budgetingMethod RatioTimeslices",
+                "not exported: slice window 5m").doesNotContain("slice target");
+        assertThat(new PrometheusRules().groups(availability()))
+                .allSatisfy(group -> assertThat(group.comments()).isEmpty());
+    }
+
+    @Test
     void aPeriodThatIsAlsoAnAlertWindowIsRecordedOnce() {
         Slo threeDays = availability().toBuilder().rollingWindow(Duration.ofDays(3))
                 .alerting(AlertPolicy.sreWorkbook(Duration.ofDays(3))).build();

@@ -2,10 +2,12 @@ package io.github.mlhighway.lifecycle.core.slo.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mlhighway.lifecycle.slo.Slo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +55,14 @@ class PromtoolTest {
     @Test
     void promtoolAcceptsTheGeneratedRules() throws Exception {
         writeRules();
+
+        assertThat(promtool("check", "rules", "rules.yml")).contains("SUCCESS: 15 rules found");
+    }
+
+    @Test
+    void promtoolAcceptsTheCommentedRulesOfATimeslicesSlo() throws Exception {
+        Slo slices = PrometheusRulesTest.availability().toBuilder().timeslices(Duration.ofMinutes(1), 0.9).build();
+        Files.writeString(dir.resolve("rules.yml"), new PrometheusRules().yaml(List.of(slices)));
 
         assertThat(promtool("check", "rules", "rules.yml")).contains("SUCCESS: 15 rules found");
     }
