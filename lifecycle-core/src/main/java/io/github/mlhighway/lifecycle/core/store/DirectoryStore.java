@@ -1,9 +1,6 @@
 package io.github.mlhighway.lifecycle.core.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.common.hash.Hashing;
 import io.github.mlhighway.lifecycle.core.json.Json;
 import io.github.mlhighway.lifecycle.store.RevisionConflictException;
 import io.github.mlhighway.lifecycle.store.Store;
@@ -12,7 +9,6 @@ import io.github.mlhighway.lifecycle.store.StoredDocument;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -22,24 +18,36 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The embedded store: one directory per collection, one JSON file per document.
+ * The embedded store: one directory per collection, one JSON file {@code <key>.json} per document.
  *
  * <p>Each file is an envelope {@code {"format", "formatVersion", "collection", "key", "revision", "writtenAt",
- * "sha256", "body"}}; the SHA-256 of the body's canonical text is verified on every read, so a hand-edited or
- * truncated file is refused with a {@link StoreException} that names it. A write goes to a temporary file in
- * the same directory, is fsynced, and atomically renamed over the old file, then the directory is fsynced: a
- * crash leaves the old or the new document, never a torn one. Writers are serialised per collection, within
- * the process by a lock and across processes by a file lock.
+ * "sha256", "body"}}. The {@code sha256} field covers every other field, so a hand-edited, truncated, or
+ * copied-elsewhere file is refused on read with a {@link StoreException} that names it. It is the lowercase
+ * hex SHA-256 of the UTF-8 bytes of these seven lines joined by {@code '\n'} (no trailing newline):
+ * <ol>
+ *   <li>{@code format}, i.e. {@value #FORMAT};</li>
+ *   <li>{@code formatVersion} in decimal;</li>
+ *   <li>{@code collection};</li>
+ *   <li>{@code key};</li>
+ *   <li>{@code revision} in decimal;</li>
+ *   <li>{@code writtenAt}, the string exactly as recorded (written as ISO-8601 by {@code Instant.toString()});
+ *   </li>
+ *   <li>{@code body} re-serialised as compact JSON by Jackson: no whitespace, object fields in file order.</li>
+ * </ol>
+ * The names cannot contain a newline and compact JSON holds none outside escapes, so the text is unambiguous.
+ *
+ * <p>A write goes to a temporary dot-file ending in {@code .tmp} in the same directory, is fsynced, and atomically
+ * renamed over the old file, then the directory is fsynced: a crash leaves the old or the new document, never a
+ * torn one, and a left-over temporary file is never taken for a document. Only {@code .json} files whose names
+ * are valid keys are listed by {@link #keys}. Writes and deletes are serialised per collection directory by a
+ * {@link CollectionLock}, shared by every instance in the JVM and, through a file lock, with other processes.
  */
 public final class DirectoryStore implements Store {
 
@@ -49,11 +57,11 @@ public final class DirectoryStore implements Store {
     public static final int FORMAT_VERSION = 1;
 
     private static final String SUFFIX = ".json";
-    private static final String LOCK_FILE = ".lock";
+    private static final String TEMP_PREFIX = ".";
+    private static final String TEMP_SUFFIX = ".tmp";
 
     private final Path root;
     private final Clock clock;
-    private final ConcurrentHashMap<String, ReentrantLock> collectionLocks = new ConcurrentHashMap<>();
 
     DirectoryStore(Path root, Clock clock) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
@@ -88,35 +96,30 @@ public final class DirectoryStore implements Store {
         } catch (IOException e) {
             throw new StoreException("Cannot read " + file + ": " + e.getMessage(), e);
         }
-        return Optional.of(parse(file, collection, key, text));
+        return Optional.of(DocumentEnvelope.decode(file, collection, key, text));
     }
 
     @Override
     public StoredDocument write(String collection, String key, String json, long expectedRevision) {
         Path file = file(collection, key);
         String body = canonicalBody(collection, key, json);
-        ReentrantLock lock = collectionLocks.computeIfAbsent(collection, c -> new ReentrantLock());
-        lock.lock();
         try {
             Path directory = Files.createDirectories(file.getParent());
-            try (FileChannel lockChannel = FileChannel.open(directory.resolve(LOCK_FILE),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = lockChannel.lock()) {
+            try (CollectionLock ignored = CollectionLock.acquire(directory)) {
                 long current = read(collection, key).map(StoredDocument::revision).orElse(0L);
                 if (expectedRevision != ANY_REVISION && expectedRevision != current) {
                     throw new RevisionConflictException(collection, key, expectedRevision, current);
                 }
                 StoredDocument document = new StoredDocument(collection, key, current + 1, clock.instant(), body);
-                writeAtomically(directory, file, envelope(document));
+                writeAtomically(directory, file, DocumentEnvelope.encode(document));
                 return document;
             }
         } catch (IOException e) {
             throw new StoreException("Cannot write " + file + ": " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
         }
     }
 
+    /** {@inheritDoc} Only {@code .json} files whose names are valid keys count; dot-files never do. */
     @Override
     public List<String> keys(String collection) {
         Path directory = root.resolve(StoreNames.requireValid(collection, "collection"));
@@ -127,7 +130,10 @@ public final class DirectoryStore implements Store {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
             for (Path path : files) {
                 String name = path.getFileName().toString();
-                keys.add(name.substring(0, name.length() - SUFFIX.length()));
+                String key = name.substring(0, name.length() - SUFFIX.length());
+                if (StoreNames.isValid(key) && Files.isRegularFile(path)) {
+                    keys.add(key);
+                }
             }
         } catch (IOException e) {
             throw new StoreException("Cannot list " + directory + ": " + e.getMessage(), e);
@@ -137,7 +143,7 @@ public final class DirectoryStore implements Store {
     }
 
     /**
-     * The collections that exist, sorted.
+     * The collections that exist, sorted: the subdirectories whose names are valid collection names.
      *
      * @return collection names
      */
@@ -145,7 +151,10 @@ public final class DirectoryStore implements Store {
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> directories = Files.newDirectoryStream(root, Files::isDirectory)) {
             for (Path path : directories) {
-                names.add(path.getFileName().toString());
+                String name = path.getFileName().toString();
+                if (StoreNames.isValid(name)) {
+                    names.add(name);
+                }
             }
         } catch (IOException e) {
             throw new StoreException("Cannot list " + root + ": " + e.getMessage(), e);
@@ -154,17 +163,22 @@ public final class DirectoryStore implements Store {
         return names;
     }
 
+    /** {@inheritDoc} Takes the same locks as {@link #write}; creates nothing when the collection is absent. */
     @Override
     public boolean delete(String collection, String key) {
         Path file = file(collection, key);
-        ReentrantLock lock = collectionLocks.computeIfAbsent(collection, c -> new ReentrantLock());
-        lock.lock();
-        try {
-            return Files.deleteIfExists(file);
+        Path directory = file.getParent();
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (CollectionLock ignored = CollectionLock.acquire(directory)) {
+            boolean deleted = Files.deleteIfExists(file);
+            if (deleted) {
+                fsyncDirectory(directory);
+            }
+            return deleted;
         } catch (IOException e) {
             throw new StoreException("Cannot delete " + file + ": " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -189,69 +203,8 @@ public final class DirectoryStore implements Store {
         }
     }
 
-    private static String sha256(String body) {
-        return Hashing.sha256().hashString(body, StandardCharsets.UTF_8).toString();
-    }
-
-    private static String envelope(StoredDocument document) throws JsonProcessingException {
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("format", FORMAT);
-        node.put("formatVersion", FORMAT_VERSION);
-        node.put("collection", document.collection());
-        node.put("key", document.key());
-        node.put("revision", document.revision());
-        node.put("writtenAt", document.writtenAt().toString());
-        node.put("sha256", sha256(document.json()));
-        node.set("body", Json.mapper().readTree(document.json()));
-        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node);
-    }
-
-    private static StoredDocument parse(Path file, String collection, String key, String text) {
-        JsonNode node;
-        try {
-            node = Json.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("Corrupt document " + file + ": not valid JSON (" + e.getOriginalMessage() + ")",
-                    e);
-        }
-        if (node == null || !node.isObject() || !FORMAT.equals(node.path("format").asText())) {
-            throw new StoreException("Corrupt document " + file + ": not a " + FORMAT + " envelope");
-        }
-        int version = node.path("formatVersion").asInt(-1);
-        if (version < 1 || version > FORMAT_VERSION) {
-            throw new StoreException("Document " + file + " has format version " + version
-                    + "; this library reads versions 1 to " + FORMAT_VERSION);
-        }
-        JsonNode body = node.get("body");
-        if (body == null) {
-            throw new StoreException("Corrupt document " + file + ": no body");
-        }
-        String bodyText;
-        try {
-            bodyText = Json.mapper().writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("Corrupt document " + file + ": " + e.getOriginalMessage(), e);
-        }
-        String expected = node.path("sha256").asText();
-        String actual = sha256(bodyText);
-        if (!actual.equals(expected)) {
-            throw new StoreException("Document " + file + " fails verification: body SHA-256 is " + actual
-                    + " but the envelope records " + expected + " (edited or corrupted outside Lifecycle)");
-        }
-        if (!collection.equals(node.path("collection").asText()) || !key.equals(node.path("key").asText())) {
-            throw new StoreException("Document " + file + " claims to be " + node.path("collection").asText() + "/"
-                    + node.path("key").asText() + ", not " + collection + "/" + key);
-        }
-        try {
-            return new StoredDocument(collection, key, node.path("revision").asLong(),
-                    Instant.parse(node.path("writtenAt").asText()), bodyText);
-        } catch (RuntimeException e) {
-            throw new StoreException("Corrupt document " + file + ": " + e.getMessage(), e);
-        }
-    }
-
     private static void writeAtomically(Path directory, Path target, String content) throws IOException {
-        Path temp = Files.createTempFile(directory, ".tmp-", SUFFIX);
+        Path temp = Files.createTempFile(directory, TEMP_PREFIX, TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {

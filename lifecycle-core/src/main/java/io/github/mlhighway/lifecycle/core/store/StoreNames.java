@@ -20,11 +20,21 @@ public final class StoreNames {
      *                                  letter or digit, or contains {@code ..}
      */
     public static String requireValid(String name, String what) {
-        if (name == null || !NAME.matcher(name).matches() || name.contains("..")) {
+        if (!isValid(name)) {
             throw new IllegalArgumentException("Invalid store " + what + " '" + name
                     + "': use 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit, "
                     + "without '..'");
         }
         return name;
+    }
+
+    /**
+     * Tells whether a name is a valid collection name or key, by the rule of {@link #requireValid}.
+     *
+     * @param name the name, possibly null
+     * @return true when the name is valid
+     */
+    public static boolean isValid(String name) {
+        return name != null && NAME.matcher(name).matches() && !name.contains("..");
     }
 }

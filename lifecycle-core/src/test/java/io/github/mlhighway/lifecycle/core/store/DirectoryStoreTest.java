@@ -3,7 +3,9 @@ package io.github.mlhighway.lifecycle.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlhighway.lifecycle.core.SimClock;
+import io.github.mlhighway.lifecycle.core.json.Json;
 import io.github.mlhighway.lifecycle.store.RevisionConflictException;
 import io.github.mlhighway.lifecycle.store.Store;
 import io.github.mlhighway.lifecycle.store.StoreException;
@@ -16,10 +18,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DirectoryStoreTest {
@@ -136,6 +140,138 @@ class DirectoryStoreTest {
         try (Stream<Path> files = Files.list(root.resolve("counters"))) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("c.json", ".lock");
         }
+    }
+
+    @Test
+    void leftoverTemporaryFilesAreNeitherKeysNorUnreadable() throws Exception {
+        DirectoryStore store = store();
+        store.put("runs", "run-1", "{}");
+        Path collection = root.resolve("runs");
+        Files.writeString(collection.resolve(".tmp-123.json"), "{\"half\": ");
+        Files.writeString(collection.resolve(".tmp-456.tmp"), "{\"half\": ");
+        Files.writeString(collection.resolve("bad name.json"), "{}");
+        Files.createDirectory(collection.resolve("dir.json"));
+
+        assertThat(store.keys("runs")).containsExactly("run-1");
+        for (String key : store.keys("runs")) {
+            assertThat(store.read("runs", key)).isPresent();
+        }
+    }
+
+    @Test
+    void collectionsListsOnlyValidCollectionNames() throws Exception {
+        DirectoryStore store = store();
+        store.put("runs", "run-1", "{}");
+        Files.createDirectory(root.resolve(".trash"));
+        Files.createDirectory(root.resolve("not a name"));
+        Files.writeString(root.resolve("file"), "x");
+
+        assertThat(store.collections()).containsExactly("runs");
+    }
+
+    @Test
+    void twoInstancesOnOneDirectoryNeverLoseAnUpdate() throws Exception {
+        List<DirectoryStore> stores = List.of(store(), Stores.directory(root.resolve("sub").resolve(".."), clock));
+        stores.get(0).put("counters", "c", "{\"n\": 0}");
+        stores.get(0).put("counters", "d", "{}");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < 50; i++) {
+                    DirectoryStore store = stores.get((thread + i) % 2);
+                    incrementCounter(store);
+                    if (i % 10 == 0) {
+                        store.delete("counters", "d");
+                        store.put("counters", "d", "{}");
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+
+        assertThat(stores.get(1).read("counters", "c").orElseThrow().json()).isEqualTo("{\"n\":200}");
+    }
+
+    private static void incrementCounter(DirectoryStore store) {
+        while (true) {
+            StoredDocument current = store.read("counters", "c").orElseThrow();
+            int n = Integer.parseInt(current.json().replaceAll("\\D", ""));
+            try {
+                store.write("counters", "c", "{\"n\": " + (n + 1) + "}", current.revision());
+                return;
+            } catch (RevisionConflictException retry) {
+                // someone else won; read again
+            }
+        }
+    }
+
+    @Test
+    void deletingWhatIsNotThereReturnsFalseAndCreatesNothing() {
+        DirectoryStore store = store();
+
+        assertThat(store.delete("runs", "run-1")).isFalse();
+        assertThat(store.collections()).isEmpty();
+        store.put("runs", "run-1", "{}");
+        assertThat(store.delete("runs", "run-1")).isTrue();
+        assertThat(store.read("runs", "run-1")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"revision,7", "writtenAt,2001-01-01T00:00:00Z", "format,other", "formatVersion,0"})
+    void editingAnEnvelopeFieldIsRefusedWithTheFileNamed(String field, String value) throws Exception {
+        Store store = store();
+        store.put("aliases", "champion", "{\"version\": 1}");
+        store.put("aliases", "champion", "{\"version\": 2}");
+        Path file = root.resolve("aliases").resolve("champion.json");
+        edit(file, file, envelope -> {
+            if (field.equals("revision") || field.equals("formatVersion")) {
+                envelope.put(field, Long.parseLong(value));
+            } else {
+                envelope.put(field, value);
+            }
+        });
+
+        assertThatThrownBy(() -> store.read("aliases", "champion")).isInstanceOf(StoreException.class)
+                .hasMessageContaining(file.toString());
+        assertThatThrownBy(() -> store.write("aliases", "champion", "{}", 7)).isInstanceOf(StoreException.class)
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void aDocumentCopiedUnderAnotherKeyIsRefused() throws Exception {
+        Store store = store();
+        store.put("aliases", "staging", "{\"version\": 9}");
+        Path source = root.resolve("aliases").resolve("staging.json");
+        Path copy = root.resolve("aliases").resolve("champion.json");
+        edit(source, copy, envelope -> envelope.put("key", "champion"));
+
+        assertThatThrownBy(() -> store.read("aliases", "champion")).isInstanceOf(StoreException.class)
+                .hasMessageContaining(copy.toString()).hasMessageContaining("fails verification");
+    }
+
+    @Test
+    void aDocumentCopiedIntoAnotherCollectionIsRefused() throws Exception {
+        Store store = store();
+        store.put("scratch", "champion", "{\"version\": 9}");
+        Files.createDirectories(root.resolve("aliases"));
+        Path source = root.resolve("scratch").resolve("champion.json");
+        Path copy = root.resolve("aliases").resolve("champion.json");
+        edit(source, copy, envelope -> envelope.put("collection", "aliases"));
+
+        assertThatThrownBy(() -> store.read("aliases", "champion")).isInstanceOf(StoreException.class)
+                .hasMessageContaining(copy.toString()).hasMessageContaining("fails verification");
+    }
+
+    private static void edit(Path from, Path to, Consumer<ObjectNode> change) throws Exception {
+        ObjectNode envelope = (ObjectNode) Json.mapper().readTree(Files.readString(from, StandardCharsets.UTF_8));
+        change.accept(envelope);
+        Files.writeString(to, Json.writePretty(envelope), StandardCharsets.UTF_8);
     }
 
     @Test
