@@ -112,7 +112,7 @@ public class SloReadBenchmark {
 
         @Override
         public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("This test clock is UTC only");
         }
 
         @Override

@@ -272,7 +272,7 @@ class SloMetersTest {
 
         @Override
         public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("This test clock is UTC only");
         }
 
         @Override
