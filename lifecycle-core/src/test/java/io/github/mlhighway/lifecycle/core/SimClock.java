@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 public final class SimClock extends Clock {
 
     private volatile Instant now;
+    private volatile boolean failing;
 
     public SimClock(Instant start) {
         this.now = start;
@@ -27,6 +28,11 @@ public final class SimClock extends Clock {
         now = instant;
     }
 
+    /** While failing, every read throws, as a broken time source would. */
+    public void failing(boolean fail) {
+        failing = fail;
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;
@@ -39,6 +45,9 @@ public final class SimClock extends Clock {
 
     @Override
     public Instant instant() {
+        if (failing) {
+            throw new IllegalStateException("clock unavailable");
+        }
         return now;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.mlhighway.lifecycle.core.SimClock;
 import io.github.mlhighway.lifecycle.core.slo.DurationLabels;
 import io.github.mlhighway.lifecycle.core.slo.SloRegistry;
 import io.github.mlhighway.lifecycle.core.slo.SloTracker;
@@ -12,11 +13,8 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.ref.WeakReference;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,14 +24,14 @@ class SloMetersTest {
 
     private static final String NAME = "checkout.availability";
 
-    private MutableClock clock;
+    private SimClock clock;
     private SloRegistry slos;
     private SloTracker tracker;
     private SimpleMeterRegistry meters;
 
     @BeforeEach
     void setUp() {
-        clock = new MutableClock(Instant.parse("2025-03-01T00:00:00Z"));
+        clock = new SimClock(Instant.parse("2025-03-01T00:00:00Z"));
         slos = SloRegistry.create(clock);
         tracker = slos.register(Slo.ratio(NAME).objective(0.999).rollingWindow(Duration.ofDays(30)).build());
         meters = new SimpleMeterRegistry();
@@ -142,13 +140,13 @@ class SloMetersTest {
     @Test
     void aFailingReadGivesNaNAndNeverThrows() {
         SloMeters.of(slos, clock).bindTo(meters);
-        clock.failing = true;
+        clock.failing(true);
 
         assertThat(gauge(SloMeters.SLI, Tags.empty())).isNaN();
         assertThat(firing("page-1h")).isNaN();
         assertThat(events("good")).isEqualTo(0.0);
 
-        clock.failing = false;
+        clock.failing(false);
         assertThat(gauge(SloMeters.SLI, Tags.empty())).isEqualTo(1.0);
     }
 
@@ -252,40 +250,4 @@ class SloMetersTest {
                 .collect(Collectors.toList());
     }
 
-    /** A clock the test moves by hand, and can make fail. */
-    private static final class MutableClock extends Clock {
-        private volatile long millis;
-        private volatile boolean failing;
-
-        MutableClock(Instant start) {
-            this.millis = start.toEpochMilli();
-        }
-
-        void advance(Duration duration) {
-            millis += duration.toMillis();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("This test clock is UTC only");
-        }
-
-        @Override
-        public long millis() {
-            if (failing) {
-                throw new IllegalStateException("clock unavailable");
-            }
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-    }
 }
