@@ -23,13 +23,17 @@ public interface Gate<T> {
     Verdict evaluate(T subject);
 
     /**
-     * The gate's name as it appears in verdicts and run records. Defaults to the simple class name.
+     * The gate's name as it appears in verdicts and run records. Defaults to the simple class name, or
+     * {@code "gate"} for lambdas and anonymous classes: name those with {@link #named(String, Gate)}.
      *
      * @return the name
      */
     default String name() {
-        String simple = getClass().getSimpleName();
-        return simple.isEmpty() ? "gate" : simple;
+        Class<?> type = getClass();
+        if (type.isHidden() || type.isSynthetic() || type.isAnonymousClass()) {
+            return "gate";
+        }
+        return type.getSimpleName();
     }
 
     /**

@@ -57,6 +57,15 @@ class GateTest {
     }
 
     @Test
+    void aLambdaGateIsCalledGateUntilNamed() {
+        Gate<Integer> lambda = value -> Verdict.fromFindings("x", List.of(), NOW);
+
+        assertThat(lambda.name()).isEqualTo("gate");
+        assertThat(Gate.named("min-rows", lambda).name()).isEqualTo("min-rows");
+        assertThat(Gate.warnOnly(Gate.named("min-rows", lambda)).name()).isEqualTo("min-rows.warnOnly");
+    }
+
+    @Test
     void combiningNothingIsRefused() {
         assertThatThrownBy(() -> Gate.<Integer>allOf("none")).hasMessageContaining("at least one gate");
     }
