@@ -63,9 +63,9 @@ public final class RowConstraint implements Constraint {
 
     @Override
     public String description() {
-        return (mostly == 1.0 ? "every" : "at least " + Findings.percent(mostly) + " of")
-                + (rule.judgesNulls() ? " row" : " non-null value") + " of '" + column + "' must "
-                + rule.requirement();
+        String judged = rule.judgesNulls() ? "row" : "non-null value";
+        return (mostly == 1.0 ? "every " + judged : "at least " + Findings.percent(mostly) + " of the " + judged + "s")
+                + " of '" + column + "' must " + rule.requirement();
     }
 
     @Override
@@ -104,7 +104,7 @@ public final class RowConstraint implements Constraint {
         Outcome outcome = fraction >= mostly ? Outcome.PASS : Outcome.FAIL;
         String noun = judgesNulls ? "rows" : "non-null values";
         String sentence = (judged - failed) + " of " + judged + " " + noun + " of '" + column + "' ("
-                + Findings.percent(fraction) + ") " + rule.requirement() + "; required: "
+                + Findings.percent(fraction) + ") meet the requirement to " + rule.requirement() + "; required: "
                 + (mostly == 1.0 ? "all" : "at least " + Findings.percent(mostly))
                 + (failed == 0 ? "" : ". " + failed + " do not, e.g. rows " + examples);
         return Finding.of(check(), outcome, fraction, mostly, sentence);
