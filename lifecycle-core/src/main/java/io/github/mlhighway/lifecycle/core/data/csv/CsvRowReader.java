@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.github.mlhighway.lifecycle.core.data.StringColumn;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
@@ -58,6 +59,12 @@ final class CsvRowReader implements Closeable {
             if (name.isEmpty()) {
                 throw new CsvFormatException(source, line, null, "the header of column " + (i + 1) + " is empty",
                         null);
+            }
+            try {
+                StringColumn.builder(name);
+            } catch (IllegalArgumentException e) {
+                throw new CsvFormatException(source, line, null, "the header of column " + (i + 1) + " is not a"
+                        + " valid column name: " + e.getMessage(), e);
             }
             Integer earlier = positions.putIfAbsent(name, i + 1);
             if (earlier != null) {

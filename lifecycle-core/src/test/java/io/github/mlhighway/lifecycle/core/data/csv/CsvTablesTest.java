@@ -208,6 +208,8 @@ class CsvTablesTest {
                 .hasMessage("test.csv, line 1: the header of column 2 is empty");
         assertThatThrownBy(() -> csv("a,b,a\n1,2,3\n"))
                 .hasMessage("test.csv, line 1, column 'a': the header repeats the name of column 1 in column 3");
+        assertThatThrownBy(() -> csv("a," + "b".repeat(300) + "\n1,2\n"))
+                .hasMessageStartingWith("test.csv, line 1: the header of column 2 is not a valid column name");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.github.mlhighway.lifecycle.core.data.LongColumn;
 import io.github.mlhighway.lifecycle.core.data.StringColumn;
 import io.github.mlhighway.lifecycle.core.data.Table;
 import io.github.mlhighway.lifecycle.core.data.TimestampColumn;
+import io.github.mlhighway.lifecycle.core.data.schema.Schema;
 import io.github.mlhighway.lifecycle.gate.Finding;
 import io.github.mlhighway.lifecycle.gate.Outcome;
 import java.time.Instant;
@@ -70,6 +71,7 @@ class ConstraintsTest {
         assertThat(finding.outcome()).isEqualTo(Outcome.PASS);
         assertThat(finding.message()).startsWith("999999 of 1000001 non-null values of 'user'")
                 .endsWith("e.g. rows [7, 1000000]");
+        assertThat(Schema.infer(users).column("user").orElseThrow().allowedValues()).isEmpty();
     }
 
     @Test
