@@ -1,0 +1,46 @@
+package io.github.mlhighway.lifecycle.core.data.csv;
+
+/**
+ * CSV input that cannot become a table: an empty file, a bad header, a malformed line or a value that does not
+ * fit its column's type. The message names the source, the line and, where one is at fault, the column.
+ */
+public final class CsvFormatException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String source;
+    private final long line;
+    private final String column;
+
+    /**
+     * An exception about a place in a CSV source.
+     *
+     * @param source  the source name (usually the file name)
+     * @param line    the 1-based line number, or 0 when the problem concerns the whole source
+     * @param column  the column name at fault, or null
+     * @param problem what is wrong, as a sentence
+     * @param cause   the underlying parser error, or null
+     */
+    public CsvFormatException(String source, long line, String column, String problem, Throwable cause) {
+        super(source + (line > 0 ? ", line " + line : "") + (column == null ? "" : ", column '" + column + "'")
+                + ": " + problem, cause);
+        this.source = source;
+        this.line = line;
+        this.column = column;
+    }
+
+    /** @return the source name */
+    public String source() {
+        return source;
+    }
+
+    /** @return the 1-based line number, or 0 when the problem concerns the whole source */
+    public long line() {
+        return line;
+    }
+
+    /** @return the column name at fault, or null */
+    public String column() {
+        return column;
+    }
+}

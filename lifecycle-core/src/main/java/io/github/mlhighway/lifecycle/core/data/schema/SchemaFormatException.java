@@ -1,0 +1,17 @@
+package io.github.mlhighway.lifecycle.core.data.schema;
+
+/** A schema document that cannot be read: not JSON, an unknown format version, or an invalid column. */
+public final class SchemaFormatException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * An exception with a message and a cause.
+     *
+     * @param message what is wrong with the document
+     * @param cause   the underlying error, or null
+     */
+    public SchemaFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
