@@ -42,7 +42,8 @@ public final class KsTest {
         requireValues(reference.length, current.length);
         KolmogorovSmirnovTest test = new KolmogorovSmirnovTest();
         double d = test.kolmogorovSmirnovStatistic(reference, current);
-        double p = clamp(test.kolmogorovSmirnovTest(reference, current));
+        // strict = false: p = P(D >= d), the usual p-value (the two-argument overload computes P(D > d))
+        double p = clamp(test.kolmogorovSmirnovTest(reference, current, false));
         return new Result(d, p, 0.0);
     }
 
