@@ -1,0 +1,202 @@
+package io.github.mlhighway.lifecycle.core.data.drift;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Chooses and runs the drift test of one column (DESIGN §5, Evidently's rules) and returns the raw result;
+ * the decision after correction is made by {@link DriftReport}.
+ */
+final class ColumnDriftEvaluator {
+
+    private final DriftOptions options;
+
+    ColumnDriftEvaluator(DriftOptions options) {
+        this.options = options;
+    }
+
+    /** A column's raw measurement, before the data-set level correction. */
+    record Measurement(String column, DriftTest test, double statistic, Double pValue, double effect,
+            String significanceTest, double significancePValue, boolean fromSketches, String note) {
+    }
+
+    /**
+     * @return a measurement, or an inconclusive ColumnDrift (as the second element) saying why
+     */
+    Object evaluate(ColumnSample reference, ColumnSample current) {
+        String column = reference.column;
+        if (reference.type.isNumeric() != current.type.isNumeric()
+                || (!reference.type.isNumeric() && reference.type != current.type)) {
+            return ColumnDrift.inconclusive(column, "Column '" + column + "' is " + reference.type
+                    + " in the reference but " + current.type + " in the current data; cannot compare");
+        }
+        if (reference.isEmpty()) {
+            return ColumnDrift.inconclusive(column, "Column '" + column + "' has no "
+                    + (reference.type.isNumeric() ? "finite " : "non-null ") + "values in the reference");
+        }
+        if (current.isEmpty()) {
+            return ColumnDrift.inconclusive(column, "Column '" + column + "' has no "
+                    + (current.type.isNumeric() ? "finite " : "non-null ") + "values in the current data");
+        }
+        Map<String, Long> refCounts = categoricalView(reference, options.maxDiscreteValues());
+        Map<String, Long> curCounts = refCounts == null ? null : categoricalView(current, Integer.MAX_VALUE);
+        boolean categorical = refCounts != null && curCounts != null;
+        int categories = categorical ? union(refCounts, curCounts).size() : Integer.MAX_VALUE;
+        boolean binary = categorical && categories <= 2;
+        boolean small = reference.size() <= options.smallReferenceRows();
+        DriftTest test = options.testFor(column).orElse(null);
+        if (test == null) {
+            if (!categorical) {
+                test = small ? DriftTest.KS : DriftTest.WASSERSTEIN;
+            } else if (small) {
+                test = binary ? DriftTest.Z_TEST : DriftTest.CHI_SQUARED;
+            } else {
+                test = DriftTest.JENSEN_SHANNON;
+            }
+        } else if (test.needsNumeric() && !reference.type.isNumeric()) {
+            return ColumnDrift.inconclusive(column, "Column '" + column + "' is " + reference.type + "; "
+                    + test.id() + " needs a numeric column");
+        } else if (test == DriftTest.Z_TEST && !binary) {
+            return ColumnDrift.inconclusive(column, "Column '" + column + "' has " + (categorical ? categories
+                    : "many") + " distinct values; z_test needs a binary column");
+        } else if (test.needsNumeric()) {
+            categorical = false;
+        } else if (test == DriftTest.CHI_SQUARED && !categorical) {
+            return ColumnDrift.inconclusive(column, "Column '" + column + "' has too many distinct values "
+                    + "for chi_squared; use ks, wasserstein, psi, jensen_shannon or hellinger");
+        }
+        boolean sketches = reference.fromSketch || current.fromSketch;
+        try {
+            return categorical ? categoricalTest(column, test, refCounts, curCounts, sketches,
+                    reference.categoriesExact && current.categoriesExact)
+                    : numericTest(column, test, reference.numeric, current.numeric, sketches);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            return ColumnDrift.inconclusive(column, "Column '" + column + "' could not be tested with " + test.id()
+                    + ": " + e.getMessage());
+        }
+    }
+
+    private Measurement numericTest(String column, DriftTest test, NumericSample ref, NumericSample cur,
+            boolean sketches) {
+        KsTest.Result ks = ref.exact() && cur.exact() ? KsTest.exact(ref.sorted, cur.sorted)
+                : KsTest.fromSketches(ref.sketch, cur.sketch);
+        String note = sketches ? "KS widened by rank error " + format(ks.rankError()) : "";
+        switch (test) {
+            case KS:
+                return new Measurement(column, test, ks.statistic(), ks.pValue(), ks.statistic(), "ks", ks.pValue(),
+                        sketches, note);
+            case WASSERSTEIN: {
+                double w = ref.exact() && cur.exact() ? Wasserstein.exactSorted(ref.sorted, cur.sorted)
+                        : Wasserstein.fromSketches(ref.sketch, cur.sketch);
+                double normalized = w / Math.max(ref.populationStd, 0.001);
+                return new Measurement(column, test, normalized, null, normalized, "ks", ks.pValue(), sketches,
+                        note);
+            }
+            default: {
+                double[][] p = binned(ref, cur);
+                double distance = distance(test, p[0], p[1]);
+                return new Measurement(column, test, distance, null, distance, "ks", ks.pValue(), sketches, note);
+            }
+        }
+    }
+
+    private Measurement categoricalTest(String column, DriftTest test, Map<String, Long> refCounts,
+            Map<String, Long> curCounts, boolean sketches, boolean exactCounts) {
+        List<String> categories = new ArrayList<>(union(refCounts, curCounts));
+        long[] a = new long[categories.size()];
+        long[] b = new long[categories.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = refCounts.getOrDefault(categories.get(i), 0L);
+            b[i] = curCounts.getOrDefault(categories.get(i), 0L);
+        }
+        String note = exactCounts ? "" : "category counts approximated from frequent items";
+        boolean approximate = sketches && !exactCounts;
+        if (test == DriftTest.Z_TEST) {
+            int success = a.length - 1;
+            ProportionZTest.Result z = ProportionZTest.test(a[success], sum(a), b[success], sum(b));
+            return new Measurement(column, test, z.statistic(), z.pValue(), z.cohensH(), "z_test", z.pValue(),
+                    approximate, "proportion of '" + categories.get(success) + "'");
+        }
+        ChiSquaredTest.Result chi = ChiSquaredTest.homogeneity(a, b);
+        if (test == DriftTest.CHI_SQUARED) {
+            return new Measurement(column, test, chi.statistic(), chi.pValue(), chi.cramersV(), "chi_squared",
+                    chi.pValue(), approximate, note);
+        }
+        if (test.needsNumeric()) {
+            throw new IllegalArgumentException(test.id() + " needs numeric values");
+        }
+        double distance = distance(test, Divergences.proportions(a), Divergences.proportions(b));
+        return new Measurement(column, test, distance, null, distance, "chi_squared", chi.pValue(), approximate,
+                note);
+    }
+
+    private static double distance(DriftTest test, double[] p, double[] q) {
+        return switch (test) {
+            case PSI -> Divergences.psi(p, q);
+            case JENSEN_SHANNON -> Divergences.jensenShannon(p, q);
+            case HELLINGER -> Divergences.hellinger(p, q);
+            default -> throw new IllegalArgumentException(test.id() + " is not a distance between distributions");
+        };
+    }
+
+    /** Proportions of both sides over bins cut at the reference's quantiles (−∞, e₁], (e₁, e₂], … (eₖ, ∞). */
+    private double[][] binned(NumericSample ref, NumericSample cur) {
+        List<Double> edges = new ArrayList<>();
+        for (int i = 1; i < options.bins(); i++) {
+            double edge = ref.quantile((double) i / options.bins());
+            if (edges.isEmpty() || edge > edges.get(edges.size() - 1)) {
+                edges.add(edge);
+            }
+        }
+        double[] p = new double[edges.size() + 1];
+        double[] q = new double[edges.size() + 1];
+        double previousP = 0;
+        double previousQ = 0;
+        for (int i = 0; i < edges.size(); i++) {
+            double cp = ref.cdf(edges.get(i));
+            double cq = cur.cdf(edges.get(i));
+            p[i] = Math.max(0, cp - previousP);
+            q[i] = Math.max(0, cq - previousQ);
+            previousP = Math.max(previousP, cp);
+            previousQ = Math.max(previousQ, cq);
+        }
+        p[edges.size()] = Math.max(0, 1 - previousP);
+        q[edges.size()] = Math.max(0, 1 - previousQ);
+        return new double[][] {p, q};
+    }
+
+    /** Category counts of a side: categories, or a numeric small domain of at most maxDistinct values. */
+    private static Map<String, Long> categoricalView(ColumnSample sample, int maxDistinct) {
+        if (!sample.type.isNumeric()) {
+            return sample.categories;
+        }
+        NumericSample numeric = sample.numeric;
+        if (numeric.smallDomain == null || numeric.distinct > maxDistinct) {
+            return null;
+        }
+        Map<String, Long> counts = new TreeMap<>();
+        numeric.smallDomain.forEach((value, n) -> counts.put(Double.toString(value), n));
+        return counts;
+    }
+
+    private static TreeSet<String> union(Map<String, Long> a, Map<String, Long> b) {
+        TreeSet<String> all = new TreeSet<>(a.keySet());
+        all.addAll(b.keySet());
+        return all;
+    }
+
+    private static long sum(long[] counts) {
+        long total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        return total;
+    }
+
+    static String format(double value) {
+        return String.format(java.util.Locale.ROOT, Math.abs(value) < 1e-3 && value != 0 ? "%.3g" : "%.4f", value);
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.mlhighway.lifecycle.core.data.drift;
+
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.quantilescommon.KolmogorovSmirnov;
+
+/**
+ * The two-sample Kolmogorov–Smirnov test: the largest distance D between the two empirical CDFs.
+ *
+ * <p>From raw values it is Commons Math's test (exact p-value while n·m &lt; 10,000, with ties broken by a
+ * seeded jitter as Commons Math does; the asymptotic Kolmogorov distribution beyond). From two KLL sketches,
+ * D is DataSketches' {@code computeKSDelta} over the sketches' sorted views; each sketch's CDF is off by at most
+ * its normalized rank error ε (99% confidence), so the true D is within ε₁ + ε₂ of the sketch D. The p-value is
+ * therefore computed at {@code max(0, D − ε₁ − ε₂)}: a rejection at level α then holds for the true D too —
+ * the same widened threshold as DataSketches' {@code kolmogorovSmirnovTest}, expressed as a conservative
+ * p-value.
+ */
+public final class KsTest {
+
+    private KsTest() {
+    }
+
+    /**
+     * The outcome of a KS test.
+     *
+     * @param statistic the KS statistic D in [0, 1]
+     * @param pValue    the two-sided p-value
+     * @param rankError the total rank error ε₁ + ε₂ that widened the test (0 from raw values)
+     */
+    public record Result(double statistic, double pValue, double rankError) {
+    }
+
+    /**
+     * The exact test from raw values.
+     *
+     * @param reference reference values, finite, at least one
+     * @param current   current values, finite, at least one
+     * @return D and p-value
+     * @throws IllegalArgumentException for an empty sample
+     */
+    public static Result exact(double[] reference, double[] current) {
+        requireValues(reference.length, current.length);
+        KolmogorovSmirnovTest test = new KolmogorovSmirnovTest();
+        double d = test.kolmogorovSmirnovStatistic(reference, current);
+        // strict = false: p = P(D >= d), the usual p-value (the two-argument overload computes P(D > d))
+        double p = clamp(test.kolmogorovSmirnovTest(reference, current, false));
+        return new Result(d, p, 0.0);
+    }
+
+    /**
+     * The test from two KLL sketches, widened by their rank errors (see the class comment).
+     *
+     * @param reference reference sketch, not empty
+     * @param current   current sketch, not empty
+     * @return sketch D, conservative p-value and the rank error used
+     * @throws IllegalArgumentException for an empty sketch
+     */
+    public static Result fromSketches(KllDoublesSketch reference, KllDoublesSketch current) {
+        requireValues(reference.getN(), current.getN());
+        double d = KolmogorovSmirnov.computeKSDelta(reference, current);
+        double eps = rankError(reference) + rankError(current);
+        int n = (int) Math.min(Integer.MAX_VALUE, reference.getN());
+        int m = (int) Math.min(Integer.MAX_VALUE, current.getN());
+        double widened = Math.max(0.0, d - eps);
+        double p = widened == 0.0 ? 1.0 : clamp(new KolmogorovSmirnovTest().approximateP(widened, n, m));
+        return new Result(d, p, eps);
+    }
+
+    /**
+     * A sketch's normalized single-rank error, or 0 while it still holds every value.
+     *
+     * @param sketch the sketch
+     * @return the rank error
+     */
+    public static double rankError(KllDoublesSketch sketch) {
+        return sketch.isEstimationMode() ? sketch.getNormalizedRankError(false) : 0.0;
+    }
+
+    private static void requireValues(long n, long m) {
+        if (n == 0 || m == 0) {
+            throw new IllegalArgumentException("KS test needs values on both sides, got " + n + " and " + m);
+        }
+    }
+
+    static double clamp(double p) {
+        if (Double.isNaN(p)) {
+            throw new ArithmeticException("p-value is NaN");
+        }
+        return Math.max(0.0, Math.min(1.0, p));
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.mlhighway.lifecycle.core.data.profile;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Exact counts of the distinct values of a numeric column while there are at most {@code cap} of them; after
+ * that it gives up for good and costs one branch per value. Not thread-safe.
+ */
+final class SmallDomainCounter {
+    private final int cap;
+    private double[] values;
+    private long[] counts;
+    private int size;
+    private boolean overflowed;
+
+    SmallDomainCounter(int cap) {
+        this.cap = cap;
+        this.values = new double[Math.min(cap, 8)];
+        this.counts = new long[values.length];
+        this.overflowed = cap == 0;
+    }
+
+    void add(double value) {
+        if (overflowed) {
+            return;
+        }
+        for (int i = 0; i < size; i++) {
+            if (values[i] == value) {
+                counts[i]++;
+                return;
+            }
+        }
+        if (size == cap) {
+            overflowed = true;
+            values = null;
+            counts = null;
+            return;
+        }
+        if (size == values.length) {
+            values = java.util.Arrays.copyOf(values, Math.min(cap, size * 2));
+            counts = java.util.Arrays.copyOf(counts, values.length);
+        }
+        values[size] = value;
+        counts[size++] = 1;
+    }
+
+    /** @return value counts in increasing value order, or null after overflow */
+    Map<Double, Long> toMap() {
+        if (overflowed) {
+            return null;
+        }
+        Map<Double, Long> map = new TreeMap<>();
+        for (int i = 0; i < size; i++) {
+            map.merge(values[i] == 0.0 ? 0.0 : values[i], counts[i], Long::sum);
+        }
+        return map;
+    }
+}
