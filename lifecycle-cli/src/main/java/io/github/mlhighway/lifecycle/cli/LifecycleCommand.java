@@ -7,8 +7,8 @@ import picocli.CommandLine.Spec;
 
 /** The root command, {@code lifecycle}: SRE practice for ML systems from the command line. */
 @Command(name = "lifecycle", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "SLOs, error budgets and burn-rate alerts for ML systems.",
-        subcommands = {SloCommand.class})
+        description = "SLOs, error budgets, burn-rate alerts and data drift for ML systems.",
+        subcommands = {SloCommand.class, DataCommand.class})
 public final class LifecycleCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,98 @@
+package io.github.mlhighway.lifecycle.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.mlhighway.lifecycle.core.data.drift.ColumnDrift;
+import io.github.mlhighway.lifecycle.core.data.drift.Drift;
+import io.github.mlhighway.lifecycle.core.data.drift.DriftReport;
+import io.github.mlhighway.lifecycle.core.data.drift.DriftStatus;
+import io.github.mlhighway.lifecycle.core.json.Json;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lifecycle data drift --reference REF --current CUR [--json]}: a drift report, one row per column. */
+@Command(name = "drift", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Compare a current data set with a reference, column by column, and decide whether the "
+                + "data set drifted. Each file is a CSV (tests on raw values) or a profile JSON from `lifecycle "
+                + "data profile` (tests on its sketches).",
+            "Exit codes: 0 no drift, 1 drift, 2 bad input or nothing to compare."})
+public final class DataDriftCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-r", "--reference"}, required = true, paramLabel = "REF", description = "Reference data: "
+            + ".csv or profile .json.")
+    private Path reference;
+
+    @Option(names = {"-c", "--current"}, required = true, paramLabel = "CUR", description = "Current data: .csv or "
+            + "profile .json.")
+    private Path current;
+
+    @Option(names = "--reference-where", paramLabel = "COLUMN=VALUE", description = "Keep only the reference rows "
+            + "whose COLUMN reads VALUE (CSV only; repeatable).")
+    private Map<String, String> referenceWhere = new LinkedHashMap<>();
+
+    @Option(names = "--current-where", paramLabel = "COLUMN=VALUE", description = "Keep only the current rows "
+            + "whose COLUMN reads VALUE (CSV only; repeatable).")
+    private Map<String, String> currentWhere = new LinkedHashMap<>();
+
+    @Option(names = {"-x", "--ignore"}, paramLabel = "COLUMN", split = ",", description = "Columns to leave out "
+            + "(e.g. ids, dates, the column used to split the data).")
+    private List<String> ignored = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print exactly one JSON object instead of the table.")
+    private boolean json;
+
+    /**
+     * Runs the comparison.
+     *
+     * @return 0 no drift, 1 drift, 2 bad input
+     */
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        DriftReport report;
+        try {
+            DataInput ref = DataInput.load(reference, referenceWhere).without(ignored);
+            DataInput cur = DataInput.load(current, currentWhere).without(ignored);
+            report = ref.isTable() && cur.isTable() ? Drift.between(ref.table(), cur.table())
+                    : Drift.between(ref.profile(), cur.profile());
+        } catch (RuntimeException e) {
+            return DataExit.badInput(err, e.getMessage());
+        }
+        out.println(json ? json(report) : report.describe());
+        out.flush();
+        if (report.status() == DriftStatus.INCONCLUSIVE) {
+            return DataExit.badInput(err, "nothing could be compared: " + report.message());
+        }
+        return report.drifted() ? DataExit.DRIFT : DataExit.OK;
+    }
+
+    private static String json(DriftReport report) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        ArrayNode columns = root.putArray("columns");
+        for (ColumnDrift column : report.columns()) {
+            ObjectNode node = columns.addObject();
+            node.put("column", column.column());
+            node.put("test", column.test());
+            node.put("statistic", column.statistic());
+            node.put("pValue", column.pValue());
+            node.put("effect", column.effect());
+            node.put("threshold", column.threshold());
+            node.put("drifted", column.drifted());
+        }
+        root.put("drifted", report.drifted());
+        return Json.write(root);
+    }
+}

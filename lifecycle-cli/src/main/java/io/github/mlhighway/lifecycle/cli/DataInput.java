@@ -1,0 +1,121 @@
+package io.github.mlhighway.lifecycle.cli;
+
+import io.github.mlhighway.lifecycle.core.data.Column;
+import io.github.mlhighway.lifecycle.core.data.Table;
+import io.github.mlhighway.lifecycle.core.data.csv.CsvTables;
+import io.github.mlhighway.lifecycle.core.data.profile.ColumnProfile;
+import io.github.mlhighway.lifecycle.core.data.profile.DatasetProfile;
+import io.github.mlhighway.lifecycle.core.data.profile.Profiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A data set named on the command line: a CSV file (read into a table, optionally filtered by
+ * {@code COLUMN=VALUE} conditions) or a profile JSON file written by {@code lifecycle data profile}.
+ */
+final class DataInput {
+
+    private final Path path;
+    private final Table table;
+    private final DatasetProfile profile;
+
+    private DataInput(Path path, Table table, DatasetProfile profile) {
+        this.path = path;
+        this.table = table;
+        this.profile = profile;
+    }
+
+    /**
+     * Loads a file: {@code .json} as a profile, anything else as CSV.
+     *
+     * @param path  the file
+     * @param where {@code COLUMN=VALUE} conditions (CSV only), all of which a row must meet
+     * @return the input
+     * @throws IllegalArgumentException for a missing file, a bad condition, or conditions on a profile
+     */
+    static DataInput load(Path path, Map<String, String> where) {
+        Objects.requireNonNull(path, "path");
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException(path + ": no such file");
+        }
+        if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            if (!where.isEmpty()) {
+                throw new IllegalArgumentException(path + ": row conditions apply to CSV files, not to a profile");
+            }
+            return new DataInput(path, null, DatasetProfile.fromJson(read(path)));
+        }
+        Table table = CsvTables.read(path);
+        for (Map.Entry<String, String> condition : where.entrySet()) {
+            Column column = table.column(condition.getKey());
+            String wanted = condition.getValue();
+            table = table.filter(row -> !column.isNull(row) && wanted.equals(String.valueOf(column.get(row))));
+        }
+        return new DataInput(path, table, null);
+    }
+
+    /** @return whether this input is raw rows (not a profile) */
+    boolean isTable() {
+        return table != null;
+    }
+
+    /** @return the rows; only for a CSV input */
+    Table table() {
+        return table;
+    }
+
+    /** @return the profile: the one read, or one made from the rows */
+    DatasetProfile profile() {
+        return profile != null ? profile : Profiles.of(table);
+    }
+
+    /** @return the number of rows */
+    long rowCount() {
+        return table != null ? table.rowCount() : profile.rowCount();
+    }
+
+    /**
+     * This input without the named columns.
+     *
+     * @param columns names to leave out
+     * @return the input
+     */
+    DataInput without(List<String> columns) {
+        if (columns.isEmpty()) {
+            return this;
+        }
+        if (table != null) {
+            return new DataInput(path, table.drop(columns.toArray(String[]::new)), null);
+        }
+        List<ColumnProfile> kept = new ArrayList<>();
+        for (ColumnProfile column : profile.columns()) {
+            if (!columns.contains(column.name())) {
+                kept.add(column);
+            }
+        }
+        return new DataInput(path, null, new DatasetProfile(profile.rowCount(), kept));
+    }
+
+    @Override
+    public String toString() {
+        return path.toString();
+    }
+
+    private static String read(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(path + ": no such file", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(path + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}
