@@ -5,7 +5,7 @@ package io.github.mlhighway.lifecycle.core.data;
  * own class with a primitive accessor ({@link DoubleColumn#getDouble(int)} and so on), so numeric code reads
  * values without boxing; {@link #get(int)} boxes, for generic code.
  */
-public sealed interface Column permits DoubleColumn, LongColumn, BooleanColumn, StringColumn, TimestampColumn {
+public sealed interface Column permits NumericColumn, BooleanColumn, StringColumn {
 
     /** @return the column name */
     String name();

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /** A column of doubles. NaN and infinities are values (profiles count them apart); nulls are nulls. */
-public final class DoubleColumn implements Column {
+public final class DoubleColumn implements NumericColumn {
 
     private final String name;
     private final double[] values;
@@ -95,6 +95,16 @@ public final class DoubleColumn implements Column {
             }
         }
         return out;
+    }
+
+    @Override
+    public double getAsDouble(int row) {
+        return getDouble(row);
+    }
+
+    @Override
+    public double[] nonNullDoubles() {
+        return nonNullValues();
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /** A column of 64-bit integers, with nulls. */
-public final class LongColumn implements Column {
+public final class LongColumn implements NumericColumn {
 
     private final String name;
     private final long[] values;
@@ -95,6 +95,21 @@ public final class LongColumn implements Column {
             }
         }
         return out;
+    }
+
+    @Override
+    public double getAsDouble(int row) {
+        return getLong(row);
+    }
+
+    @Override
+    public double[] nonNullDoubles() {
+        long[] values = nonNullValues();
+        double[] doubles = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            doubles[i] = values[i];
+        }
+        return doubles;
     }
 
     @Override

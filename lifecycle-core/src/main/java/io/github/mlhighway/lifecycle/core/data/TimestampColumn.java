@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /** A column of instants, held as epoch milliseconds, with nulls. */
-public final class TimestampColumn implements Column {
+public final class TimestampColumn implements NumericColumn {
 
     private final String name;
     private final long[] values;
@@ -95,6 +95,21 @@ public final class TimestampColumn implements Column {
             }
         }
         return out;
+    }
+
+    @Override
+    public double getAsDouble(int row) {
+        return getEpochMillis(row);
+    }
+
+    @Override
+    public double[] nonNullDoubles() {
+        long[] values = nonNullValues();
+        double[] doubles = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            doubles[i] = values[i];
+        }
+        return doubles;
     }
 
     @Override

@@ -4,9 +4,8 @@ import io.github.mlhighway.lifecycle.core.data.BooleanColumn;
 import io.github.mlhighway.lifecycle.core.data.Column;
 import io.github.mlhighway.lifecycle.core.data.ColumnType;
 import io.github.mlhighway.lifecycle.core.data.DoubleColumn;
-import io.github.mlhighway.lifecycle.core.data.LongColumn;
+import io.github.mlhighway.lifecycle.core.data.NumericColumn;
 import io.github.mlhighway.lifecycle.core.data.StringColumn;
-import io.github.mlhighway.lifecycle.core.data.TimestampColumn;
 import io.github.mlhighway.lifecycle.core.data.profile.ColumnProfile;
 import io.github.mlhighway.lifecycle.core.data.profile.FrequentItem;
 import java.util.Map;
@@ -59,11 +58,8 @@ final class ColumnSample {
             }
             return numeric(column, java.util.Arrays.copyOf(values, finite), smallDomainCap);
         }
-        if (column instanceof LongColumn c) {
-            return numeric(column, toDoubles(c.nonNullValues()), smallDomainCap);
-        }
-        if (column instanceof TimestampColumn c) {
-            return numeric(column, toDoubles(c.nonNullValues()), smallDomainCap);
+        if (column instanceof NumericColumn c) {
+            return numeric(column, c.nonNullDoubles(), smallDomainCap);
         }
         Map<String, Long> counts = new TreeMap<>();
         if (column instanceof BooleanColumn c) {
@@ -103,13 +99,5 @@ final class ColumnSample {
     private static ColumnSample numeric(Column column, double[] finite, int smallDomainCap) {
         return new ColumnSample(column.name(), column.type(), NumericSample.ofFiniteValues(finite, smallDomainCap),
                 null, true, false);
-    }
-
-    private static double[] toDoubles(long[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
     }
 }

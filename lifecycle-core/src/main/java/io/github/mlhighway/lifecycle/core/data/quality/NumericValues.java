@@ -1,9 +1,7 @@
 package io.github.mlhighway.lifecycle.core.data.quality;
 
 import io.github.mlhighway.lifecycle.core.data.Column;
-import io.github.mlhighway.lifecycle.core.data.DoubleColumn;
-import io.github.mlhighway.lifecycle.core.data.LongColumn;
-import io.github.mlhighway.lifecycle.core.data.TimestampColumn;
+import io.github.mlhighway.lifecycle.core.data.NumericColumn;
 import java.util.function.IntToDoubleFunction;
 
 /** Reads the rows of a numeric column as doubles through the typed accessors; timestamps as epoch millis. */
@@ -14,16 +12,7 @@ final class NumericValues {
 
     /** The accessor, or null when the column is not numeric. */
     static IntToDoubleFunction of(Column column) {
-        if (column instanceof DoubleColumn doubles) {
-            return doubles::getDouble;
-        }
-        if (column instanceof LongColumn longs) {
-            return longs::getLong;
-        }
-        if (column instanceof TimestampColumn timestamps) {
-            return timestamps::getEpochMillis;
-        }
-        return null;
+        return column instanceof NumericColumn numbers ? numbers::getAsDouble : null;
     }
 
     static String notNumeric(Column column, String statistic) {

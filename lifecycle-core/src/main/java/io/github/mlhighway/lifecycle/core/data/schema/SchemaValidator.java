@@ -2,10 +2,8 @@ package io.github.mlhighway.lifecycle.core.data.schema;
 
 import io.github.mlhighway.lifecycle.core.data.Column;
 import io.github.mlhighway.lifecycle.core.data.ColumnType;
-import io.github.mlhighway.lifecycle.core.data.DoubleColumn;
-import io.github.mlhighway.lifecycle.core.data.LongColumn;
+import io.github.mlhighway.lifecycle.core.data.NumericColumn;
 import io.github.mlhighway.lifecycle.core.data.Table;
-import io.github.mlhighway.lifecycle.core.data.TimestampColumn;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -104,12 +102,6 @@ final class SchemaValidator {
     }
 
     private static double numeric(Column column, int row) {
-        if (column instanceof DoubleColumn doubles) {
-            return doubles.getDouble(row);
-        }
-        if (column instanceof LongColumn longs) {
-            return longs.getLong(row);
-        }
-        return ((TimestampColumn) column).getEpochMillis(row);
+        return ((NumericColumn) column).getAsDouble(row);
     }
 }
