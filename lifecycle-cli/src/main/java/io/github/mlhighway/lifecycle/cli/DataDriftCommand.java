@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
         description = {"Compare a current data set with a reference, column by column, and decide whether the "
                 + "data set drifted. Each file is a CSV (tests on raw values) or a profile JSON from `lifecycle "
                 + "data profile` (tests on its sketches).",
+            "With --json: one object {\"columns\": [{column, test, statistic, pValue, effect, threshold, drifted, "
+                + "status, message}], \"drifted\", \"status\", \"message\"}; pValue is null for a test without one.",
             "Exit codes: 0 no drift, 1 drift, 2 bad input or nothing to compare."})
 public final class DataDriftCommand implements Callable<Integer> {
 
@@ -91,8 +93,12 @@ public final class DataDriftCommand implements Callable<Integer> {
             node.put("effect", column.effect());
             node.put("threshold", column.threshold());
             node.put("drifted", column.drifted());
+            node.put("status", column.status().name());
+            node.put("message", column.message());
         }
         root.put("drifted", report.drifted());
+        root.put("status", report.status().name());
+        root.put("message", report.message());
         return Json.write(root);
     }
 }

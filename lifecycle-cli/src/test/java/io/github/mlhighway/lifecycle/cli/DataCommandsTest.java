@@ -71,10 +71,11 @@ class DataCommandsTest {
         JsonNode report = Json.mapper().readTree(run.out());
         assertThat(run.out().strip().lines()).hasSize(1);
         assertThat(report.get("drifted").asBoolean()).isTrue();
+        assertThat(report.get("status").asText()).isEqualTo("DRIFTED");
         List<String> drifted = new ArrayList<>();
         for (JsonNode column : report.get("columns")) {
             assertThat(column.fieldNames()).toIterable().containsExactly("column", "test", "statistic", "pValue",
-                    "effect", "threshold", "drifted");
+                    "effect", "threshold", "drifted", "status", "message");
             if (column.get("drifted").asBoolean()) {
                 drifted.add(column.get("column").asText());
             }

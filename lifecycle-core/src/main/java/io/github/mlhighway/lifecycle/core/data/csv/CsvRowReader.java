@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.github.mlhighway.lifecycle.core.data.StringColumn;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -34,12 +35,22 @@ final class CsvRowReader implements Closeable {
     CsvRowReader(Reader reader, String source, char separator) {
         this.source = source;
         try {
-            this.parser = FACTORY.createParser(reader);
+            this.parser = FACTORY.createParser(withoutByteOrderMark(reader));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read CSV " + source + ": " + e.getMessage(), e);
         }
         parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
         parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    }
+
+    /** Skips a leading U+FEFF, which spreadsheet programs write before the header of a UTF-8 file. */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader pushback = new PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
     }
 
     /**

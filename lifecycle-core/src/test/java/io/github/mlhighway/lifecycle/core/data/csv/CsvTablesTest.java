@@ -38,6 +38,17 @@ class CsvTablesTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheHeaderIsNotPartOfTheFirstColumnName(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("excel.csv");
+        java.nio.file.Files.writeString(file, "\uFEFFa,b\n1,x\n");
+
+        Table table = CsvTables.read(file);
+
+        assertThat(table.columnNames()).containsExactly("a", "b");
+        assertThat(csv("\uFEFFa\n1\n").columnNames()).containsExactly("a");
+    }
+
+    @Test
     void theWeatherFileReadsWithInferredTypes() {
         Table weather = CsvTables.read(weatherFile());
 
