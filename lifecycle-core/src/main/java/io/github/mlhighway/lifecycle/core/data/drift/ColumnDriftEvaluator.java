@@ -41,13 +41,25 @@ final class ColumnDriftEvaluator {
             return ColumnDrift.inconclusive(column, "Column '" + column + "' has no "
                     + (current.type.isNumeric() ? "finite " : "non-null ") + "values in the current data");
         }
+        for (ColumnSample side : new ColumnSample[] {reference, current}) {
+            if (side.untestable != null) {
+                return ColumnDrift.inconclusive(column, "Column '" + column + "' in the "
+                        + (side == reference ? "reference" : "current data") + " is a " + side.untestable);
+            }
+        }
         Map<String, Long> refCounts = categoricalView(reference, options.maxDiscreteValues());
         Map<String, Long> curCounts = refCounts == null ? null : categoricalView(current, Integer.MAX_VALUE);
+        if (refCounts != null && curCounts != null) {
+            Map<String, Long> alignedRef = reference.categoriesAlignedWith(refCounts, curCounts);
+            curCounts = current.categoriesAlignedWith(curCounts, refCounts);
+            refCounts = alignedRef;
+        }
         boolean categorical = refCounts != null && curCounts != null;
         int categories = categorical ? union(refCounts, curCounts).size() : Integer.MAX_VALUE;
         boolean binary = categorical && categories <= 2;
         boolean small = reference.size() <= options.smallReferenceRows();
         DriftTest test = options.testFor(column).orElse(null);
+        boolean chosen = test == null;
         if (test == null) {
             if (!categorical) {
                 test = small ? DriftTest.KS : DriftTest.WASSERSTEIN;
@@ -74,8 +86,17 @@ final class ColumnDriftEvaluator {
                     reference.categoriesExact && current.categoriesExact)
                     : numericTest(column, test, reference.numeric, current.numeric, sketches);
         } catch (ArithmeticException | IllegalArgumentException e) {
-            return ColumnDrift.inconclusive(column, "Column '" + column + "' could not be tested with " + test.id()
-                    + ": " + e.getMessage());
+            if (chosen && categorical && test == DriftTest.CHI_SQUARED && reference.type.isNumeric()) {
+                // a numeric small domain too sparse for chi-squared: KS still applies (conservative with ties)
+                Measurement ks = numericTest(column, DriftTest.KS, reference.numeric, current.numeric, sketches);
+                return new Measurement(ks.column(), ks.test(), ks.statistic(), ks.pValue(), ks.effect(),
+                        ks.significanceTest(), ks.significancePValue(), ks.fromSketches(), "ks used because "
+                        + "chi_squared is not valid here: " + e.getMessage()
+                        + (ks.note().isEmpty() ? "" : "; " + ks.note()));
+            }
+            return ColumnDrift.inconclusive(column, "Column '" + column + "' could not be tested with "
+                    + test.id() + (categorical && test != DriftTest.Z_TEST && test != DriftTest.CHI_SQUARED
+                    ? " (significance by chi_squared)" : "") + ": " + e.getMessage());
         }
     }
 
@@ -112,7 +133,8 @@ final class ColumnDriftEvaluator {
             a[i] = refCounts.getOrDefault(categories.get(i), 0L);
             b[i] = curCounts.getOrDefault(categories.get(i), 0L);
         }
-        String note = exactCounts ? "" : "category counts approximated from frequent items";
+        String note = exactCounts ? "" : "category counts approximated from the reliable frequent items (within "
+                + "the sketch's maximum error), the rest pooled into " + ColumnSample.OTHER;
         boolean approximate = sketches && !exactCounts;
         if (test == DriftTest.Z_TEST) {
             int success = a.length - 1;
@@ -121,6 +143,10 @@ final class ColumnDriftEvaluator {
                     approximate, "proportion of '" + categories.get(success) + "'");
         }
         ChiSquaredTest.Result chi = ChiSquaredTest.homogeneity(a, b);
+        if (chi.pooledCategories() > 0) {
+            note = (note.isEmpty() ? "" : note + "; ") + "chi_squared pooled " + chi.pooledCategories()
+                    + " categories with expected counts below " + (int) ChiSquaredTest.MIN_EXPECTED;
+        }
         if (test == DriftTest.CHI_SQUARED) {
             return new Measurement(column, test, chi.statistic(), chi.pValue(), chi.cramersV(), "chi_squared",
                     chi.pValue(), approximate, note);

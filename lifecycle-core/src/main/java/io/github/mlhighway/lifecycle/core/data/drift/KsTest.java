@@ -7,8 +7,12 @@ import org.apache.datasketches.quantilescommon.KolmogorovSmirnov;
 /**
  * The two-sample Kolmogorov–Smirnov test: the largest distance D between the two empirical CDFs.
  *
- * <p>From raw values it is Commons Math's test (exact p-value while n·m &lt; 10,000, with ties broken by a
- * seeded jitter as Commons Math does; the asymptotic Kolmogorov distribution beyond). From two KLL sketches,
+ * <p>From raw values, D is Commons Math's {@code kolmogorovSmirnovStatistic} (ties are kept, not jittered) and the
+ * p-value P(D' &gt;= D) belongs to that same D: Commons Math's exact distribution while n·m &lt; {@value
+ * #EXACT_PRODUCT_LIMIT}, the asymptotic Kolmogorov distribution beyond. Both assume continuous data; with ties
+ * the true null distribution of D is stochastically smaller, so the p-value is conservative (it never overstates
+ * significance). Commons Math's own {@code kolmogorovSmirnovTest} is not used because below 10,000 it breaks
+ * ties with random jitter and so returns the p-value of a different D. From two KLL sketches,
  * D is DataSketches' {@code computeKSDelta} over the sketches' sorted views; each sketch's CDF is off by at most
  * its normalized rank error ε (99% confidence), so the true D is within ε₁ + ε₂ of the sketch D. The p-value is
  * therefore computed at {@code max(0, D − ε₁ − ε₂)}: a rejection at level α then holds for the true D too —
@@ -16,6 +20,9 @@ import org.apache.datasketches.quantilescommon.KolmogorovSmirnov;
  * p-value.
  */
 public final class KsTest {
+
+    /** Below this n·m the p-value is exact (Commons Math's limit); at or above it, asymptotic. */
+    public static final int EXACT_PRODUCT_LIMIT = 10_000;
 
     private KsTest() {
     }
@@ -35,16 +42,26 @@ public final class KsTest {
      *
      * @param reference reference values, finite, at least one
      * @param current   current values, finite, at least one
-     * @return D and p-value
+     * @return D and the p-value P(D' &gt;= D) of that same D (conservative with ties; see the class comment)
      * @throws IllegalArgumentException for an empty sample
      */
     public static Result exact(double[] reference, double[] current) {
         requireValues(reference.length, current.length);
         KolmogorovSmirnovTest test = new KolmogorovSmirnovTest();
+        // kolmogorovSmirnovStatistic does not jitter ties, unlike kolmogorovSmirnovTest(x, y, strict)
         double d = test.kolmogorovSmirnovStatistic(reference, current);
-        // strict = false: p = P(D >= d), the usual p-value (the two-argument overload computes P(D > d))
-        double p = clamp(test.kolmogorovSmirnovTest(reference, current, false));
-        return new Result(d, p, 0.0);
+        int n = reference.length;
+        int m = current.length;
+        double p;
+        if (d == 0.0) {
+            p = 1.0;
+        } else if ((long) n * m < EXACT_PRODUCT_LIMIT) {
+            // strict = false: p = P(D >= d), the usual p-value (strict = true would compute P(D > d))
+            p = test.exactP(d, n, m, false);
+        } else {
+            p = test.approximateP(d, n, m);
+        }
+        return new Result(d, clamp(p), 0.0);
     }
 
     /**

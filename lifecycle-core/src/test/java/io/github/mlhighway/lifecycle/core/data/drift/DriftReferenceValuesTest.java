@@ -31,6 +31,24 @@ class DriftReferenceValuesTest {
     }
 
     @Test
+    void ksWithTiesAcrossSamplesUsesTheUnjitteredStatistic() {
+        // x = {0,1,1,1}, y = {1,1,1,2}: by hand F_x − F_y = 1/4 on [0, 1) and on [1, 2) (the tie at 1 is kept, not
+        // broken by jitter), so D = 0.25. p = P(D >= 1/4) under the continuous null for n = m = 4 is 1: the first
+        // observation alone puts the two ECDFs 1/4 apart in every ordering (as in the interleaved case above;
+        // SciPy ks_2samp(method="exact") gives 1.0 too). Commons Math's jittered test reported 0.7714 here. With
+        // ties the true null distribution of D is smaller, so this continuous-null p-value is conservative.
+        KsTest.Result result = KsTest.exact(new double[] {0, 1, 1, 1}, new double[] {1, 1, 1, 2});
+
+        assertThat(result.statistic()).isCloseTo(0.25, within(1e-12));
+        assertThat(result.pValue()).isCloseTo(1.0, within(1e-9));
+        // x = {0,0,1,1}, y = {1,1,2,2}: D = 1/2 by hand; of the C(8,4) = 70 lattice paths, 2^4 = 16 stay within
+        // |i − j| <= 1 (each diagonal point offers two orders), so p = P(D >= 1/2) = 1 − 16/70 = 54/70.
+        KsTest.Result half = KsTest.exact(new double[] {0, 0, 1, 1}, new double[] {1, 1, 2, 2});
+        assertThat(half.statistic()).isCloseTo(0.5, within(1e-12));
+        assertThat(half.pValue()).isCloseTo(54.0 / 70, within(1e-9));
+    }
+
+    @Test
     void chiSquaredOnATwoByTwoTableMatchesTheClosedForm() {
         // Table [[10, 20], [20, 10]]: every expected count is 15, χ² = 4 · 5²/15 = 6.6667 with 1 df;
         // p = erfc(√(χ²/2)) = erfc(1.825742) = 0.0098232; Cramér's V = √(6.6667/60) = 0.33333.
@@ -110,8 +128,10 @@ class DriftReferenceValuesTest {
         KsTest.Result exact = KsTest.exact(a, b);
         KsTest.Result sketch = KsTest.fromSketches(sa, sb);
 
-        assertThat(sketch.statistic()).isCloseTo(exact.statistic(), within(0.01));
+        // KLL compaction is randomized (not seeded), so the sketch D varies run to run; the documented guarantee
+        // is |D_sketch − D| <= ε₁ + ε₂ (99% confidence each), about 0.027 at the default k, not 0.01.
         assertThat(sketch.rankError()).isGreaterThan(0);
+        assertThat(sketch.statistic()).isCloseTo(exact.statistic(), within(sketch.rankError()));
         assertThat(sketch.pValue()).isGreaterThanOrEqualTo(exact.pValue());
         assertThat(Wasserstein.fromSketches(sa, sb)).isCloseTo(Wasserstein.exact(a, b), within(0.01));
     }
