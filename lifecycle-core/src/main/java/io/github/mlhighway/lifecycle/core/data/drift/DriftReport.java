@@ -109,13 +109,14 @@ public record DriftReport(List<ColumnDrift> columns, int testedColumns, int drif
     public String describe() {
         StringBuilder text = new StringBuilder();
         text.append(String.format(java.util.Locale.ROOT, "%-20s %-15s %12s %12s %10s %10s  %s%n", "column", "test",
-                "statistic", "p-value", "effect", "threshold", "status"));
+                "statistic", "sig. p", "effect", "threshold", "status"));
         for (ColumnDrift c : columns) {
             text.append(String.format(java.util.Locale.ROOT, "%-20s %-15s %12s %12s %10s %10s  %s%n", c.column(),
                     c.test() == null ? "-" : c.test(), number(c.statistic()), number(c.significancePValue()),
                     number(c.effect()), number(c.threshold()), c.status()));
         }
-        return text.append(message).toString();
+        return text.append("(sig. p: the raw p-value of the significance test behind each decision: the test itself, "
+                + "or KS / chi-squared for a distance test)").append(System.lineSeparator()).append(message).toString();
     }
 
     private static String number(Double value) {
