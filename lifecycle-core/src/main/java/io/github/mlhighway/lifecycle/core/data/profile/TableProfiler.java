@@ -27,24 +27,27 @@ final class TableProfiler {
         ColumnProfiler profiler = ColumnProfiler.of(column.name(), column.type(), options);
         int rows = column.size();
         if (column instanceof DoubleColumn c) {
+            boolean nullable = c.nullCount() > 0; // skips the per-row null lookup of a column without nulls
             for (int i = 0; i < rows; i++) {
-                if (c.isNull(i)) {
+                if (nullable && c.isNull(i)) {
                     profiler.addNull();
                 } else {
                     profiler.addDouble(c.getDouble(i));
                 }
             }
         } else if (column instanceof LongColumn c) {
+            boolean nullable = c.nullCount() > 0; // skips the per-row null lookup of a column without nulls
             for (int i = 0; i < rows; i++) {
-                if (c.isNull(i)) {
+                if (nullable && c.isNull(i)) {
                     profiler.addNull();
                 } else {
                     profiler.addLong(c.getLong(i));
                 }
             }
         } else if (column instanceof TimestampColumn c) {
+            boolean nullable = c.nullCount() > 0; // skips the per-row null lookup of a column without nulls
             for (int i = 0; i < rows; i++) {
-                if (c.isNull(i)) {
+                if (nullable && c.isNull(i)) {
                     profiler.addNull();
                 } else {
                     profiler.addTimestamp(c.getEpochMillis(i));
