@@ -110,9 +110,17 @@ final class ColumnDriftEvaluator {
                 return new Measurement(column, test, ks.statistic(), ks.pValue(), ks.statistic(), "ks", ks.pValue(),
                         sketches, note);
             case WASSERSTEIN: {
+                if (Double.isNaN(ref.populationStd)) {
+                    throw new IllegalArgumentException("the reference values are too large (beyond about 1e154) "
+                            + "for a finite standard deviation to normalize the Wasserstein distance by");
+                }
                 double w = ref.exact() && cur.exact() ? Wasserstein.exactSorted(ref.sorted, cur.sorted)
                         : Wasserstein.fromSketches(ref.sketch, cur.sketch);
                 double normalized = w / Math.max(ref.populationStd, 0.001);
+                if (!Double.isFinite(normalized)) {
+                    throw new IllegalArgumentException("the Wasserstein distance overflows a double: the values are "
+                            + "too far apart (beyond about 1e308)");
+                }
                 return new Measurement(column, test, normalized, null, normalized, "ks", ks.pValue(), sketches,
                         note);
             }

@@ -40,16 +40,26 @@ final class NumericSample {
                 counts.merge(sorted[i] == 0.0 ? 0.0 : sorted[i], 1L, Long::sum);
             }
         }
-        double std = sorted.length == 0 ? 0.0 : Moments.of(sorted).populationStandardDeviation();
+        double std = sorted.length == 0 ? 0.0 : populationStd(sorted);
         return new NumericSample(sorted.length, std, distinct, distinct <= smallDomainCap ? counts : null, sorted,
                 null);
     }
 
     static NumericSample ofProfile(ColumnProfile profile) {
-        double std = profile.moments().map(Moments::populationStandardDeviation).orElse(0.0);
+        double std = profile.momentsOverflow() ? Double.NaN
+                : profile.moments().map(Moments::populationStandardDeviation).orElse(0.0);
         long distinct = profile.exactDistinctCount().orElse(Math.round(profile.distinctEstimate()));
         return new NumericSample(profile.summarizedCount(), std, distinct, profile.smallDomainCounts().orElse(null),
                 null, profile.quantileSketch());
+    }
+
+    /** NaN when the values are too large for a finite variance (their drift is then inconclusive). */
+    private static double populationStd(double[] values) {
+        try {
+            return Moments.of(values).populationStandardDeviation();
+        } catch (IllegalArgumentException overflow) {
+            return Double.NaN;
+        }
     }
 
     boolean exact() {

@@ -128,9 +128,24 @@ public final class ColumnProfile {
         return count - nanCount - infiniteCount;
     }
 
-    /** @return exact count, mean, variance, min and max of the finite values; empty when there are none */
+    /**
+     * Exact count, mean, variance, min and max of the finite values.
+     *
+     * @return the moments; empty when there are no finite values, or when they are too large for a finite
+     *         variance ({@link #momentsOverflow()})
+     */
     public Optional<Moments> moments() {
         return Optional.ofNullable(moments);
+    }
+
+    /**
+     * Whether the column has finite values but no moments because they are too large (beyond about 1e154) for a
+     * finite mean and variance in double precision. Quantiles, counts and histograms are still there.
+     *
+     * @return true when the moments overflowed
+     */
+    public boolean momentsOverflow() {
+        return moments == null && type.isNumeric() && summarizedCount() > 0;
     }
 
     /**
@@ -305,7 +320,7 @@ public final class ColumnProfile {
         state.nullCount = nullCount + other.nullCount;
         state.nanCount = nanCount + other.nanCount;
         state.infiniteCount = infiniteCount + other.infiniteCount;
-        state.moments = Moments.merge(moments, other.moments);
+        state.moments = momentsOverflow() || other.momentsOverflow() ? null : Moments.merge(moments, other.moments);
         if (quantiles != null) {
             KllDoublesSketch merged = KllDoublesSketch.newHeapInstance(Math.min(quantiles.getK(),
                     other.quantiles.getK()));

@@ -13,6 +13,9 @@ package io.github.mlhighway.lifecycle.core.data.profile;
  */
 public record Moments(long count, double mean, double m2, double min, double max) {
 
+    /** Why moments can be absent although there are finite values. */
+    static final String OVERFLOW = "the values are too large (beyond about 1e154) for a finite mean and variance";
+
     /**
      * Validates the components.
      *
@@ -35,6 +38,8 @@ public record Moments(long count, double mean, double m2, double min, double max
      *
      * @param values at least one finite value
      * @return the moments
+     * @throws IllegalArgumentException if there are no values, or they are too large (beyond about 1e154) for a
+     *                                  finite variance
      */
     public static Moments of(double... values) {
         if (values.length == 0) {
@@ -44,7 +49,11 @@ public record Moments(long count, double mean, double m2, double min, double max
         for (double value : values) {
             accumulator.add(value);
         }
-        return accumulator.toMoments();
+        Moments moments = accumulator.toMoments();
+        if (moments == null) {
+            throw new IllegalArgumentException(OVERFLOW);
+        }
+        return moments;
     }
 
     /** @return the sample variance (n - 1 in the denominator); 0 for a single value */
@@ -72,6 +81,7 @@ public record Moments(long count, double mean, double m2, double min, double max
      *
      * @param other the moments of the other values
      * @return the merged moments
+     * @throws IllegalArgumentException if the merged mean or variance overflows a double
      */
     public Moments merge(Moments other) {
         long n = count + other.count;
@@ -86,12 +96,19 @@ public record Moments(long count, double mean, double m2, double min, double max
      *
      * @param a moments or null
      * @param b moments or null
-     * @return the merge, or whichever is present, or null when both are
+     * @return the merge, or whichever is present, or null when both are absent or the merge overflows
      */
     static Moments merge(Moments a, Moments b) {
         if (a == null) {
             return b;
         }
-        return b == null ? a : a.merge(b);
+        if (b == null) {
+            return a;
+        }
+        try {
+            return a.merge(b);
+        } catch (IllegalArgumentException overflow) {
+            return null;
+        }
     }
 }

@@ -60,7 +60,16 @@ final class MomentsAccumulator {
         max = hi;
     }
 
+    /**
+     * The moments so far.
+     *
+     * @return the moments; null when nothing was added, or when the values are so large (beyond about 1e154)
+     *         that their mean or sum of squared deviations overflows a double
+     */
     Moments toMoments() {
-        return count == 0 ? null : new Moments(count, mean, Math.max(m2, 0.0), min, max);
+        if (count == 0 || !Double.isFinite(mean) || !Double.isFinite(m2)) {
+            return null;
+        }
+        return new Moments(count, mean, Math.max(m2, 0.0), min, max);
     }
 }

@@ -16,6 +16,31 @@ import org.junit.jupiter.api.Test;
 class DriftBadInputTest {
 
     @Test
+    void valuesTooLargeForAFiniteVarianceMakeOnlyTheirColumnInconclusive() {
+        Table reference = Table.of("ref", DoubleColumn.of("huge", 1e200, -1e200, 3, 4, 5, 6),
+                DoubleColumn.of("fine", 1, 2, 3, 4, 5, 6));
+        Table current = Table.of("cur", DoubleColumn.of("huge", 1e200, -1e200, 3, 4, 5, 7),
+                DoubleColumn.of("fine", 1, 2, 3, 4, 5, 7));
+
+        var fromTables = Drift.between(reference, current,
+                DriftOptions.builder().smallReferenceRows(1).build()); // force Wasserstein/std
+        var fromProfiles = Drift.between(Profiles.of(reference), Profiles.of(current),
+                DriftOptions.builder().smallReferenceRows(1).build());
+
+        for (var report : java.util.List.of(fromTables, fromProfiles)) {
+            assertThat(report.column("huge").status()).isEqualTo(DriftStatus.INCONCLUSIVE);
+            assertThat(report.column("huge").message()).contains("too large");
+            assertThat(report.column("fine").status()).isNotEqualTo(DriftStatus.INCONCLUSIVE);
+            assertThat(Json.write(report)).doesNotContain("NaN").doesNotContain("Infinity");
+        }
+        var profile = Profiles.of(reference).column("huge");
+        assertThat(profile.momentsOverflow()).isTrue();
+        assertThat(profile.moments()).isEmpty();
+        assertThat(profile.quantile(0.5)).isPresent();
+        assertThat(Profiles.of(reference).merge(Profiles.of(current)).column("huge").momentsOverflow()).isTrue();
+    }
+
+    @Test
     void aColumnOnOneSideOnlyIsInconclusiveAndSaysWhich() {
         Table reference = Table.of("r", DoubleColumn.of("a", 1, 2, 3), DoubleColumn.of("gone", 1, 2, 3));
         Table current = Table.of("c", DoubleColumn.of("a", 1, 2, 3), DoubleColumn.of("new", 1, 2, 3));
