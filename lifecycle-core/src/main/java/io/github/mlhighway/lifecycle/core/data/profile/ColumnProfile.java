@@ -304,18 +304,33 @@ public final class ColumnProfile {
     }
 
     /**
-     * The profile of the union of this column's rows and another's.
+     * The profile of the union of this column's rows and another's. A side without values (all null, whatever
+     * type was inferred for it) takes the other side's type; LONG and DOUBLE merge as DOUBLE.
      *
-     * @param other a profile of the same column name and type
+     * @param other a profile of the same column
      * @return the merged profile
-     * @throws IllegalArgumentException if names, types or fixed bins differ
+     * @throws IllegalArgumentException if the names differ, the types cannot combine, or fixed bins differ
      */
     public ColumnProfile merge(ColumnProfile other) {
-        if (!name.equals(other.name) || type != other.type) {
-            throw new IllegalArgumentException("Cannot merge profile of column '" + name + "' (" + type
-                    + ") with column '" + other.name + "' (" + other.type + ")");
+        if (!name.equals(other.name)) {
+            throw new IllegalArgumentException("Cannot merge profile of column '" + name + "' with column '"
+                    + other.name + "'");
         }
-        State state = new State(name, type);
+        if (type != other.type) {
+            // Partitions read separately can infer different types: a part with no values takes the other's
+            // type, and LONG widens to DOUBLE (both are profiled as doubles).
+            if (other.count == 0) {
+                return withMoreNulls(other.nullCount);
+            }
+            if (count == 0) {
+                return other.withMoreNulls(nullCount);
+            }
+            if (!isLongOrDouble(type) || !isLongOrDouble(other.type)) {
+                throw new IllegalArgumentException("Cannot merge profile of column '" + name + "' (" + type
+                        + ") with one of type " + other.type + ": only LONG and DOUBLE combine (as DOUBLE)");
+            }
+        }
+        State state = new State(name, type == other.type ? type : ColumnType.DOUBLE);
         state.count = count + other.count;
         state.nullCount = nullCount + other.nullCount;
         state.nanCount = nanCount + other.nanCount;
@@ -362,6 +377,16 @@ public final class ColumnProfile {
         State state = toState();
         state.nullCount += extraNulls;
         return new ColumnProfile(state);
+    }
+
+    private ColumnProfile withMoreNulls(long nulls) {
+        State state = toState();
+        state.nullCount += nulls;
+        return new ColumnProfile(state);
+    }
+
+    private static boolean isLongOrDouble(ColumnType columnType) {
+        return columnType == ColumnType.LONG || columnType == ColumnType.DOUBLE;
     }
 
     State toState() {

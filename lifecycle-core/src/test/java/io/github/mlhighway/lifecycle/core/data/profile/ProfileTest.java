@@ -1,12 +1,14 @@
 package io.github.mlhighway.lifecycle.core.data.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.mlhighway.lifecycle.core.data.BooleanColumn;
+import io.github.mlhighway.lifecycle.core.data.ColumnType;
 import io.github.mlhighway.lifecycle.core.data.DoubleColumn;
-import io.github.mlhighway.lifecycle.core.data.StringColumn;
+import io.github.mlhighway.lifecycle.core.data.LongColumn;
+import StringColumn;
 import io.github.mlhighway.lifecycle.core.data.Table;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +28,27 @@ class ProfileTest {
         StringColumn kind = StringColumn.of("kind", "a", "b", "a", null, "c", "a");
         BooleanColumn rain = BooleanColumn.of("rain", true, false, true, true, false, true);
         return Table.of("small", wind, kind, rain);
+    }
+
+    @Test
+    void partitionsInferredAsLongAndDoubleOrAllNullStillMerge() {
+        var longs = Profiles.of(Table.of("a", LongColumn.of("x", 1, 2, 3)));
+        var doubles = Profiles.of(Table.of("b", DoubleColumn.of("x", 1.5, 2.5)));
+        var nulls = Profiles.of(Table.of("c",
+                StringColumn.of("x", (String) null, null)));
+
+        var merged = longs.merge(doubles).merge(nulls);
+
+        var x = merged.column("x");
+        assertThat(x.type()).isEqualTo(ColumnType.DOUBLE);
+        assertThat(x.count()).isEqualTo(5);
+        assertThat(x.nullCount()).isEqualTo(2);
+        assertThat(x.moments().orElseThrow().mean()).isEqualTo(2.0);
+        assertThat(nulls.merge(longs).column("x").type())
+                .isEqualTo(ColumnType.LONG);
+        var text = Profiles.of(Table.of("d", StringColumn.of("x", "a")));
+        assertThatThrownBy(() -> longs.merge(text))
+                .hasMessageContaining("only LONG and DOUBLE combine");
     }
 
     @Test
