@@ -1,14 +1,14 @@
 package io.github.mlhighway.lifecycle.core.data.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.mlhighway.lifecycle.core.data.BooleanColumn;
 import io.github.mlhighway.lifecycle.core.data.ColumnType;
 import io.github.mlhighway.lifecycle.core.data.DoubleColumn;
 import io.github.mlhighway.lifecycle.core.data.LongColumn;
-import StringColumn;
+import io.github.mlhighway.lifecycle.core.data.StringColumn;
 import io.github.mlhighway.lifecycle.core.data.Table;
 import java.time.Instant;
 import java.util.ArrayList;
