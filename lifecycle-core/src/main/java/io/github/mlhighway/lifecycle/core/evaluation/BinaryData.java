@@ -1,7 +1,6 @@
 package io.github.mlhighway.lifecycle.core.evaluation;
 
 import io.github.mlhighway.lifecycle.evaluation.Task;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
@@ -33,9 +32,22 @@ public final class BinaryData implements EvaluationData {
      *                                  a probability outside [0, 1], or arrays of different lengths
      */
     public static BinaryData of(int[] labels, double[] probabilities) {
+        return of(labels, probabilities, "probabilities");
+    }
+
+    /**
+     * Validates and copies labels and probabilities, calling the probabilities {@code name} in error messages.
+     *
+     * @param labels        0 or 1 per row
+     * @param probabilities predicted probability of class 1 per row, in [0, 1]
+     * @param name          what to call the probabilities in messages, e.g. {@code "challenger"}
+     * @return the data
+     * @throws IllegalArgumentException as for {@link #of(int[], double[])}
+     */
+    public static BinaryData of(int[] labels, double[] probabilities, String name) {
         boolean[] positive = InputChecks.binaryLabels("labels", labels);
-        double[] copy = InputChecks.probabilities("probabilities", probabilities);
-        InputChecks.sameLength("labels", positive.length, "probabilities", copy.length);
+        double[] copy = InputChecks.probabilities(name, probabilities);
+        InputChecks.sameLength("labels", positive.length, name, copy.length);
         return new BinaryData(positive, copy);
     }
 
@@ -87,11 +99,6 @@ public final class BinaryData implements EvaluationData {
      */
     public double probability(int row) {
         return probability[row];
-    }
-
-    /** @return true when both data sets hold the same labels in the same order */
-    boolean sameLabels(BinaryData other) {
-        return Arrays.equals(positive, other.positive);
     }
 
     /** Row indexes by descending probability; shared, never modified. */

@@ -22,9 +22,22 @@ public final class RegressionData implements EvaluationData {
      * @throws IllegalArgumentException naming the row, for a NaN or infinite value, or arrays of different lengths
      */
     public static RegressionData of(double[] actual, double[] predicted) {
+        return of(actual, predicted, "predicted");
+    }
+
+    /**
+     * Validates and copies actual and predicted values, calling the predictions {@code name} in error messages.
+     *
+     * @param actual    true values
+     * @param predicted predictions
+     * @param name      what to call the predictions in messages, e.g. {@code "challenger"}
+     * @return the data
+     * @throws IllegalArgumentException as for {@link #of(double[], double[])}
+     */
+    public static RegressionData of(double[] actual, double[] predicted, String name) {
         double[] a = InputChecks.finite("actual", actual);
-        double[] p = InputChecks.finite("predicted", predicted);
-        InputChecks.sameLength("actual", a.length, "predicted", p.length);
+        double[] p = InputChecks.finite(name, predicted);
+        InputChecks.sameLength("actual", a.length, name, p.length);
         return new RegressionData(a, p);
     }
 
