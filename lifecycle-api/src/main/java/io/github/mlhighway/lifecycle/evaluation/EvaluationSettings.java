@@ -3,8 +3,8 @@ package io.github.mlhighway.lifecycle.evaluation;
 /**
  * How an {@link Evaluation} was computed, kept with it so that it can be reproduced.
  *
- * @param threshold  probability at or above which a row is predicted positive (classification; NaN is never used,
- *                   regression records 0.5 and ignores it)
+ * @param threshold  probability at or above which a row is predicted positive (classification; a regression
+ *                   evaluation records the default 0.5 and does not use it)
  * @param resamples  bootstrap resamples per interval (0 = no intervals)
  * @param confidence confidence level of the intervals
  * @param seed       seed of the resampling random generator
