@@ -72,6 +72,21 @@ class ModelRegistryTest {
     }
 
     @Test
+    void theUsageExampleRegistersPromotesAndLoadsAVersion() throws IOException {
+        Path weights = file("model.pt", "weights");
+        Verdict gateVerdict = verdict(Outcome.PASS);
+
+        ModelRegistry registry = ModelRegistries.directory(root.resolve("store"), clock);
+        ModelVersion v = registry.register(NewModelVersion.of("rain").metric("auc", 0.84)
+                .file("model.pt", weights).lineage(LineageRef.run("run-42")).build());
+        registry.moveAlias(AliasMoveRequest.of("rain", "champion", v.version()).withVerdict(gateVerdict));
+        LoadedModel champion = registry.load(ModelRef.parse("rain:champion"));   // every artifact verified
+        Path modelFile = champion.file("model.pt");
+
+        assertThat(modelFile).hasContent("weights");
+    }
+
+    @Test
     void versionsAreNumberedFromOneAndKeepTheirMetadataArtifactsAndLineage() throws IOException {
         ModelRegistry registry = registry();
 
