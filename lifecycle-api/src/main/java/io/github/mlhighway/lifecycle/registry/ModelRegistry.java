@@ -1,0 +1,97 @@
+package io.github.mlhighway.lifecycle.registry;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Versions of named models with metadata, verified artifacts and lineage, and aliases moved only with evidence.
+ *
+ * <p>Model and alias names follow the store's name rule (letters, digits, {@code . _ -}, starting with a letter
+ * or digit, no {@code ..}) and are at most {@value #MAX_NAME_LENGTH} characters; artifact names are such names
+ * joined by {@code /}. Anything else is refused with an {@link IllegalArgumentException}, so no name can reach
+ * outside the store. Implementations are thread-safe.
+ */
+public interface ModelRegistry {
+
+    /** The longest model or alias name. */
+    int MAX_NAME_LENGTH = 100;
+
+    /**
+     * Stores the files and registers them as the next version of the model (1 for a new model).
+     *
+     * @param draft what to register
+     * @return the version as registered
+     * @throws IllegalArgumentException if a name is invalid
+     */
+    ModelVersion register(NewModelVersion draft);
+
+    /**
+     * The metadata of a version, without verifying its artifacts.
+     *
+     * @param ref {@code model@version} or {@code model:alias}
+     * @return the version
+     * @throws ModelNotFoundException naming the versions or aliases that exist
+     */
+    ModelVersion version(ModelRef ref);
+
+    /**
+     * A version with every artifact verified against its SHA-256.
+     *
+     * @param ref {@code model@version} or {@code model:alias}
+     * @return the version and its verified files
+     * @throws ModelNotFoundException      naming the versions or aliases that exist
+     * @throws ArtifactIntegrityException naming the file and both digests if any artifact does not match
+     */
+    LoadedModel load(ModelRef ref);
+
+    /**
+     * Points an alias at a version, if the evidence allows it and the alias is where the request expects.
+     *
+     * @param request the move and its evidence
+     * @return the audit entry written
+     * @throws AliasMoveRefusedException if there is no verdict allowing it and no override
+     * @throws AliasConflictException    if the alias is not at the expected version, or another move of it won
+     * @throws ModelNotFoundException    if the target version does not exist
+     */
+    AliasMove moveAlias(AliasMoveRequest request);
+
+    /**
+     * The models, sorted by name.
+     *
+     * @return model names
+     */
+    List<String> models();
+
+    /**
+     * Every version of a model, oldest first.
+     *
+     * @param model the model
+     * @return the versions, empty for an unknown model
+     */
+    List<ModelVersion> versions(String model);
+
+    /**
+     * The aliases of a model and the versions they point at, sorted by alias.
+     *
+     * @param model the model
+     * @return alias to version
+     */
+    Map<String, Integer> aliases(String model);
+
+    /**
+     * The audit log of a model's alias moves, oldest first.
+     *
+     * @param model the model
+     * @return the moves
+     */
+    List<AliasMove> aliasMoves(String model);
+
+    /**
+     * The values a metric had across a model's versions, oldest first; versions without it are skipped.
+     *
+     * @param model  the model
+     * @param metric the metric's name
+     * @return the history
+     */
+    List<MetricPoint> metricHistory(String model, String metric);
+}

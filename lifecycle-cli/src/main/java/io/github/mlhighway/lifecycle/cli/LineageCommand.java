@@ -1,0 +1,98 @@
+package io.github.mlhighway.lifecycle.cli;
+
+import io.github.mlhighway.lifecycle.core.registry.ModelRegistries;
+import io.github.mlhighway.lifecycle.registry.ArtifactIntegrityException;
+import io.github.mlhighway.lifecycle.registry.ArtifactRef;
+import io.github.mlhighway.lifecycle.registry.LineageRef;
+import io.github.mlhighway.lifecycle.registry.ModelRef;
+import io.github.mlhighway.lifecycle.registry.ModelRegistry;
+import io.github.mlhighway.lifecycle.registry.ModelVersion;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lifecycle lineage DIR MODEL[@VERSION|:ALIAS]}: where a model version came from and what it is made of. */
+@Command(name = "lineage", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Print a model version: its metadata, its lineage references (runs, data sets, profiles, "
+                + "verdicts) and every artifact with its SHA-256. With --verify, hash every artifact too.",
+            "Exit codes: 0 shown (and verified), 1 an artifact failed verification, 2 bad input."})
+public final class LineageCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The store directory.")
+    private Path directory;
+
+    @Parameters(index = "1", paramLabel = "MODEL[@VERSION|:ALIAS]",
+            description = "The version, e.g. rain@3 or rain:champion.")
+    private String reference;
+
+    @Option(names = "--verify", description = "Hash every artifact and report any that does not match.")
+    private boolean verify;
+
+    /**
+     * Shows the version.
+     *
+     * @return 0 when shown, 1 when an artifact failed verification, 2 on bad input
+     */
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!StoreExit.exists(directory)) {
+            return StoreExit.badInput(err, "store directory " + directory + " does not exist");
+        }
+        ModelRegistry registry;
+        ModelRef ref;
+        ModelVersion version;
+        try {
+            registry = ModelRegistries.directory(directory, Clock.systemUTC());
+            ref = ModelRef.parse(reference);
+            version = registry.version(ref);
+        } catch (RuntimeException e) {
+            return StoreExit.badInput(err, e.getMessage());
+        }
+        print(out, registry, version);
+        int exit = StoreExit.OK;
+        if (verify) {
+            try {
+                registry.load(ref);
+                out.println("verified: every artifact matches its SHA-256");
+            } catch (ArtifactIntegrityException e) {
+                err.println("error: " + e.getMessage());
+                exit = StoreExit.PROBLEMS;
+            }
+        }
+        out.flush();
+        err.flush();
+        return exit;
+    }
+
+    private static void print(PrintWriter out, ModelRegistry registry, ModelVersion version) {
+        String aliases = registry.aliases(version.model()).entrySet().stream()
+                .filter(e -> e.getValue() == version.version()).map(e -> e.getKey())
+                .collect(Collectors.joining(", "));
+        out.println(version.ref() + (aliases.isEmpty() ? "" : " (" + aliases + ")"));
+        out.println("created:    " + version.createdAt());
+        out.println("parameters: " + RegistryText.pairs(version.parameters()));
+        out.println("metrics:    " + RegistryText.pairs(version.metrics()));
+        out.println("tags:       " + RegistryText.pairs(version.tags()));
+        out.println("lineage:" + (version.lineage().isEmpty() ? " none" : ""));
+        for (LineageRef lineage : version.lineage()) {
+            out.println(String.format("  %-13s %s%s", lineage.kind(), lineage.id(),
+                    lineage.note().isEmpty() ? "" : "  (" + lineage.note() + ")"));
+        }
+        out.println("artifacts:" + (version.artifacts().isEmpty() ? " none" : ""));
+        for (ArtifactRef artifact : version.artifacts()) {
+            out.println("  " + artifact.name() + "  sha256:" + artifact.sha256() + "  " + artifact.size() + " bytes");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.mlhighway.lifecycle.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code registry} group: look at the model registry of a store. */
+@Command(name = "registry", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Show the models, versions and aliases of a store's model registry.",
+        subcommands = {RegistryListCommand.class})
+public final class RegistryCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Without a subcommand: a usage error that lists the subcommands. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: choose one of "
+                + spec.subcommands().keySet());
+    }
+}

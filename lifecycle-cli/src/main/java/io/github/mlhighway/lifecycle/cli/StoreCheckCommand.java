@@ -1,0 +1,51 @@
+package io.github.mlhighway.lifecycle.cli;
+
+import io.github.mlhighway.lifecycle.core.store.StoreCheck;
+import io.github.mlhighway.lifecycle.core.store.StoreCheckResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lifecycle store check DIR}: verify every document and artifact of a store. */
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Verify that every document of a store parses and passes its SHA-256 envelope check, that "
+                + "every artifact matches its digest, and that every referenced artifact exists. Prints one line "
+                + "per problem; temporary files left by interrupted writes are not problems.",
+            "Exit codes: 0 clean, 1 problems found, 2 bad input."})
+public final class StoreCheckCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The store directory.")
+    private Path directory;
+
+    /**
+     * Checks the store.
+     *
+     * @return 0 when clean, 1 with problems, 2 on bad input
+     */
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!StoreExit.exists(directory)) {
+            return StoreExit.badInput(err, "store directory " + directory + " does not exist");
+        }
+        StoreCheckResult result;
+        try {
+            result = StoreCheck.run(directory);
+        } catch (RuntimeException e) {
+            return StoreExit.badInput(err, e.getMessage());
+        }
+        result.problems().forEach(out::println);
+        out.flush();
+        err.println(result.summary());
+        err.flush();
+        return result.isClean() ? StoreExit.OK : StoreExit.PROBLEMS;
+    }
+}

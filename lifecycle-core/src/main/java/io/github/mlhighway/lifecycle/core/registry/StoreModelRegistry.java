@@ -1,0 +1,262 @@
+package io.github.mlhighway.lifecycle.core.registry;
+
+import io.github.mlhighway.lifecycle.core.json.Json;
+import io.github.mlhighway.lifecycle.core.store.ArtifactStore;
+import io.github.mlhighway.lifecycle.core.store.StoredArtifact;
+import io.github.mlhighway.lifecycle.registry.AliasConflictException;
+import io.github.mlhighway.lifecycle.registry.AliasMove;
+import io.github.mlhighway.lifecycle.registry.AliasMoveRefusedException;
+import io.github.mlhighway.lifecycle.registry.AliasMoveRequest;
+import io.github.mlhighway.lifecycle.registry.ArtifactRef;
+import io.github.mlhighway.lifecycle.registry.LoadedModel;
+import io.github.mlhighway.lifecycle.registry.MetricPoint;
+import io.github.mlhighway.lifecycle.registry.ModelNotFoundException;
+import io.github.mlhighway.lifecycle.registry.ModelRef;
+import io.github.mlhighway.lifecycle.registry.ModelRegistry;
+import io.github.mlhighway.lifecycle.registry.ModelVersion;
+import io.github.mlhighway.lifecycle.registry.NewModelVersion;
+import io.github.mlhighway.lifecycle.store.RevisionConflictException;
+import io.github.mlhighway.lifecycle.store.Store;
+import io.github.mlhighway.lifecycle.store.StoreException;
+import io.github.mlhighway.lifecycle.store.StoredDocument;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The {@link ModelRegistry} on a {@link Store} and an {@link ArtifactStore}.
+ *
+ * <p>Documents: collection {@value #VERSIONS} holds one immutable document per version under the key
+ * {@code <model>.v<version>}, created with {@link Store#MUST_NOT_EXIST} so that two registrations racing for a
+ * number cannot both take it (the loser takes the next). Collection {@value #ALIASES} holds one
+ * {@link AliasBook} per model with its aliases and the audit log, so a move and its log entry are one
+ * compare-and-set write. Every artifact is written before the version that names it, so a crash never leaves a
+ * version pointing at a missing file.
+ */
+final class StoreModelRegistry implements ModelRegistry {
+
+    /** The collection of version documents. */
+    static final String VERSIONS = "registry-versions";
+    /** The collection of alias books. */
+    static final String ALIASES = "registry-aliases";
+
+    private static final String VERSION_SEPARATOR = ".v";
+    private static final int MAX_ATTEMPTS = 1000;
+
+    private final Store store;
+    private final ArtifactStore artifacts;
+    private final Clock clock;
+
+    StoreModelRegistry(Store store, ArtifactStore artifacts, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public ModelVersion register(NewModelVersion draft) {
+        String model = RegistryNames.requireValid(draft.model(), "model");
+        draft.files().keySet().forEach(name -> RegistryNames.requireValidArtifact(name, model));
+        draft.metrics().forEach((name, value) -> {
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("Metric '" + name + "' of model " + model + " is " + value
+                        + "; metrics must be finite numbers");
+            }
+        });
+        List<ArtifactRef> stored = new ArrayList<>();
+        draft.files().forEach((name, file) -> {
+            StoredArtifact artifact = artifacts.put(file);
+            stored.add(new ArtifactRef(name, artifact.sha256(), artifact.size()));
+        });
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            int next = latestVersion(model) + 1;
+            ModelVersion version = new ModelVersion(model, next, clock.instant(), draft.parameters(), draft.metrics(),
+                    draft.tags(), stored, draft.lineage());
+            try {
+                store.write(VERSIONS, key(model, next), Json.write(version), Store.MUST_NOT_EXIST);
+                return version;
+            } catch (RevisionConflictException e) {
+                // Another registration took this number; take the next one.
+            }
+        }
+        throw new StoreException("Could not number a new version of model " + model + " after " + MAX_ATTEMPTS
+                + " attempts: too many concurrent registrations");
+    }
+
+    @Override
+    public ModelVersion version(ModelRef ref) {
+        String model = RegistryNames.requireValid(ref.model(), "model");
+        int number = ref.isAlias() ? resolveAlias(model, RegistryNames.requireValid(ref.alias(), "alias"))
+                : ref.version();
+        return readVersion(model, number).orElseThrow(() -> new ModelNotFoundException(
+                "Model " + model + " has no version " + number + "; its versions are " + versionNumbers(model)));
+    }
+
+    @Override
+    public LoadedModel load(ModelRef ref) {
+        ModelVersion version = version(ref);
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (ArtifactRef artifact : version.artifacts()) {
+            files.put(artifact.name(), artifacts.verified(artifact.sha256(), artifact.size()));
+        }
+        return new LoadedModel(version, files);
+    }
+
+    @Override
+    public AliasMove moveAlias(AliasMoveRequest request) {
+        String model = RegistryNames.requireValid(request.model(), "model");
+        String alias = RegistryNames.requireValid(request.alias(), "alias");
+        requireEvidence(request);
+        version(ModelRef.ofVersion(model, request.toVersion()));
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<StoredDocument> document = store.read(ALIASES, model);
+            AliasBook book = document.map(d -> Json.read(d.json(), AliasBook.class)).orElse(AliasBook.empty(model));
+            int current = book.versionOf(alias);
+            if (request.expectedFrom() != null && request.expectedFrom() != current) {
+                throw new AliasConflictException(model, alias, request.expectedFrom(), current);
+            }
+            AliasMove move = new AliasMove(book.moves().size() + 1L, model, alias, current, request.toVersion(),
+                    request.verdict(), request.override(), clock.instant());
+            long revision = document.map(StoredDocument::revision).orElse(Store.MUST_NOT_EXIST);
+            try {
+                store.write(ALIASES, model, Json.write(book.with(move)), revision);
+                return move;
+            } catch (RevisionConflictException e) {
+                int now = aliasBook(model).versionOf(alias);
+                if (now != current) {
+                    throw new AliasConflictException(model, alias, current, now);
+                }
+                // Another alias of the same model moved meanwhile; this one did not, so try again.
+            }
+        }
+        throw new StoreException("Could not move alias " + model + ":" + alias + " after " + MAX_ATTEMPTS
+                + " attempts: too many concurrent moves of other aliases");
+    }
+
+    @Override
+    public List<String> models() {
+        TreeSet<String> models = new TreeSet<>();
+        for (String key : store.keys(VERSIONS)) {
+            int cut = key.lastIndexOf(VERSION_SEPARATOR);
+            if (cut > 0) {
+                models.add(key.substring(0, cut));
+            }
+        }
+        return List.copyOf(models);
+    }
+
+    @Override
+    public List<ModelVersion> versions(String model) {
+        RegistryNames.requireValid(model, "model");
+        List<ModelVersion> versions = new ArrayList<>();
+        for (int number : versionNumbers(model)) {
+            readVersion(model, number).ifPresent(versions::add);
+        }
+        return versions;
+    }
+
+    @Override
+    public Map<String, Integer> aliases(String model) {
+        return aliasBook(RegistryNames.requireValid(model, "model")).aliases();
+    }
+
+    @Override
+    public List<AliasMove> aliasMoves(String model) {
+        return aliasBook(RegistryNames.requireValid(model, "model")).moves();
+    }
+
+    @Override
+    public List<MetricPoint> metricHistory(String model, String metric) {
+        Objects.requireNonNull(metric, "metric");
+        List<MetricPoint> history = new ArrayList<>();
+        for (ModelVersion version : versions(model)) {
+            Double value = version.metrics().get(metric);
+            if (value != null) {
+                history.add(new MetricPoint(version.version(), version.createdAt(), value));
+            }
+        }
+        return history;
+    }
+
+    @Override
+    public String toString() {
+        return "ModelRegistry[" + store + ", " + artifacts + "]";
+    }
+
+    private static void requireEvidence(AliasMoveRequest request) {
+        String target = request.model() + ":" + request.alias() + " -> version " + request.toVersion();
+        if (request.override() != null) {
+            return;
+        }
+        if (request.verdict() == null) {
+            throw new AliasMoveRefusedException("Alias move " + target + " has no evidence: attach a passing gate"
+                    + " verdict (PASS or WARN) or an explicit override saying who and why");
+        }
+        if (!request.verdict().allowsProceeding()) {
+            throw new AliasMoveRefusedException("Alias move " + target + " refused: verdict "
+                    + request.verdict().outcome() + " of gate '" + request.verdict().gate()
+                    + "' does not allow it; attach an override saying who and why to move anyway");
+        }
+    }
+
+    private int resolveAlias(String model, String alias) {
+        AliasBook book = aliasBook(model);
+        Integer version = book.aliases().get(alias);
+        if (version == null) {
+            if (versionNumbers(model).isEmpty()) {
+                throw unknownModel(model);
+            }
+            throw new ModelNotFoundException("Model " + model + " has no alias '" + alias + "'; its aliases are "
+                    + (book.aliases().isEmpty() ? "none" : book.aliases().toString()));
+        }
+        return version;
+    }
+
+    private Optional<ModelVersion> readVersion(String model, int number) {
+        Optional<ModelVersion> version = store.read(VERSIONS, key(model, number))
+                .map(d -> Json.read(d.json(), ModelVersion.class));
+        if (version.isEmpty() && versionNumbers(model).isEmpty()) {
+            throw unknownModel(model);
+        }
+        return version;
+    }
+
+    private ModelNotFoundException unknownModel(String model) {
+        return new ModelNotFoundException("No model '" + model + "' in the registry; its models are " + models());
+    }
+
+    private AliasBook aliasBook(String model) {
+        return store.read(ALIASES, model).map(d -> Json.read(d.json(), AliasBook.class))
+                .orElse(AliasBook.empty(model));
+    }
+
+    private int latestVersion(String model) {
+        List<Integer> numbers = versionNumbers(model);
+        return numbers.isEmpty() ? 0 : numbers.get(numbers.size() - 1);
+    }
+
+    private List<Integer> versionNumbers(String model) {
+        TreeSet<Integer> numbers = new TreeSet<>();
+        String prefix = model + VERSION_SEPARATOR;
+        for (String key : store.keys(VERSIONS)) {
+            if (key.startsWith(prefix) && key.lastIndexOf(VERSION_SEPARATOR) == model.length()) {
+                try {
+                    numbers.add(Integer.parseInt(key.substring(prefix.length())));
+                } catch (NumberFormatException e) {
+                    // Not a version key of this model.
+                }
+            }
+        }
+        return List.copyOf(numbers);
+    }
+
+    private static String key(String model, int version) {
+        return model + VERSION_SEPARATOR + version;
+    }
+}

@@ -1,0 +1,185 @@
+package io.github.mlhighway.lifecycle.core.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.mlhighway.lifecycle.core.json.Json;
+import io.github.mlhighway.lifecycle.registry.ArtifactIntegrityException;
+import io.github.mlhighway.lifecycle.registry.ArtifactRef;
+import io.github.mlhighway.lifecycle.store.StoreException;
+import io.github.mlhighway.lifecycle.store.StoredDocument;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Verifies a {@link DirectoryStore} directory and its {@link ArtifactStore} without changing anything:
+ * <ul>
+ *   <li>every document file ({@code <collection>/<key>.json}) parses and passes its envelope verification;</li>
+ *   <li>every artifact file hashes to its name, and nothing else sits among the artifacts;</li>
+ *   <li>every artifact a document references exists with the recorded size. A document references artifacts by
+ *   a top-level {@code "artifacts"} array of objects with a {@code "sha256"} field (and optionally {@code "name"}
+ *   and {@code "size"}), as registry versions do; stores of other concerns may use the same convention.</li>
+ * </ul>
+ * Temporary dot-files left by an interrupted write are not problems: they are never read as documents or
+ * artifacts. Neither are lock files or files that are not named like documents.
+ */
+public final class StoreCheck {
+
+    private final Path root;
+    private final List<String> problems = new ArrayList<>();
+    private final List<Reference> references = new ArrayList<>();
+    private int documents;
+    private int artifacts;
+
+    private StoreCheck(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * Checks a store directory.
+     *
+     * @param root the store's root directory
+     * @return the result, with one line per problem
+     * @throws IllegalArgumentException if the directory does not exist
+     * @throws StoreException           if a directory cannot be listed
+     */
+    public static StoreCheckResult run(Path root) {
+        Path absolute = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(absolute)) {
+            throw new IllegalArgumentException("Store directory " + absolute + " does not exist");
+        }
+        StoreCheck check = new StoreCheck(absolute);
+        check.checkDocuments();
+        Set<String> present = check.checkArtifacts(ArtifactStore.under(absolute));
+        check.checkReferences(ArtifactStore.under(absolute), present);
+        return new StoreCheckResult(absolute, check.documents, check.artifacts, check.problems);
+    }
+
+    private void checkDocuments() {
+        for (Path directory : list(root)) {
+            String collection = directory.getFileName().toString();
+            if (!Files.isDirectory(directory) || !StoreNames.isValid(collection)) {
+                continue;
+            }
+            for (Path file : list(directory)) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".json") || !Files.isRegularFile(file)) {
+                    continue;
+                }
+                String key = name.substring(0, name.length() - ".json".length());
+                if (StoreNames.isValid(key)) {
+                    checkDocument(file, collection, key);
+                }
+            }
+        }
+    }
+
+    private void checkDocument(Path file, String collection, String key) {
+        documents++;
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            StoredDocument document = DocumentEnvelope.decode(file, collection, key, text);
+            collectReferences(file, Json.mapper().readTree(document.json()));
+        } catch (StoreException e) {
+            problems.add(e.getMessage());
+        } catch (IOException e) {
+            problems.add("Cannot read document " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void collectReferences(Path file, JsonNode body) {
+        JsonNode list = body.path("artifacts");
+        if (!list.isArray()) {
+            return;
+        }
+        for (JsonNode entry : list) {
+            JsonNode sha256 = entry.path("sha256");
+            if (!sha256.isTextual()) {
+                continue;
+            }
+            String name = entry.path("name").asText("");
+            long size = entry.path("size").isIntegralNumber() ? entry.path("size").longValue() : -1;
+            references.add(new Reference(file, name, sha256.textValue(), size));
+        }
+    }
+
+    private Set<String> checkArtifacts(ArtifactStore store) {
+        Set<String> present = new HashSet<>();
+        Path base = store.directory();
+        if (!Files.isDirectory(base)) {
+            return present;
+        }
+        for (Path shard : list(base)) {
+            String shardName = shard.getFileName().toString();
+            if (shardName.startsWith(".")) {
+                continue;
+            }
+            if (!Files.isDirectory(shard)) {
+                problems.add("Unexpected file among the artifacts: " + shard);
+                continue;
+            }
+            for (Path file : list(shard)) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                if (!ArtifactRef.isSha256(name) || !name.startsWith(shardName)) {
+                    problems.add("Unexpected file among the artifacts: " + file
+                            + " (not named by the SHA-256 of its bytes)");
+                    continue;
+                }
+                artifacts++;
+                present.add(name);
+                try {
+                    store.verified(name);
+                } catch (ArtifactIntegrityException e) {
+                    problems.add(e.getMessage());
+                } catch (StoreException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        return present;
+    }
+
+    private void checkReferences(ArtifactStore store, Set<String> present) {
+        for (Reference reference : references) {
+            if (!ArtifactRef.isSha256(reference.sha256())) {
+                problems.add("Document " + reference.document() + " references artifact '" + reference.name()
+                        + "' by an invalid digest '" + reference.sha256() + "'");
+            } else if (!present.contains(reference.sha256())) {
+                problems.add("Document " + reference.document() + " references artifact '" + reference.name()
+                        + "' with SHA-256 " + reference.sha256() + ", which is not in the store ("
+                        + store.file(reference.sha256()) + " is missing)");
+            } else if (reference.size() >= 0) {
+                try {
+                    long size = Files.size(store.file(reference.sha256()));
+                    if (size != reference.size()) {
+                        problems.add("Document " + reference.document() + " records artifact '" + reference.name()
+                                + "' as " + reference.size() + " bytes but " + store.file(reference.sha256())
+                                + " has " + size);
+                    }
+                } catch (IOException e) {
+                    problems.add("Cannot read artifact " + store.file(reference.sha256()) + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private List<Path> list(Path directory) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.sorted().toList();
+        } catch (IOException e) {
+            throw new StoreException("Cannot list " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An artifact named by a document. */
+    private record Reference(Path document, String name, String sha256, long size) {
+    }
+}
