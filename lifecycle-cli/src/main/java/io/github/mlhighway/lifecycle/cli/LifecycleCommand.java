@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** The root command, {@code lifecycle}: SRE practice for ML systems from the command line. */
 @Command(name = "lifecycle", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "SLOs, error budgets, burn-rate alerts and data drift for ML systems.",
-        subcommands = {SloCommand.class, DataCommand.class})
+        subcommands = {SloCommand.class, DataCommand.class, RunsCommand.class})
 public final class LifecycleCommand implements Runnable {
 
     @Spec
