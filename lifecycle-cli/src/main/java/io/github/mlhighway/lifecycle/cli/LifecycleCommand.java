@@ -7,9 +7,9 @@ import picocli.CommandLine.Spec;
 
 /** The root command, {@code lifecycle}: SRE practice for ML systems from the command line. */
 @Command(name = "lifecycle", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "SLOs, error budgets, burn-rate alerts and data drift for ML systems.",
-        subcommands = {SloCommand.class, DataCommand.class, StoreCommand.class, RegistryCommand.class,
-            LineageCommand.class})
+        description = "SRE for ML systems: SLOs and burn-rate alerts, data drift, runs, the model registry.",
+        subcommands = {SloCommand.class, DataCommand.class, RunsCommand.class, RegistryCommand.class,
+            LineageCommand.class, StoreCommand.class})
 public final class LifecycleCommand implements Runnable {
 
     @Spec

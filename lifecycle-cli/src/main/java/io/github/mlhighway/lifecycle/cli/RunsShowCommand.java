@@ -1,0 +1,63 @@
+package io.github.mlhighway.lifecycle.cli;
+
+import io.github.mlhighway.lifecycle.core.json.Json;
+import io.github.mlhighway.lifecycle.core.pipeline.RunRecords;
+import io.github.mlhighway.lifecycle.core.store.Stores;
+import io.github.mlhighway.lifecycle.pipeline.RunRecord;
+import io.github.mlhighway.lifecycle.store.Store;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lifecycle runs show DIR RUN_ID}: one run's stages, attempts, durations, verdicts and digests. */
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Show a pipeline run: its status, each stage's status, attempts, duration, gate verdicts, "
+                + "failures and output SHA-256, and the run's provenance.",
+            "Exit codes: 0 shown, 2 bad input (no such store or run)."})
+public final class RunsShowCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The store directory.")
+    private Path directory;
+
+    @Parameters(index = "1", paramLabel = "RUN_ID", description = "The run id.")
+    private String runId;
+
+    @Option(names = "--json", description = "Print the run record as JSON instead of text.")
+    private boolean json;
+
+    /**
+     * Shows the run.
+     *
+     * @return 0 when shown, 2 on bad input
+     */
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(directory)) {
+            return DataExit.badInput(err, "no store directory " + directory);
+        }
+        try (Store store = Stores.directory(directory)) {
+            Optional<RunRecord> record = RunRecords.find(store, runId);
+            if (record.isEmpty()) {
+                return DataExit.badInput(err, "no run '" + runId + "' in " + directory + "; runs there: "
+                        + store.keys(RunRecords.RUNS));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(json ? Json.writePretty(record.get()) + System.lineSeparator() : RunsText.render(record.get()));
+            out.flush();
+            return DataExit.OK;
+        } catch (RuntimeException e) {
+            return DataExit.badInput(err, e.getMessage());
+        }
+    }
+}
