@@ -19,12 +19,14 @@ import java.util.Optional;
  * @param endedAt      end of the last attempt, or null
  * @param inputDigest  SHA-256 of the encoded input, or null before it ran
  * @param outputDigest SHA-256 of the encoded output, or null until it succeeded
- * @param verdicts     verdicts of the gates after this stage, in order
+ * @param verdicts     the current verdict of each gate after this stage, in gate order
  * @param failures     one per failed attempt, oldest first
+ * @param earlierVerdicts verdicts that stopped the run and were replaced when a later execution evaluated the
+ *                     gate again (a gate that threw, INCONCLUSIVE, or FAIL), oldest first; empty when none
  */
 public record StageRecord(String name, String outputType, String codec, StageStatus status, int attempts,
         Instant startedAt, Instant endedAt, String inputDigest, String outputDigest, List<Verdict> verdicts,
-        List<Failure> failures) {
+        List<Failure> failures, List<Verdict> earlierVerdicts) {
 
     /** Validates and copies the components. */
     public StageRecord {
@@ -32,6 +34,29 @@ public record StageRecord(String name, String outputType, String codec, StageSta
         Objects.requireNonNull(status, "status");
         verdicts = verdicts == null ? List.of() : List.copyOf(verdicts);
         failures = failures == null ? List.of() : List.copyOf(failures);
+        earlierVerdicts = earlierVerdicts == null ? List.of() : List.copyOf(earlierVerdicts);
+    }
+
+    /**
+     * A record with no earlier verdicts.
+     *
+     * @param name         stage name
+     * @param outputType   the declared output type
+     * @param codec        name of the codec its output is stored with
+     * @param status       where it stands
+     * @param attempts     attempts made so far
+     * @param startedAt    start of the last attempt, or null
+     * @param endedAt      end of the last attempt, or null
+     * @param inputDigest  SHA-256 of the encoded input, or null
+     * @param outputDigest SHA-256 of the encoded output, or null
+     * @param verdicts     the current verdict of each gate, in order
+     * @param failures     one per failed attempt, oldest first
+     */
+    public StageRecord(String name, String outputType, String codec, StageStatus status, int attempts,
+            Instant startedAt, Instant endedAt, String inputDigest, String outputDigest, List<Verdict> verdicts,
+            List<Failure> failures) {
+        this(name, outputType, codec, status, attempts, startedAt, endedAt, inputDigest, outputDigest, verdicts,
+                failures, List.of());
     }
 
     /** @return the time between start and end of the last attempt, when both are known */

@@ -1,6 +1,14 @@
 package io.github.mlhighway.lifecycle.core.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ser.std.BeanSerializerBase;
+import com.fasterxml.jackson.databind.ser.impl.UnknownSerializer;
+import io.github.mlhighway.lifecycle.core.evaluation.gate.ModelComparison;
+import io.github.mlhighway.lifecycle.core.json.Json;
 import io.github.mlhighway.lifecycle.core.data.profile.DatasetProfile;
 import io.github.mlhighway.lifecycle.pipeline.Codec;
 import java.lang.reflect.Constructor;
@@ -24,9 +32,10 @@ import java.util.Set;
 /**
  * Finds the codec for a stage output type when the pipeline is built, so a type that cannot be stored is refused
  * before anything runs. Order: a codec registered for the exact class; {@code byte[]}; {@code String};
- * {@link DatasetProfile}; JSON for types Jackson can write and read back to the same type (records whose
+ * {@link DatasetProfile}; {@link ModelComparison}; JSON for types Jackson can write and read back to the same type (records whose
  * components are such types, enums, boxed primitives, {@code java.time}, {@code Path}, concrete classes with a
- * no-argument or {@code @JsonCreator} constructor). Interfaces, abstract classes and raw collections are refused
+ * no-argument or {@code @JsonCreator} constructor), provided Jackson finds at least one property to write and can
+ * read the type back. Interfaces, abstract classes and raw collections are refused
  * with a message that says how to pass a codec.
  */
 final class CodecResolver {
@@ -52,6 +61,9 @@ final class CodecResolver {
         if (type == DatasetProfile.class) {
             return (Codec<T>) Codecs.profile();
         }
+        if (type == ModelComparison.class) {
+            return (Codec<T>) Codecs.modelComparison();
+        }
         if (Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)
                 || type == Optional.class) {
             throw missing(what, type, "it is generic and its element type is erased; pass "
@@ -60,6 +72,11 @@ final class CodecResolver {
         Optional<String> problem = jsonProblem(type, new HashSet<>());
         if (problem.isPresent()) {
             throw missing(what, type, problem.get() + "; pass a Codec for it (then(name, codec, stage)) or "
+                    + "register one with codec(" + type.getSimpleName() + ".class, codec)");
+        }
+        Optional<String> jackson = jacksonProblem(type);
+        if (jackson.isPresent()) {
+            throw missing(what, type, jackson.get() + "; pass a Codec for it (then(name, codec, stage)) or "
                     + "register one with codec(" + type.getSimpleName() + ".class, codec)");
         }
         return Codecs.json(type);
@@ -129,6 +146,32 @@ final class CodecResolver {
             }
         }
         return Optional.of(raw.getName() + " has neither a no-argument nor a @JsonCreator constructor");
+    }
+
+    /**
+     * Asks Jackson itself whether it can write the type with at least one property and read it back, so a class
+     * whose JSON would be empty is refused when the pipeline is built, not after its stage has run.
+     */
+    private static Optional<String> jacksonProblem(Class<?> type) {
+        ObjectMapper mapper = Json.mapper();
+        JavaType javaType = mapper.constructType(type);
+        try {
+            JsonSerializer<Object> serializer = mapper.getSerializerProviderInstance().findValueSerializer(javaType);
+            if (serializer instanceof UnknownSerializer
+                    || serializer instanceof BeanSerializerBase bean && !bean.properties().hasNext()) {
+                return Optional.of(type.getName() + " has no property Jackson can write (no public field, getter or "
+                        + "@JsonProperty), so its JSON would be {} and a resumed run would get an empty object");
+            }
+        } catch (JsonMappingException e) {
+            return Optional.of("Jackson cannot write " + type.getName() + ": " + e.getOriginalMessage());
+        }
+        if (!mapper.canSerialize(type)) {
+            return Optional.of("Jackson cannot write " + type.getName());
+        }
+        if (!mapper.canDeserialize(javaType)) {
+            return Optional.of("Jackson cannot read " + type.getName() + " back");
+        }
+        return Optional.empty();
     }
 
     private static boolean isBuiltInNumber(Class<?> type) {

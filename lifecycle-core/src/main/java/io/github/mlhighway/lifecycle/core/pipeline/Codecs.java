@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.pipeline;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.mlhighway.lifecycle.core.data.profile.DatasetProfile;
+import io.github.mlhighway.lifecycle.core.evaluation.gate.ModelComparison;
 import io.github.mlhighway.lifecycle.core.json.Json;
 import io.github.mlhighway.lifecycle.pipeline.Codec;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,17 @@ public final class Codecs {
     public static Codec<DatasetProfile> profile() {
         return of("profile", Codec.JSON, profile -> profile.toJson().getBytes(StandardCharsets.UTF_8),
                 bytes -> DatasetProfile.fromJson(new String(bytes, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * {@link ModelComparison} in its JSON form ({@link ModelComparison#toJson()}: task, labels or actuals,
+     * challenger, champion and slice keys per row), so an evaluation stage can feed a model gate and be resumed.
+     *
+     * @return the codec
+     */
+    public static Codec<ModelComparison> modelComparison() {
+        return of("model-comparison", Codec.JSON, comparison -> comparison.toJson().getBytes(StandardCharsets.UTF_8),
+                bytes -> ModelComparison.fromJson(new String(bytes, StandardCharsets.UTF_8)));
     }
 
     /**

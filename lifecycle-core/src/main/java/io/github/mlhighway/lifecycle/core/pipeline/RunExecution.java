@@ -18,7 +18,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.github.mlhighway.lifecycle.pipeline.Provenance;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Random;
 
 /** One execution of a run: restores completed stages, runs the rest with retries, deadlines and gates. */
@@ -31,6 +35,9 @@ final class RunExecution {
     private final Cancellation cancellation;
     private final Clock clock;
     private final Events events;
+    private static final String FILE_PREFIX = "file:";
+    private static final String UNKNOWN = "unknown";
+
     private RunState state;
     private Instant runDeadline;
 
@@ -51,6 +58,7 @@ final class RunExecution {
         Optional<RunRecord> existing = store.load();
         if (existing.isPresent()) {
             state = RunState.resumed(existing.get(), pipeline, inputDigest);
+            checkProvenance(existing.get(), input, inputDigest);
             if (state.status == RunStatus.SUCCEEDED) {
                 int last = pipeline.stages().size() - 1;
                 return new RunResult<>(existing.get(), restore(last, pipeline.stages().get(last)));
@@ -96,9 +104,54 @@ final class RunExecution {
         state.codeVersionSource = settings.codeVersion().source();
         state.parameters = pipeline.parameters();
         state.environment = settings.environment();
-        state.inputDigests.put("input", inputDigest);
+        state.inputDigests.putAll(inputDigests(input, inputDigest));
+    }
+
+    /** The input digests the runner computes itself: the encoded input and, for a file, its content. */
+    private static Map<String, String> inputDigests(Object input, String inputDigest) {
+        Map<String, String> digests = new TreeMap<>();
+        digests.put("input", inputDigest);
         if (input instanceof Path file && Files.isRegularFile(file)) {
-            state.inputDigests.put("file:" + file.getFileName(), Digests.sha256(file));
+            digests.put(FILE_PREFIX + file.getFileName(), Digests.sha256(file));
+        }
+        return digests;
+    }
+
+    /**
+     * Refuses to resume a run whose lineage would no longer be true: the checkpointed stages were computed from
+     * the recorded input data, parameters and code, so resuming with other ones would mix two provenances under
+     * one record. Stage-recorded inputs ({@code StageContext.recordInput}) cannot be recomputed before the stage
+     * runs and are not compared; the code version is compared when both are known.
+     */
+    private void checkProvenance(RunRecord record, Object input, String inputDigest) {
+        Provenance recorded = record.provenance();
+        if (recorded == null) {
+            return;
+        }
+        String advice = "; it cannot be resumed with a different provenance, start a new run id";
+        Map<String, String> current = inputDigests(input, inputDigest);
+        Map<String, String> recordedFiles = new TreeMap<>();
+        recorded.inputDigests().forEach((name, digest) -> {
+            if (name.startsWith(FILE_PREFIX)) {
+                recordedFiles.put(name, digest);
+            }
+        });
+        Map<String, String> currentFiles = new TreeMap<>(current);
+        currentFiles.remove("input");
+        if (!recordedFiles.equals(currentFiles)) {
+            throw new PipelineException("Run '" + runId + "' was started on input data " + recordedFiles
+                    + " (SHA-256) but is resumed on " + currentFiles + advice);
+        }
+        if (!recorded.parameters().equals(new TreeMap<>(pipeline.parameters()))) {
+            throw new PipelineException("Run '" + runId + "' was started with parameters " + recorded.parameters()
+                    + " but is resumed with " + new TreeMap<>(pipeline.parameters()) + advice);
+        }
+        String code = settings.codeVersion().version();
+        if (!UNKNOWN.equals(recorded.codeVersion()) && !UNKNOWN.equals(code)
+                && !recorded.codeVersion().equals(code)) {
+            throw new PipelineException("Run '" + runId + "' was started with code version "
+                    + recorded.codeVersion() + " (" + recorded.codeVersionSource() + ") but is resumed with " + code
+                    + " (" + settings.codeVersion().source() + ")" + advice);
         }
     }
 
@@ -120,11 +173,18 @@ final class RunExecution {
         for (int g = 0; g < definition.gates().size(); g++) {
             GateStep step = definition.gates().get(g);
             Verdict verdict;
-            if (g < stage.verdicts.size()) {
+            if (g < stage.verdicts.size() && step.allows(stage.verdicts.get(g).outcome())) {
                 verdict = stage.verdicts.get(g);
             } else {
+                // A verdict that stopped an earlier execution (the gate threw, was INCONCLUSIVE or FAILed) is
+                // decided again: gates are cheap and see the same checkpointed value. The old one is kept.
                 verdict = evaluate(step, value);
-                stage.verdicts.add(verdict);
+                if (g < stage.verdicts.size()) {
+                    stage.earlierVerdicts.add(stage.verdicts.get(g));
+                    stage.verdicts.set(g, verdict);
+                } else {
+                    stage.verdicts.add(verdict);
+                }
                 store.save(state.toRecord());
                 Verdict decided = verdict;
                 events.emit(() -> new PipelineEvent.GateDecided(runId, clock.instant(), definition.name(), decided));
@@ -195,7 +255,7 @@ final class RunExecution {
 
         StageOutcome run() {
             String inputDigest = index == 0 ? state.inputDigest : state.stages.get(index - 1).outputDigest;
-            for (int attempt = 1; ; attempt++) {
+            while (true) {
                 Optional<StageCancelledException> before = context(stage.attempts + 1).stopReason();
                 if (before.isPresent()) {
                     return stop(before.get());
@@ -229,42 +289,93 @@ final class RunExecution {
                         stage.failures.add(failure);
                         return stop(stop.get());
                     }
-                    if (!definition.retry().shouldRetry(attempt, e)) {
+                    // Attempts are counted over every execution of the run, like StageContext.attempt(): a
+                    // resumed run gets one attempt, then retries only while the policy's budget is not spent.
+                    if (!definition.retry().shouldRetry(total, e)) {
                         return fail(failure);
                     }
-                    if (!backOff(attempt, failure)) {
-                        return stop(new StageCancelledException(RunStatus.CANCELLED, "Run '" + runId
-                                + "' was interrupted while waiting to retry stage '" + definition.name() + "'"));
+                    Optional<StageCancelledException> stopped = backOff(total, failure);
+                    if (stopped.isPresent()) {
+                        return stop(stopped.get());
                     }
                     continue;
                 }
-                byte[] bytes;
-                try {
-                    bytes = definition.codec().encode(output);
-                } catch (Exception e) {
-                    return fail(new Failure(e.getClass().getName(), "Cannot encode the output of stage '"
-                            + definition.name() + "' with codec " + definition.codec().name() + ": "
-                            + e.getMessage(), total, clock.instant()));
-                }
-                return succeed(output, bytes);
+                return checkpoint(output, total);
             }
         }
 
-        /** Records a failed attempt and waits before the next one; false when interrupted while waiting. */
-        private boolean backOff(int attempt, Failure failure) {
+        /**
+         * Encodes the output, decodes it again and passes on the decoded value, so the next stage sees exactly
+         * what it would see after a resume; refuses a codec whose decoded value does not encode to the same bytes.
+         */
+        private StageOutcome checkpoint(Object output, int total) {
+            Codec<Object> codec = definition.codec();
+            String what = "the output of stage '" + definition.name() + "' with codec " + codec.name();
+            byte[] bytes;
+            try {
+                bytes = codec.encode(output);
+            } catch (Exception e) {
+                return fail(new Failure(e.getClass().getName(), "Cannot encode " + what + ": " + e.getMessage(),
+                        total, clock.instant()));
+            }
+            Object decoded;
+            byte[] again;
+            try {
+                decoded = codec.decode(bytes);
+                if (decoded == null) {
+                    throw new PipelineException("the codec decoded it to null");
+                }
+                again = codec.encode(decoded);
+            } catch (Exception e) {
+                return fail(new Failure(e.getClass().getName(), "Cannot read back " + what + " (a resumed run "
+                        + "could not use its checkpoint): " + e.getMessage(), total, clock.instant()));
+            }
+            if (!Arrays.equals(bytes, again)) {
+                return fail(new Failure(PipelineException.class.getName(), "Codec " + codec.name() + " is lossy for "
+                        + "the output of stage '" + definition.name() + "': decoding and encoding it again gives "
+                        + "SHA-256 " + Digests.sha256(again) + " instead of " + Digests.sha256(bytes) + ", so a "
+                        + "resumed run would not see what this one saw; give the type a JSON form that reads back "
+                        + "every field, or pass a codec that round-trips", total, clock.instant()));
+            }
+            return succeed(decoded, bytes);
+        }
+
+        /**
+         * Records a failed attempt and waits before the next one, on the cancellation and no longer than the run's
+         * deadline allows.
+         *
+         * @return why the stage stops instead of retrying, if it does
+         */
+        private Optional<StageCancelledException> backOff(int attempt, Failure failure) {
             stage.failures.add(failure);
             stage.endedAt = clock.instant();
             Duration delay = definition.retry().delayAfter(attempt, settings.random());
             store.save(state.toRecord());
             events.emit(() -> new PipelineEvent.StageRetried(runId, clock.instant(), definition.name(), failure,
                     delay));
+            Duration wait = delay;
+            boolean deadlineFirst = false;
+            if (runDeadline != null) {
+                Duration left = Duration.between(clock.instant(), runDeadline);
+                if (left.compareTo(delay) < 0) {
+                    wait = left.isNegative() ? Duration.ZERO : left;
+                    deadlineFirst = true;
+                }
+            }
             try {
-                settings.sleeper().sleep(delay);
-                return true;
+                settings.sleeper().sleep(wait, cancellation);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                return false;
+                return Optional.of(new StageCancelledException(RunStatus.CANCELLED, "Run '" + runId
+                        + "' was interrupted while waiting to retry stage '" + definition.name() + "'"));
             }
+            Optional<StageCancelledException> stop = context(stage.attempts + 1).stopReason();
+            if (stop.isPresent() || !deadlineFirst) {
+                return stop;
+            }
+            return Optional.of(new StageCancelledException(RunStatus.DEADLINE_EXCEEDED, "Stage '"
+                    + definition.name() + "' of run '" + runId + "' cannot be retried: the backoff of " + delay
+                    + " would pass the run deadline " + runDeadline));
         }
 
         private DefaultStageContext context(int attempt) {

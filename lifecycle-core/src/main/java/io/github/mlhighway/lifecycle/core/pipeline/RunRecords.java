@@ -21,6 +21,17 @@ public final class RunRecords {
     }
 
     /**
+     * The key of a checkpointed stage output in {@link #OUTPUTS}: the SHA-256 of its encoded bytes (the
+     * {@code outputDigest} of its stage record), so a checkpoint can never be overwritten with other content.
+     *
+     * @param outputDigest lowercase hex SHA-256
+     * @return the key
+     */
+    public static String checkpointKey(String outputDigest) {
+        return "sha256-" + outputDigest;
+    }
+
+    /**
      * Reads one run record.
      *
      * @param store the store

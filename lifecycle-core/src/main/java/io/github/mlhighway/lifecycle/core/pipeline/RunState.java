@@ -103,6 +103,7 @@ final class RunState {
         String outputDigest;
         final List<Verdict> verdicts = new ArrayList<>();
         final List<Failure> failures = new ArrayList<>();
+        final List<Verdict> earlierVerdicts = new ArrayList<>();
 
         StageState(String name) {
             this.name = name;
@@ -120,6 +121,7 @@ final class RunState {
             state.outputDigest = record.outputDigest();
             state.verdicts.addAll(record.verdicts());
             state.failures.addAll(record.failures());
+            state.earlierVerdicts.addAll(record.earlierVerdicts());
             return state;
         }
 
@@ -129,7 +131,7 @@ final class RunState {
 
         StageRecord toRecord() {
             return new StageRecord(name, outputType, codec, status, attempts, startedAt, endedAt, inputDigest,
-                    outputDigest, verdicts, failures);
+                    outputDigest, verdicts, failures, earlierVerdicts);
         }
     }
 }

@@ -15,8 +15,15 @@ import java.util.Optional;
 
 /**
  * One run's documents: its record, written by compare-and-set so two runners of one run id cannot both proceed,
- * and its checkpointed outputs. An output document holds the encoded bytes (as text for JSON codecs, base64
- * otherwise) with their SHA-256, checked again when read back.
+ * and its checkpointed outputs. Checkpoints are content-addressed: an output document is stored under the
+ * SHA-256 of the encoded bytes ({@link #outputKey(String)}), holds the bytes (as text for JSON codecs, base64
+ * otherwise) with that digest, and is checked again when read back. A stale runner of the same run id can
+ * therefore never overwrite the checkpoint the winning runner's record points at: different bytes go to a
+ * different key, and identical bytes leave the document's content unchanged.
+ *
+ * <p>Saves clear the thread's interrupt flag for the duration of the write and restore it afterwards, so a stage
+ * cancelled by interruption still gets its final status written (an interrupted {@code FileChannel} would
+ * otherwise refuse the write and leave the run RUNNING).
  */
 final class RunStore {
 
@@ -36,44 +43,77 @@ final class RunStore {
     }
 
     void save(RunRecord record) {
+        boolean interrupted = Thread.interrupted();
         try {
             revision = store.write(RunRecords.RUNS, runId, Json.write(record), revision).revision();
         } catch (RevisionConflictException e) {
             throw new PipelineException("Run '" + runId + "' was changed by another runner while this one ran it "
                     + "(revision " + e.actualRevision() + ", expected " + e.expectedRevision() + "); stopping", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     void saveOutput(int index, String stage, Codec<?> codec, byte[] bytes, String digest) {
+        if (!Digests.sha256(bytes).equals(digest)) {
+            throw new IllegalArgumentException("digest " + digest + " is not the SHA-256 of the output of " + stage);
+        }
         ObjectNode document = Json.mapper().createObjectNode();
-        document.put("runId", runId).put("stage", stage).put("codec", codec.name())
-                .put("mediaType", codec.mediaType()).put("sha256", digest);
-        if (Codec.JSON.equals(codec.mediaType())) {
-            document.put("text", new String(bytes, StandardCharsets.UTF_8));
+        document.put("sha256", digest);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (Codec.JSON.equals(codec.mediaType()) && java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8),
+                bytes)) {
+            document.put("text", text);
         } else {
             document.put("base64", Base64.getEncoder().encodeToString(bytes));
         }
-        store.put(RunRecords.OUTPUTS, outputKey(index), Json.write(document));
+        boolean interrupted = Thread.interrupted();
+        try {
+            store.put(RunRecords.OUTPUTS, outputKey(digest), Json.write(document));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     byte[] loadOutput(int index, String stage, String expectedDigest) {
-        String key = outputKey(index);
-        StoredDocument document = store.read(RunRecords.OUTPUTS, key).orElseThrow(() -> new PipelineException(
+        String key = outputKey(expectedDigest);
+        Optional<StoredDocument> found = store.read(RunRecords.OUTPUTS, key);
+        if (found.isEmpty()) {
+            key = legacyOutputKey(index);
+            found = store.read(RunRecords.OUTPUTS, key);
+        }
+        String where = key;
+        StoredDocument document = found.orElseThrow(() -> new PipelineException(
                 "Run '" + runId + "' says stage '" + stage + "' completed, but its output " + RunRecords.OUTPUTS
-                        + "/" + key + " is missing from the store"));
+                        + "/" + outputKey(expectedDigest) + " is missing from the store"));
         JsonNode node = Json.read(document.json(), JsonNode.class);
         byte[] bytes = node.hasNonNull("text") ? node.get("text").asText().getBytes(StandardCharsets.UTF_8)
                 : Base64.getDecoder().decode(node.path("base64").asText(""));
         String digest = Digests.sha256(bytes);
         if (!digest.equals(expectedDigest)) {
-            throw new PipelineException("Checkpoint " + RunRecords.OUTPUTS + "/" + key + " of stage '" + stage
+            throw new PipelineException("Checkpoint " + RunRecords.OUTPUTS + "/" + where + " of stage '" + stage
                     + "' has SHA-256 " + digest + " but the run record says " + expectedDigest
                     + "; refusing to resume from it");
         }
         return bytes;
     }
 
-    private String outputKey(int index) {
+    /**
+     * The key of a checkpoint: its SHA-256, so checkpoints are content-addressed.
+     *
+     * @param digest lowercase hex SHA-256 of the encoded output
+     * @return the key in {@link RunRecords#OUTPUTS}
+     */
+    static String outputKey(String digest) {
+        return RunRecords.checkpointKey(digest);
+    }
+
+    /** The key older versions wrote checkpoints under, read when the content-addressed one is absent. */
+    private String legacyOutputKey(int index) {
         return runId + "-s" + index;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.core.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.hash.Hashing;
 import io.github.mlhighway.lifecycle.core.json.Json;
 import io.github.mlhighway.lifecycle.registry.ArtifactIntegrityException;
 import io.github.mlhighway.lifecycle.registry.ArtifactRef;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,15 +26,22 @@ import java.util.stream.Stream;
  *   <li>every artifact a document references exists with the recorded size. A document references artifacts by
  *   a top-level {@code "artifacts"} array of objects with a {@code "sha256"} field (and optionally {@code "name"}
  *   and {@code "size"}), as registry versions do; stores of other concerns may use the same convention.</li>
+ * <li>every stage a pipeline run record ({@code pipeline-runs}) marks SUCCEEDED has an {@code outputDigest} and
+ *   a checkpoint in {@code pipeline-outputs} (under {@code sha256-<outputDigest>}, or the older
+ *   {@code <runId>-s<index>}) whose bytes hash to that digest.</li>
  * </ul>
  * Temporary dot-files left by an interrupted write are not problems: they are never read as documents or
  * artifacts. Neither are lock files or files that are not named like documents.
  */
 public final class StoreCheck {
 
+    private static final String RUNS = "pipeline-runs";
+    private static final String OUTPUTS = "pipeline-outputs";
+
     private final Path root;
     private final List<String> problems = new ArrayList<>();
     private final List<Reference> references = new ArrayList<>();
+    private final List<Checkpoint> checkpoints = new ArrayList<>();
     private int documents;
     private int artifacts;
 
@@ -57,6 +66,7 @@ public final class StoreCheck {
         check.checkDocuments();
         Set<String> present = check.checkArtifacts(ArtifactStore.under(absolute));
         check.checkReferences(ArtifactStore.under(absolute), present);
+        check.checkCheckpoints();
         return new StoreCheckResult(absolute, check.documents, check.artifacts, check.problems);
     }
 
@@ -84,7 +94,11 @@ public final class StoreCheck {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             StoredDocument document = DocumentEnvelope.decode(file, collection, key, text);
-            collectReferences(file, Json.mapper().readTree(document.json()));
+            JsonNode body = Json.mapper().readTree(document.json());
+            collectReferences(file, body);
+            if (RUNS.equals(collection)) {
+                collectCheckpoints(file, key, body);
+            }
         } catch (StoreException e) {
             problems.add(e.getMessage());
         } catch (IOException e) {
@@ -105,6 +119,56 @@ public final class StoreCheck {
             String name = entry.path("name").asText("");
             long size = entry.path("size").isIntegralNumber() ? entry.path("size").longValue() : -1;
             references.add(new Reference(file, name, sha256.textValue(), size));
+        }
+    }
+
+    private void collectCheckpoints(Path file, String runId, JsonNode run) {
+        JsonNode stages = run.path("stages");
+        for (int index = 0; index < stages.size(); index++) {
+            JsonNode stage = stages.get(index);
+            if ("SUCCEEDED".equals(stage.path("status").asText())) {
+                JsonNode digest = stage.path("outputDigest");
+                checkpoints.add(new Checkpoint(file, runId, index, stage.path("name").asText("#" + index),
+                        digest.isTextual() ? digest.textValue() : null));
+            }
+        }
+    }
+
+    private void checkCheckpoints() {
+        for (Checkpoint checkpoint : checkpoints) {
+            String stage = "Run " + checkpoint.document() + " stage '" + checkpoint.stage() + "'";
+            if (checkpoint.digest() == null || !ArtifactRef.isSha256(checkpoint.digest())) {
+                problems.add(stage + " SUCCEEDED without a valid outputDigest (" + checkpoint.digest() + ")");
+                continue;
+            }
+            Path directory = root.resolve(OUTPUTS);
+            String key = "sha256-" + checkpoint.digest();
+            Path file = directory.resolve(key + ".json");
+            if (!Files.isRegularFile(file)) {
+                key = checkpoint.runId() + "-s" + checkpoint.index();
+                file = directory.resolve(key + ".json");
+            }
+            if (!Files.isRegularFile(file)) {
+                problems.add(stage + " SUCCEEDED but its checkpoint " + directory.resolve("sha256-"
+                        + checkpoint.digest() + ".json") + " is missing");
+                continue;
+            }
+            try {
+                StoredDocument document = DocumentEnvelope.decode(file, OUTPUTS, key,
+                        Files.readString(file, StandardCharsets.UTF_8));
+                JsonNode node = Json.mapper().readTree(document.json());
+                byte[] bytes = node.hasNonNull("text") ? node.get("text").asText().getBytes(StandardCharsets.UTF_8)
+                        : Base64.getDecoder().decode(node.path("base64").asText(""));
+                String actual = Hashing.sha256().hashBytes(bytes).toString();
+                if (!actual.equals(checkpoint.digest())) {
+                    problems.add(stage + " records output SHA-256 " + checkpoint.digest() + " but its checkpoint "
+                            + file + " holds SHA-256 " + actual);
+                }
+            } catch (StoreException e) {
+                problems.add(e.getMessage());
+            } catch (IOException | IllegalArgumentException e) {
+                problems.add("Cannot read checkpoint " + file + " of " + stage + ": " + e.getMessage());
+            }
         }
     }
 
@@ -177,6 +241,10 @@ public final class StoreCheck {
         } catch (IOException e) {
             throw new StoreException("Cannot list " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A checkpoint a run record says exists. */
+    private record Checkpoint(Path document, String runId, int index, String stage, String digest) {
     }
 
     /** An artifact named by a document. */

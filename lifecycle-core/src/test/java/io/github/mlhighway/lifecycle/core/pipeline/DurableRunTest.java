@@ -133,7 +133,8 @@ class DurableRunTest {
     void aTamperedCheckpointIsRefusedRatherThanResumedFrom() {
         failTrainingOnce.set(true);
         fixture.runner().run(pipeline(), "r1", "1,2");
-        String key = "r1-s0";
+        String key = RunRecords.checkpointKey(RunRecords.find(fixture.store, "r1").orElseThrow().stages().get(0)
+                .outputDigest());
         String json = fixture.store.read(RunRecords.OUTPUTS, key).orElseThrow().json();
         fixture.store.put(RunRecords.OUTPUTS, key, json.replace("[1,2]", "[1,3]"));
 

@@ -5,12 +5,17 @@ import io.github.mlhighway.lifecycle.core.evaluation.EvaluationData;
 import io.github.mlhighway.lifecycle.core.evaluation.RegressionData;
 import io.github.mlhighway.lifecycle.core.evaluation.SliceKeys;
 import io.github.mlhighway.lifecycle.evaluation.Task;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.mlhighway.lifecycle.core.json.Json;
+import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What a {@link ModelGate} judges: a challenger's predictions, optionally the champion's predictions on the very
  * same rows (for paired comparisons), and optionally a slice key per row. Immutable; inputs are validated and
- * copied, and an error names the array and the row.
+ * copied, and an error names the array and the row. {@link #toJson()} and {@link #fromJson(String)} give it a
+ * stable JSON form, so it can be the checkpointed output of a pipeline stage.
  */
 public final class ModelComparison {
 
@@ -109,5 +114,92 @@ public final class ModelComparison {
     /** @return the slices, if keys were given */
     public Optional<SliceKeys> slices() {
         return Optional.ofNullable(slices);
+    }
+
+    /**
+     * This comparison as JSON: {@code {"task", "labels" (binary) or "actuals" (regression), "challenger",
+     * "champion" (absent without a champion), "slices" (a key per row, absent without slices)}}. Numbers are
+     * written so that {@link #fromJson(String)} reads back exactly the same values.
+     *
+     * @return compact JSON
+     */
+    public String toJson() {
+        int rows = rows();
+        String[] keys = null;
+        if (slices != null) {
+            keys = new String[rows];
+            for (Map.Entry<String, int[]> slice : slices.masks().entrySet()) {
+                for (int row = 0; row < rows; row++) {
+                    if (slice.getValue()[row] > 0) {
+                        keys[row] = slice.getKey();
+                    }
+                }
+            }
+        }
+        if (challenger instanceof BinaryData binary) {
+            int[] labels = new int[rows];
+            for (int row = 0; row < rows; row++) {
+                labels[row] = binary.positive(row) ? 1 : 0;
+            }
+            return Json.write(new Form(task(), labels, null, values(binary), values(champion), keys));
+        }
+        RegressionData regression = (RegressionData) challenger;
+        double[] actuals = new double[rows];
+        for (int row = 0; row < rows; row++) {
+            actuals[row] = regression.actual(row);
+        }
+        return Json.write(new Form(task(), null, actuals, values(regression), values(champion), keys));
+    }
+
+    /**
+     * Reads the form {@link #toJson()} writes, validating it like the factory methods.
+     *
+     * @param json the JSON text
+     * @return the comparison
+     * @throws IllegalArgumentException if the JSON is not a comparison or its values are invalid (naming them)
+     */
+    public static ModelComparison fromJson(String json) {
+        Form form;
+        try {
+            form = Json.read(json, Form.class);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException("Not a model comparison: " + e.getMessage(), e);
+        }
+        if (form.task() == null || form.challenger() == null) {
+            throw new IllegalArgumentException("Not a model comparison: 'task' and 'challenger' are required");
+        }
+        ModelComparison comparison;
+        if (form.task() == Task.BINARY_CLASSIFICATION) {
+            if (form.labels() == null) {
+                throw new IllegalArgumentException("Binary model comparison without 'labels'");
+            }
+            comparison = form.champion() == null ? binary(form.labels(), form.challenger())
+                    : binary(form.labels(), form.challenger(), form.champion());
+        } else {
+            if (form.actuals() == null) {
+                throw new IllegalArgumentException("Regression model comparison without 'actuals'");
+            }
+            comparison = form.champion() == null ? regression(form.actuals(), form.challenger())
+                    : regression(form.actuals(), form.challenger(), form.champion());
+        }
+        return form.slices() == null ? comparison : comparison.withSlices(form.slices());
+    }
+
+    private static double[] values(EvaluationData data) {
+        if (data == null) {
+            return null;
+        }
+        double[] values = new double[data.rows()];
+        for (int row = 0; row < values.length; row++) {
+            values[row] = data instanceof BinaryData binary ? binary.probability(row)
+                    : ((RegressionData) data).predicted(row);
+        }
+        return values;
+    }
+
+    /** The JSON form. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Form(Task task, int[] labels, double[] actuals, double[] challenger, double[] champion,
+            String[] slices) {
     }
 }
