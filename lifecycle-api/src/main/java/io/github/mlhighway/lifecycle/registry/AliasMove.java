@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param verdict     the verdict attached, or null
  * @param override    the override recorded, or null
  * @param movedAt     when (from the registry's clock)
+ * @param verdictSubject what the mover declared the verdict was decided about ({@code MODEL@VERSION}), or null
  */
 public record AliasMove(long sequence, String model, String alias, int fromVersion, int toVersion, Verdict verdict,
-                        AliasOverride override, Instant movedAt) {
+                        AliasOverride override, Instant movedAt, String verdictSubject) {
 
     /** Validates the components. */
     public AliasMove {
@@ -40,6 +41,9 @@ public record AliasMove(long sequence, String model, String alias, int fromVersi
                 .append(" -> ").append(toVersion).append(" at ").append(movedAt);
         if (verdict != null) {
             text.append(", verdict ").append(verdict.outcome()).append(" of gate '").append(verdict.gate()).append('\'');
+            if (verdictSubject != null) {
+                text.append(" for ").append(verdictSubject);
+            }
         }
         if (override != null) {
             text.append(", override by ").append(override.who()).append(": ").append(override.why());

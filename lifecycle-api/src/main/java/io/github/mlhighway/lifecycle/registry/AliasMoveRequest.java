@@ -8,6 +8,16 @@ import java.util.Objects;
  * WARN), or an {@link AliasOverride}, or both (an override of a failing verdict records both). Start with
  * {@link #of(String, String, int)}.
  *
+ * <p><b>What the registry checks about a verdict</b> (when there is no override): its outcome is PASS or WARN;
+ * it was decided at or after the target version was registered ({@code verdict.decidedAt() >=
+ * version.createdAt()}), so a verdict from before the version existed cannot be reused for it; and, if a
+ * {@code verdictSubject} is given, that it names exactly this model and target version ({@code "rain@3"}).
+ * <b>What it cannot check</b>: a {@link Verdict} carries no subject and no signature, so the registry cannot tell
+ * which gate configuration, which predictions or which evaluation set produced it, nor that it was produced by
+ * a gate at all; the subject is the caller's declaration, recorded in the audit log so that a wrong one can be
+ * traced to whoever moved the alias; {@code decidedAt} comes from the gate's clock, which may differ from the
+ * registry's. An override skips these checks and is recorded with whatever verdict is attached.
+ *
  * @param model        the model
  * @param alias        the alias, e.g. {@code champion}
  * @param toVersion    the version to point at
@@ -15,9 +25,11 @@ import java.util.Objects;
  *                     {@link #UNASSIGNED} for "it must not exist yet"
  * @param verdict      the gate verdict, or null
  * @param override     the override, or null
+ * @param verdictSubject what the verdict was decided about, {@code MODEL@VERSION} (e.g. {@code "rain@3"}), or
+ *                     null when not declared; when given it must name this model and target version
  */
 public record AliasMoveRequest(String model, String alias, int toVersion, Integer expectedFrom, Verdict verdict,
-                               AliasOverride override) {
+                               AliasOverride override, String verdictSubject) {
 
     /** As {@code expectedFrom}: the alias must not exist yet. */
     public static final int UNASSIGNED = 0;
@@ -38,6 +50,10 @@ public record AliasMoveRequest(String model, String alias, int toVersion, Intege
             throw new IllegalArgumentException("Expected version of " + model + ":" + alias + " is negative: "
                     + expectedFrom);
         }
+        if (verdictSubject != null && verdictSubject.isBlank()) {
+            throw new IllegalArgumentException("The verdict subject of the move of " + model + ":" + alias
+                    + " is blank; give MODEL@VERSION, e.g. " + model + "@" + toVersion + ", or none");
+        }
     }
 
     /**
@@ -49,7 +65,7 @@ public record AliasMoveRequest(String model, String alias, int toVersion, Intege
      * @return the request
      */
     public static AliasMoveRequest of(String model, String alias, int toVersion) {
-        return new AliasMoveRequest(model, alias, toVersion, null, null, null);
+        return new AliasMoveRequest(model, alias, toVersion, null, null, null, null);
     }
 
     /**
@@ -60,7 +76,20 @@ public record AliasMoveRequest(String model, String alias, int toVersion, Intege
      */
     public AliasMoveRequest withVerdict(Verdict gateVerdict) {
         return new AliasMoveRequest(model, alias, toVersion, expectedFrom, Objects.requireNonNull(gateVerdict,
-                "verdict"), override);
+                "verdict"), override, verdictSubject);
+    }
+
+    /**
+     * The same request, attached to a verdict with what it was decided about. The registry refuses the move if
+     * the subject does not name this model and target version; see the class comment for what it cannot check.
+     *
+     * @param gateVerdict the verdict
+     * @param subject     what the gate evaluated, {@code MODEL@VERSION}, e.g. {@code "rain@3"}
+     * @return a new request
+     */
+    public AliasMoveRequest withVerdict(Verdict gateVerdict, String subject) {
+        return new AliasMoveRequest(model, alias, toVersion, expectedFrom, Objects.requireNonNull(gateVerdict,
+                "verdict"), override, Objects.requireNonNull(subject, "subject"));
     }
 
     /**
@@ -71,7 +100,8 @@ public record AliasMoveRequest(String model, String alias, int toVersion, Intege
      * @return a new request
      */
     public AliasMoveRequest withOverride(String who, String why) {
-        return new AliasMoveRequest(model, alias, toVersion, expectedFrom, verdict, new AliasOverride(who, why));
+        return new AliasMoveRequest(model, alias, toVersion, expectedFrom, verdict, new AliasOverride(who, why),
+                verdictSubject);
     }
 
     /**
@@ -81,6 +111,6 @@ public record AliasMoveRequest(String model, String alias, int toVersion, Intege
      * @return a new request
      */
     public AliasMoveRequest expectingFrom(int version) {
-        return new AliasMoveRequest(model, alias, toVersion, version, verdict, override);
+        return new AliasMoveRequest(model, alias, toVersion, version, verdict, override, verdictSubject);
     }
 }

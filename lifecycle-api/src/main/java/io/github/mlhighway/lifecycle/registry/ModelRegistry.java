@@ -35,7 +35,9 @@ public interface ModelRegistry {
     ModelVersion version(ModelRef ref);
 
     /**
-     * A version with every artifact verified against its SHA-256.
+     * A version with every artifact verified against its SHA-256. The check happens now; to use bytes that are
+     * guaranteed to be the verified ones, read them through {@link LoadedModel#open} or make a private copy with
+     * {@link LoadedModel#copyTo} rather than reading the returned paths later.
      *
      * @param ref {@code model@version} or {@code model:alias}
      * @return the version and its verified files
@@ -49,7 +51,9 @@ public interface ModelRegistry {
      *
      * @param request the move and its evidence
      * @return the audit entry written
-     * @throws AliasMoveRefusedException if there is no verdict allowing it and no override
+     * @throws AliasMoveRefusedException if there is no override and no verdict allowing it, or the verdict was
+     *                                   decided before the target version was registered, or its declared
+     *                                   subject is another model or version (see {@link AliasMoveRequest})
      * @throws AliasConflictException    if the alias is not at the expected version, or another move of it won
      * @throws ModelNotFoundException    if the target version does not exist
      */

@@ -98,6 +98,12 @@ final class StoreModelRegistry implements ModelRegistry {
                 "Model " + model + " has no version " + number + "; its versions are " + versionNumbers(model)));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Every artifact is hashed here; the returned paths are the shared content-addressed files, so the result's
+     * {@link LoadedModel#open} and {@link LoadedModel#copyTo} re-verify the bytes they actually hand out.
+     */
     @Override
     public LoadedModel load(ModelRef ref) {
         ModelVersion version = version(ref);
@@ -112,8 +118,8 @@ final class StoreModelRegistry implements ModelRegistry {
     public AliasMove moveAlias(AliasMoveRequest request) {
         String model = RegistryNames.requireValid(request.model(), "model");
         String alias = RegistryNames.requireValid(request.alias(), "alias");
-        requireEvidence(request);
-        version(ModelRef.ofVersion(model, request.toVersion()));
+        ModelVersion target = version(ModelRef.ofVersion(model, request.toVersion()));
+        requireEvidence(request, target);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<StoredDocument> document = store.read(ALIASES, model);
             AliasBook book = document.map(d -> Json.read(d.json(), AliasBook.class)).orElse(AliasBook.empty(model));
@@ -122,7 +128,7 @@ final class StoreModelRegistry implements ModelRegistry {
                 throw new AliasConflictException(model, alias, request.expectedFrom(), current);
             }
             AliasMove move = new AliasMove(book.moves().size() + 1L, model, alias, current, request.toVersion(),
-                    request.verdict(), request.override(), clock.instant());
+                    request.verdict(), request.override(), clock.instant(), request.verdictSubject());
             long revision = document.map(StoredDocument::revision).orElse(Store.MUST_NOT_EXIST);
             try {
                 store.write(ALIASES, model, Json.write(book.with(move)), revision);
@@ -189,7 +195,7 @@ final class StoreModelRegistry implements ModelRegistry {
         return "ModelRegistry[" + store + ", " + artifacts + "]";
     }
 
-    private static void requireEvidence(AliasMoveRequest request) {
+    private static void requireEvidence(AliasMoveRequest request, ModelVersion version) {
         String target = request.model() + ":" + request.alias() + " -> version " + request.toVersion();
         if (request.override() != null) {
             return;
@@ -202,6 +208,19 @@ final class StoreModelRegistry implements ModelRegistry {
             throw new AliasMoveRefusedException("Alias move " + target + " refused: verdict "
                     + request.verdict().outcome() + " of gate '" + request.verdict().gate()
                     + "' does not allow it; attach an override saying who and why to move anyway");
+        }
+        if (request.verdict().decidedAt().isBefore(version.createdAt())) {
+            throw new AliasMoveRefusedException("Alias move " + target + " refused: verdict " + request.verdict()
+                    .outcome() + " of gate '" + request.verdict().gate() + "' was decided at "
+                    + request.verdict().decidedAt() + ", before " + version.ref() + " was registered at "
+                    + version.createdAt() + ", so it cannot be evidence about that version; gate the registered"
+                    + " version again, or attach an override saying who and why");
+        }
+        String subject = request.verdictSubject();
+        if (subject != null && !subject.equals(version.ref().toString())) {
+            throw new AliasMoveRefusedException("Alias move " + target + " refused: the verdict of gate '"
+                    + request.verdict().gate() + "' is declared to be about '" + subject + "', not about "
+                    + version.ref() + "; attach the verdict of the version being promoted");
         }
     }
 

@@ -7,6 +7,7 @@ import com.google.common.io.CountingOutputStream;
 import com.google.common.io.MoreFiles;
 import io.github.mlhighway.lifecycle.registry.ArtifactIntegrityException;
 import io.github.mlhighway.lifecycle.registry.ArtifactRef;
+import io.github.mlhighway.lifecycle.registry.VerifyingInputStream;
 import io.github.mlhighway.lifecycle.store.StoreException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -35,7 +36,8 @@ import java.util.Objects;
  * atomically renamed to its digest, then the directory is fsynced: a crash leaves the artifact complete or
  * absent, never torn, and a left-over temporary file is never taken for an artifact. Nothing is read into one
  * array, so a 50 MB file costs a 64 KB buffer. Every {@link #verified verified} read hashes the file again and
- * refuses one that does not match with an {@link ArtifactIntegrityException}. Thread-safe and multi-process safe:
+ * refuses one that does not match with an {@link ArtifactIntegrityException}; {@link #open(String, long)} hashes
+ * the bytes as it hands them out, which is the form to use when the bytes must be the verified ones. Thread-safe and multi-process safe:
  * two writers of the same bytes rename identical files over each other.
  */
 public final class ArtifactStore {
@@ -156,7 +158,46 @@ public final class ArtifactStore {
     }
 
     /**
+     * Opens an artifact for reading, hashing the bytes as they are read: at the end of the stream an
+     * {@link ArtifactIntegrityException} is thrown if they do not match the digest. Unlike {@link #verified},
+     * the bytes checked are exactly the bytes returned.
+     *
+     * @param sha256 the digest
+     * @return a stream the caller closes
+     * @throws ArtifactIntegrityException if the file is missing (at once) or its bytes do not match (at the end)
+     * @throws StoreException             if the file cannot be opened
+     */
+    public InputStream open(String sha256) {
+        return open(sha256, -1);
+    }
+
+    /**
+     * Opens an artifact for reading, hashing the bytes as they are read: at the end of the stream an
+     * {@link ArtifactIntegrityException} is thrown if they do not match the digest or the expected size.
+     * Treat the bytes as untrusted until the end was reached without an exception.
+     *
+     * @param sha256       the digest
+     * @param expectedSize the expected length in bytes, or -1 to accept any
+     * @return a stream the caller closes
+     * @throws ArtifactIntegrityException if the file is missing (at once) or its bytes do not match (at the end)
+     * @throws StoreException             if the file cannot be opened
+     */
+    public InputStream open(String sha256, long expectedSize) {
+        Path file = file(sha256);
+        try {
+            return new VerifyingInputStream(Files.newInputStream(file), file, sha256, expectedSize);
+        } catch (NoSuchFileException e) {
+            throw new ArtifactIntegrityException(file, sha256, "missing", "no such file");
+        } catch (IOException e) {
+            throw new StoreException("Cannot open artifact " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Hashes the artifact's file and returns it if its bytes match its digest.
+     *
+     * <p>Time-of-check/time-of-use: the path is returned after the check, so the file can change before the
+     * caller reads it. Use {@link #open(String)} when the bytes read must be the verified ones.
      *
      * @param sha256 the digest
      * @return the verified file
@@ -168,6 +209,9 @@ public final class ArtifactStore {
 
     /**
      * Hashes the artifact's file and returns it if its bytes match its digest and its size the expected one.
+     *
+     * <p>Time-of-check/time-of-use: the path is returned after the check, so the file can change before the
+     * caller reads it. Use {@link #open(String, long)} when the bytes read must be the verified ones.
      *
      * @param sha256       the digest
      * @param expectedSize the expected length in bytes, or -1 to accept any

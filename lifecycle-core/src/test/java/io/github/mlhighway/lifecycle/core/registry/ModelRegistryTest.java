@@ -23,6 +23,7 @@ import io.github.mlhighway.lifecycle.registry.ModelVersion;
 import io.github.mlhighway.lifecycle.registry.NewModelVersion;
 import com.google.common.hash.Hashing;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -300,6 +302,90 @@ class ModelRegistryTest {
                 .hasMessageContaining(stored.toString())
                 .hasMessageContaining("expected SHA-256 " + sha256)
                 .hasMessageContaining(Hashing.sha256().hashString("weights 0ne", StandardCharsets.UTF_8).toString());
+    }
+
+    @Test
+    void aFileChangedAfterLoadIsNeverHandedOutByOpenOrCopyTo() throws IOException {
+        ModelRegistry registry = registry();
+        registerRain(registry, "weights one", 0.81);
+        LoadedModel loaded = registry.load(ModelRef.ofVersion("rain", 1));   // verified now
+        Path shared = loaded.file("model.pt");
+        Files.writeString(shared, "weights 0ne");                            // changed between check and use
+        Path copies = work.resolve("private");
+
+        assertThat(shared).hasContent("weights 0ne");                        // the documented limit of paths
+        try (InputStream in = loaded.open("model.pt")) {
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(ArtifactIntegrityException.class)
+                    .hasMessageContaining(shared.toString());
+        }
+        assertThatThrownBy(() -> loaded.copyTo(copies)).isInstanceOf(ArtifactIntegrityException.class)
+                .hasMessageContaining(shared.toString());
+        try (Stream<Path> left = Files.walk(copies)) {
+            assertThat(left.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
+    void copyToMakesAPrivateVerifiedCopyOfEveryArtifact() throws IOException {
+        Path model = Files.createDirectories(work.resolve("djl-model"));
+        Files.writeString(model.resolve("rain-0000.params"), "params");
+        Files.createDirectories(model.resolve("meta"));
+        Files.writeString(model.resolve("meta/synset.txt"), "dry\nrain");
+        ModelRegistry registry = registry();
+        ModelVersion version = registry.register(NewModelVersion.of("rain").directory(model).build());
+
+        LoadedModel shared = registry.load(version.ref());
+        LoadedModel local = shared.copyTo(work.resolve("local"));
+        Files.writeString(shared.file("rain-0000.params"), "tampered later");   // the private copy is unaffected
+
+        assertThat(local.file("meta/synset.txt")).isEqualTo(work.resolve("local/meta/synset.txt"))
+                .hasContent("dry\nrain");
+        assertThat(local.file("rain-0000.params")).hasContent("params");
+        assertThat(local.version()).isEqualTo(version);
+        try (InputStream in = local.open("rain-0000.params")) {
+            assertThat(in.readAllBytes()).isEqualTo("params".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aVerdictDecidedBeforeTheVersionExistedCannotMoveAnAlias() throws IOException {
+        ModelRegistry registry = registry();
+        registerRain(registry, "one", 0.81);
+        Verdict old = verdict(Outcome.PASS);                                  // decided about version 1's era
+        ModelVersion second = registerRain(registry, "two", 0.84);            // registered an hour later
+
+        assertThatThrownBy(() -> registry.moveAlias(AliasMoveRequest.of("rain", "champion", 2).withVerdict(old)))
+                .isInstanceOf(AliasMoveRefusedException.class)
+                .hasMessage("Alias move rain:champion -> version 2 refused: verdict PASS of gate 'auc-gate' was"
+                        + " decided at " + old.decidedAt() + ", before rain@2 was registered at "
+                        + second.createdAt() + ", so it cannot be evidence about that version; gate the registered"
+                        + " version again, or attach an override saying who and why");
+        assertThat(registry.aliasMoves("rain")).isEmpty();
+
+        registry.moveAlias(AliasMoveRequest.of("rain", "champion", 1).withVerdict(old));   // same instant: allowed
+        assertThat(registry.aliases("rain")).containsEntry("champion", 1);
+    }
+
+    @Test
+    void aVerdictDeclaredForAnotherModelOrVersionIsRefusedAndTheSubjectIsAudited() throws IOException {
+        ModelRegistry registry = registry();
+        registerRain(registry, "one", 0.81);
+        registerRain(registry, "two", 0.84);
+        Verdict pass = verdict(Outcome.PASS);
+
+        for (String wrong : List.of("rain@1", "snow@2", "rain:challenger")) {
+            assertThatThrownBy(() -> registry.moveAlias(AliasMoveRequest.of("rain", "champion", 2)
+                    .withVerdict(pass, wrong)))
+                    .isInstanceOf(AliasMoveRefusedException.class)
+                    .hasMessage("Alias move rain:champion -> version 2 refused: the verdict of gate 'auc-gate' is"
+                            + " declared to be about '" + wrong + "', not about rain@2; attach the verdict of the"
+                            + " version being promoted");
+        }
+        AliasMove move = registry.moveAlias(AliasMoveRequest.of("rain", "champion", 2).withVerdict(pass, "rain@2"));
+
+        assertThat(move.verdictSubject()).isEqualTo("rain@2");
+        assertThat(registry.aliasMoves("rain")).containsExactly(move);
+        assertThat(move.describe()).endsWith("verdict PASS of gate 'auc-gate' for rain@2");
     }
 
     @Test

@@ -115,6 +115,40 @@ class ArtifactStoreTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a SHA-256 digest");
     }
 
+    @Test
+    void openHandsOutOnlyTheBytesItVerifiesSoAFileChangedAfterTheCheckIsRefused() throws IOException {
+        ArtifactStore artifacts = ArtifactStore.under(root);
+        String sha256 = artifacts.put(bytes("model weights")).sha256();
+        Path checked = artifacts.verified(sha256, 13);             // the check passes...
+        Files.writeString(checked, "model weighTs");               // ...and the file changes before use
+
+        assertThat(checked).hasContent("model weighTs");         // the path accessor cannot notice (documented)
+        try (InputStream in = artifacts.open(sha256, 13)) {
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(ArtifactIntegrityException.class)
+                    .hasMessageContaining(checked.toString()).hasMessageContaining("expected SHA-256 " + sha256);
+        }
+        Files.writeString(checked, "model weights");
+        try (InputStream in = artifacts.open(sha256, 13)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("model weights");
+        }
+        Files.delete(checked);
+        assertThatThrownBy(() -> artifacts.open(sha256)).isInstanceOf(ArtifactIntegrityException.class)
+                .hasMessageContaining("missing");
+    }
+
+    @Test
+    void openRefusesATruncatedFileAtTheEndOfTheStream() throws IOException {
+        ArtifactStore artifacts = ArtifactStore.under(root);
+        String sha256 = artifacts.put(bytes("model weights")).sha256();
+        try (FileChannel channel = FileChannel.open(artifacts.file(sha256), StandardOpenOption.WRITE)) {
+            channel.truncate(5);
+        }
+        try (InputStream in = artifacts.open(sha256, 13)) {
+            assertThat(in.readNBytes(5)).hasSize(5);                // bytes before the end are not yet trusted
+            assertThatThrownBy(in::read).isInstanceOf(ArtifactIntegrityException.class);
+        }
+    }
+
     private static InputStream bytes(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }

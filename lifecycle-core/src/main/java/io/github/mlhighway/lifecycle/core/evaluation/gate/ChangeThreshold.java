@@ -32,7 +32,11 @@ public record ChangeThreshold(Kind kind, double margin, boolean relative) {
         }
     }
 
-    /** @return the limit the lower confidence bound of the improvement must exceed: -margin or +margin */
+    /**
+     * The limit the lower end of the improvement's confidence interval must exceed to pass.
+     *
+     * @return {@code -margin} for non-inferiority, {@code +margin} for superiority
+     */
     public double limit() {
         return kind == Kind.NON_INFERIORITY ? -margin : margin;
     }

@@ -27,7 +27,9 @@ import java.util.Objects;
  *   <li>Change thresholds compare the improvement {@code d} (signed by the metric's {@link Direction}) through a
  *       paired bootstrap: PASS when the lower bound of the two-sided interval at the rule's confidence exceeds the
  *       limit ({@code -margin} for non-inferiority, {@code +margin} for superiority), FAIL when the upper bound is
- *       below it, INCONCLUSIVE when the interval straddles it or the metric is undefined on any resample.</li>
+ *       below it, INCONCLUSIVE when the interval straddles it or the metric is undefined on any resample. Each
+ *       end of a two-sided interval at confidence {@code c} is a one-sided bound at level {@code (1 + c) / 2}:
+ *       at 0.95 a PASS rests on a one-sided 97.5% lower bound (percentile bootstrap, so approximately).</li>
  *   <li>Accuracy superiority with margin 0 is decided by McNemar's test instead (PASS when significant in the
  *       challenger's favour, FAIL when significant against it).</li>
  *   <li>Relative thresholds divide by the champion's value; a champion value of exactly 0 makes that finding FAIL
@@ -296,7 +298,9 @@ public final class ModelGate implements Gate<ModelComparison> {
         }
 
         /**
-         * Sets the confidence level of the current metric's paired comparisons.
+         * Sets the confidence level of the current metric's paired comparisons: the level of the two-sided
+         * interval whose ends are compared with the limit (so each end is a one-sided bound at
+         * {@code (1 + level) / 2}), and {@code 1 - level} is McNemar's alpha.
          *
          * @param level in (0, 1); default {@value ModelGate#DEFAULT_CONFIDENCE}
          * @return this builder

@@ -114,19 +114,23 @@ final class RuleChecker {
         }
         ConfidenceInterval interval = Percentiles.interval(change.relative() ? draws.relative() : draws.absolute(),
                 rule.confidence());
+        // The two-sided interval at the rule's confidence c: PASS needs its lower end above the limit, which is a
+        // one-sided lower confidence bound at level (1 + c) / 2 (97.5% for c = 95%); FAIL needs its upper end below.
         Outcome outcome = interval.low() > change.limit() ? Outcome.PASS
                 : interval.high() < change.limit() ? Outcome.FAIL : Outcome.INCONCLUSIVE;
+        String limit = "the " + change.checkName().replace('_', ' ') + " limit " + num(change.limit());
         String verdict = switch (outcome) {
-            case PASS -> "above";
-            case FAIL -> "the whole interval is below";
-            default -> "the interval straddles";
+            case PASS -> "its lower end is above " + limit;
+            case FAIL -> "the whole interval is below " + limit;
+            default -> "the interval straddles " + limit;
         };
         return Finding.of(check, outcome, interval.low(), change.limit(), sentence(
-                "%s of the challenger is %s vs the champion's %s%s: %s %s; the lower %s%% bound of the paired "
-                        + "difference is %s (interval %s to %s, %d resamples), %s the %s limit %s.",
-                rule.name(), num(mine), num(theirs), where(), what, signed(observed),
-                pct(rule.confidence()), num(interval.low()), num(interval.low()), num(interval.high()),
-                gate.resamples(), verdict, change.checkName().replace('_', ' '), num(change.limit())));
+                "%s of the challenger is %s vs the champion's %s%s: %s %s; the two-sided %s%% paired-bootstrap "
+                        + "interval of the difference is %s to %s (%d resamples; its lower end is a one-sided %s%% "
+                        + "lower bound), and %s.",
+                rule.name(), num(mine), num(theirs), where(), what, signed(observed), pct(rule.confidence()),
+                num(interval.low()), num(interval.high()), gate.resamples(), pct((1 + rule.confidence()) / 2),
+                verdict));
     }
 
     private boolean isMcNemarCase(MetricRule rule, ChangeThreshold change) {
