@@ -110,25 +110,28 @@ class ReadmeModelExamplesTest {
         Evaluator evaluator = Evaluator.binary().resamples(1000).seed(42).build();   // seeded bootstrap CIs
         Evaluation holdout = evaluator.evaluate(BinaryData.of(labels, challengerP));
 
+        ModelRegistry registry = ModelRegistries.directory(directory.resolve("lifecycle-data"), clock);
+        ModelVersion candidate = registry.register(NewModelVersion.of("rain")
+                .metric("auc", holdout.metric("auc").orElseThrow().value())
+                .file("model.bin", weights)                          // content-addressed, SHA-256
+                .lineage(LineageRef.run("run-1"))
+                .build());
+
         ModelGate gate = ModelGate.builder()
                 .metric("auc").atLeast(0.70).againstChampion().nonInferiority(0.01).confidence(0.95)
                 .clock(clock)
                 .build();
         Verdict verdict = gate.evaluate(ModelComparison.binary(labels, challengerP, championP)); // paired bootstrap
 
-        ModelRegistry registry = ModelRegistries.directory(directory.resolve("lifecycle-data"), clock);
-        ModelVersion version = registry.register(NewModelVersion.of("rain")
-                .metric("auc", holdout.metric("auc").orElseThrow().value())
-                .file("model.bin", weights)                          // content-addressed, SHA-256
-                .lineage(LineageRef.run("run-1"))
-                .build());
-        registry.moveAlias(AliasMoveRequest.of("rain", "champion", version.version()).withVerdict(verdict));
-        LoadedModel champion = registry.load(ModelRef.parse("rain:champion"));   // every artifact verified
+        registry.moveAlias(AliasMoveRequest.of("rain", "champion", candidate.version())
+                .withVerdict(verdict, "rain@" + candidate.version()));           // refused unless PASS or WARN
+        LoadedModel champion = registry.load(ModelRef.parse("rain:champion"));
+        LoadedModel serving = champion.copyTo(directory.resolve("serving"));     // verified private copy
         // --- README: end ---
 
         assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
         assertThat(holdout.metric("auc").orElseThrow().interval()).isNotNull();
-        assertThat(champion.file("model.bin")).hasContent("challenger weights");
+        assertThat(serving.file("model.bin")).hasContent("challenger weights");
         assertThat(registry.aliasMoves("rain")).hasSize(1);
     }
 
