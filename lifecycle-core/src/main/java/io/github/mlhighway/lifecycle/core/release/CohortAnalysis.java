@@ -1,0 +1,126 @@
+package io.github.mlhighway.lifecycle.core.release;
+
+import io.github.mlhighway.lifecycle.core.data.drift.ProportionZTest;
+import io.github.mlhighway.lifecycle.gate.Finding;
+import io.github.mlhighway.lifecycle.gate.Gate;
+import io.github.mlhighway.lifecycle.gate.Outcome;
+import io.github.mlhighway.lifecycle.gate.Verdict;
+import io.github.mlhighway.lifecycle.release.CohortStats;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The analysis of one interval, as a {@link Gate}: PASS/WARN is a success, FAIL a failure, INCONCLUSIVE too little
+ * data. The rules, in order:
+ * <ol>
+ * <li>{@code sample.candidate}: fewer than {@code minSample} candidate requests is INCONCLUSIVE (and nothing else
+ * is judged);</li>
+ * <li>{@code error_ratio.absolute} (and {@code slow_ratio.absolute} when enabled): the candidate's ratio above the
+ * bound is a FAIL;</li>
+ * <li>{@code error_ratio.vs_baseline} and, when both cohorts have {@code minSample} labels,
+ * {@code incorrect_ratio.vs_baseline}: the candidate's ratio may be at most {@code baseline * factor + slack}. Above
+ * that bound it FAILs only when a one-sided pooled two-proportion z-test also finds the candidate worse at
+ * {@code alpha}; otherwise it WARNs (too few events to blame the candidate). A baseline with fewer than
+ * {@code minSample} requests makes the comparison INCONCLUSIVE, unless it saw none at all (a 100% step, where
+ * only the absolute bounds apply).</li>
+ * </ol>
+ */
+public final class CohortAnalysis implements Gate<CohortAnalysis.Input> {
+
+    private final ReleaseConfig config;
+    private final Clock clock;
+
+    /**
+     * One interval's statistics.
+     *
+     * @param baseline  the baseline cohort
+     * @param candidate the candidate cohort
+     */
+    public record Input(CohortStats baseline, CohortStats candidate) {
+
+        /** Validates the components. */
+        public Input {
+            Objects.requireNonNull(baseline, "baseline");
+            Objects.requireNonNull(candidate, "candidate");
+        }
+    }
+
+    /**
+     * @param config the release's rules
+     * @param clock  the clock for verdict times
+     */
+    public CohortAnalysis(ReleaseConfig config, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public String name() {
+        return "release-analysis:" + config.releaseId();
+    }
+
+    @Override
+    public Verdict evaluate(Input input) {
+        CohortStats base = input.baseline();
+        CohortStats cand = input.candidate();
+        List<Finding> findings = new ArrayList<>();
+        if (cand.requests() < config.minSample()) {
+            findings.add(Finding.of("sample.candidate", Outcome.INCONCLUSIVE, cand.requests(), config.minSample(),
+                    "cohort '" + cand.cohort() + "' served " + cand.requests() + " requests in " + cand.window()
+                            + ", fewer than the " + config.minSample() + " needed to judge it"));
+            return Verdict.fromFindings(name(), findings, clock.instant());
+        }
+        findings.add(bound("error_ratio.absolute", cand.errorRatio(), config.maxErrorRatio(), cand, "error ratio"));
+        if (config.maxSlowRatio() < 1) {
+            double slow = (double) cand.slowRequests() / cand.requests();
+            findings.add(bound("slow_ratio.absolute", slow, config.maxSlowRatio(), cand, "slow-request ratio"));
+        }
+        if (config.compareToBaseline()) {
+            if (base.requests() == 0) {
+                findings.add(Finding.note("error_ratio.vs_baseline", Outcome.PASS, "baseline '" + base.cohort()
+                        + "' served no requests (candidate at 100%): only the absolute bounds apply"));
+            } else if (base.requests() < config.minSample()) {
+                findings.add(Finding.of("sample.baseline", Outcome.INCONCLUSIVE, base.requests(),
+                        config.minSample(), "baseline '" + base.cohort() + "' served " + base.requests()
+                                + " requests, fewer than the " + config.minSample() + " needed to compare"));
+            } else {
+                findings.add(compare("error_ratio.vs_baseline", "error ratio", base.errors(), base.requests(),
+                        cand.errors(), cand.requests()));
+                if (base.labelled() >= config.minSample() && cand.labelled() >= config.minSample()) {
+                    findings.add(compare("incorrect_ratio.vs_baseline", "incorrect ratio", base.incorrect(),
+                            base.labelled(), cand.incorrect(), cand.labelled()));
+                }
+            }
+        }
+        return Verdict.fromFindings(name(), findings, clock.instant());
+    }
+
+    private static Finding bound(String check, double observed, double max, CohortStats cand, String what) {
+        boolean ok = observed <= max;
+        return Finding.of(check, ok ? Outcome.PASS : Outcome.FAIL, observed, max, String.format(Locale.ROOT,
+                "%s of '%s' is %.4f over %d requests, %s the bound %.4f", what, cand.cohort(), observed,
+                cand.requests(), ok ? "within" : "above", max));
+    }
+
+    private Finding compare(String check, String what, long baseBad, long baseTotal, long candBad, long candTotal) {
+        double baseRatio = (double) baseBad / baseTotal;
+        double candRatio = (double) candBad / candTotal;
+        double limit = baseRatio * config.maxRelativeFactor() + config.relativeSlack();
+        if (candRatio <= limit) {
+            return Finding.of(check, Outcome.PASS, candRatio, limit, String.format(Locale.ROOT,
+                    "candidate %s %.4f within baseline %.4f x %.2f + %.4f", what, candRatio, baseRatio,
+                    config.maxRelativeFactor(), config.relativeSlack()));
+        }
+        ProportionZTest.Result test = ProportionZTest.test(baseBad, baseTotal, candBad, candTotal);
+        double oneSided = test.statistic() < 0 ? test.pValue() / 2 : 1 - test.pValue() / 2;
+        boolean significant = oneSided < config.alpha();
+        return Finding.of(check, significant ? Outcome.FAIL : Outcome.WARN, candRatio, limit, String.format(
+                Locale.ROOT, "candidate %s %.4f (%d/%d) above baseline %.4f (%d/%d) x %.2f + %.4f; one-sided"
+                        + " z-test p=%.4g is %s at alpha %.3g", what, candRatio, candBad, candTotal, baseRatio,
+                baseBad, baseTotal, config.maxRelativeFactor(), config.relativeSlack(), oneSided,
+                significant ? "significant" : "not significant", config.alpha()));
+    }
+}

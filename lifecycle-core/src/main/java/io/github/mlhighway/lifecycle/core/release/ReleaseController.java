@@ -1,0 +1,555 @@
+package io.github.mlhighway.lifecycle.core.release;
+
+import io.github.mlhighway.lifecycle.gate.Finding;
+import io.github.mlhighway.lifecycle.gate.Outcome;
+import io.github.mlhighway.lifecycle.gate.Verdict;
+import io.github.mlhighway.lifecycle.policy.Action;
+import io.github.mlhighway.lifecycle.policy.Change;
+import io.github.mlhighway.lifecycle.policy.Decision;
+import io.github.mlhighway.lifecycle.policy.PolicyDecision;
+import io.github.mlhighway.lifecycle.release.Assignment;
+import io.github.mlhighway.lifecycle.release.CohortStats;
+import io.github.mlhighway.lifecycle.release.CohortStatsSource;
+import io.github.mlhighway.lifecycle.release.ReleaseEvent;
+import io.github.mlhighway.lifecycle.release.ReleaseEventType;
+import io.github.mlhighway.lifecycle.release.ReleaseListener;
+import io.github.mlhighway.lifecycle.release.ReleasePhase;
+import io.github.mlhighway.lifecycle.release.TrafficPlan;
+import io.github.mlhighway.lifecycle.slo.AlertState;
+import io.github.mlhighway.lifecycle.slo.AlertStatus;
+import io.github.mlhighway.lifecycle.slo.Severity;
+import io.github.mlhighway.lifecycle.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One release (canary, shadow, A/B or blue/green) as a journaled state machine driven by {@link #tick()} on the
+ * injected clock. At every interval it reads both cohorts from a {@link CohortStatsSource}, lets the
+ * {@link CohortAnalysis} gate decide success, failure or inconclusive, rolls back on a page alert of the
+ * candidate's SLO or after {@code failureLimit} failures, pauses on missing data or after
+ * {@code inconclusiveLimit} inconclusive analyses, and before every promotion asks the {@link PromotionPolicy}
+ * (a blocking decision freezes) and, for the last one, the {@link PromotionApproval}.
+ *
+ * <p>Every change is written to the store (one JSON document, compare-and-set on its revision) <em>before</em>
+ * the new {@link #plan() traffic plan} is published and listeners are told; if the write fails a
+ * {@link ReleaseJournalException} is thrown and state and plan stay as they were. A controller opened on the same
+ * store and release id resumes where the journal says.
+ *
+ * <pre>{@code
+ * ReleaseConfig config = ReleaseConfig.canary("rain-v3", "rain@2", "rain@3").steps(5, 25, 50, 100)
+ *     .interval(Duration.ofMinutes(5)).failureLimit(2).minSample(200).build();
+ * ReleaseController release = ReleaseController.builder(config, store, guardedModel, clock)
+ *     .policy(errorBudgetPolicy::decide).candidateAlerts(canarySlo::alerts).listener(incidents::onRelease)
+ *     .open();
+ * guardedModel.route(release.plan());
+ * scheduler.scheduleAtFixedRate(release::tick, 0, 10, TimeUnit.SECONDS);
+ * }</pre>
+ *
+ * <p>Thread-safe: control methods are synchronized (they run once an interval); {@link #plan()} is lock-free.
+ */
+public final class ReleaseController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReleaseController.class);
+
+    private final ReleaseConfig config;
+    private final Clock clock;
+    private final CohortStatsSource stats;
+    private final PromotionPolicy policy;
+    private final Supplier<List<AlertState>> candidateAlerts;
+    private final PromotionApproval approval;
+    private final List<ReleaseListener> listeners;
+    private final ReleaseJournal journal;
+    private final CohortAnalysis analysis;
+    private final ReleaseTrafficPlan plan;
+    private final Assignment baseline;
+    private final Assignment candidate;
+    private final Assignment promoted;
+    private volatile ReleaseState state;
+
+    private ReleaseController(Builder builder) {
+        this.config = builder.config;
+        this.clock = builder.clock;
+        this.stats = builder.stats;
+        this.policy = builder.policy;
+        this.candidateAlerts = builder.candidateAlerts;
+        this.approval = builder.approval;
+        this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
+        this.journal = new ReleaseJournal(builder.store, config.releaseId());
+        this.analysis = new CohortAnalysis(config, clock);
+        this.baseline = new Assignment(config.baselineVersion(), config.baselineCohort());
+        this.candidate = new Assignment(config.candidateVersion(), config.candidateCohort());
+        this.promoted = new Assignment(config.candidateVersion(), config.baselineCohort());
+        this.plan = new ReleaseTrafficPlan(config.baselineVersion(), config.baselineCohort());
+    }
+
+    /**
+     * A builder; the required collaborators go here.
+     *
+     * @param config the release
+     * @param store  where the journal lives
+     * @param stats  where cohort statistics come from (usually the guarded model)
+     * @param clock  the clock that schedules analyses
+     * @return the builder
+     */
+    public static Builder builder(ReleaseConfig config, Store store, CohortStatsSource stats, Clock clock) {
+        return new Builder(config, store, stats, clock);
+    }
+
+    /**
+     * The traffic plan this release publishes; hand it to the serving side once, it follows every change.
+     *
+     * @return the plan
+     */
+    public TrafficPlan plan() {
+        return plan;
+    }
+
+    /**
+     * The state as last journaled.
+     *
+     * @return the state
+     */
+    public ReleaseState state() {
+        return state;
+    }
+
+    /**
+     * The release's configuration.
+     *
+     * @return the configuration
+     */
+    public ReleaseConfig config() {
+        return config;
+    }
+
+    /**
+     * Every journaled decision with its evidence, oldest first.
+     *
+     * @return the entries
+     */
+    public synchronized List<JournalEntry> journal() {
+        return journal.entries();
+    }
+
+    /**
+     * Adds a listener.
+     *
+     * @param listener the listener
+     */
+    public void addListener(ReleaseListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Runs an analysis if one is due on the clock; call it as often as you like (e.g. from a scheduler).
+     *
+     * @return the state afterwards
+     * @throws ReleaseJournalException when the journal cannot be written; nothing changed
+     */
+    public synchronized ReleaseState tick() {
+        Instant now = clock.instant();
+        if (state.phase().isTerminal() || now.isBefore(state.nextAnalysisAt())) {
+            return state;
+        }
+        return analyze(now);
+    }
+
+    /**
+     * Runs an analysis now, due or not (for hosts that schedule analyses themselves).
+     *
+     * @return the state afterwards
+     * @throws ReleaseJournalException when the journal cannot be written; nothing changed
+     */
+    public synchronized ReleaseState advance() {
+        return state.phase().isTerminal() ? state : analyze(clock.instant());
+    }
+
+    /**
+     * Halts the release until {@link #resume()}; traffic stays as it is.
+     *
+     * @param reason why, for the journal
+     * @return the state afterwards
+     * @throws IllegalStateException when the release is over
+     */
+    public synchronized ReleaseState pause(String reason) {
+        requireActive("pause");
+        Instant now = clock.instant();
+        return commit(transition(state, ReleasePhase.PAUSED, ReleaseEventType.PAUSED, "paused by hand: " + reason,
+                now, List.of(), null, null), "pause");
+    }
+
+    /**
+     * Resumes a paused release; the inconclusive count restarts and the next analysis is one interval away.
+     *
+     * @return the state afterwards
+     * @throws IllegalStateException when the release is not paused
+     */
+    public synchronized ReleaseState resume() {
+        if (state.phase() != ReleasePhase.PAUSED) {
+            throw new IllegalStateException("Release '" + config.releaseId() + "' is " + state.phase()
+                    + ", only a PAUSED release can be resumed");
+        }
+        Instant now = clock.instant();
+        ReleaseState next = state.withCounts(state.analysesAtStep(), state.failures(), 0)
+                .withSchedule(now.plus(config.interval()));
+        return commit(transition(next, ReleasePhase.PROGRESSING, ReleaseEventType.RESUMED, "resumed by hand", now,
+                List.of(), null, null), "resume");
+    }
+
+    /**
+     * Stops the release and sends all traffic back to the baseline in one swap.
+     *
+     * @param reason why, for the journal
+     * @return the state afterwards
+     * @throws IllegalStateException when the release is over
+     */
+    public synchronized ReleaseState abort(String reason) {
+        requireActive("abort");
+        return commit(transition(state, ReleasePhase.ABORTED, ReleaseEventType.ABORTED, "aborted by hand: " + reason,
+                clock.instant(), List.of(), null, null), "abort");
+    }
+
+    private void requireActive(String what) {
+        if (state.phase().isTerminal()) {
+            throw new IllegalStateException("Cannot " + what + " release '" + config.releaseId() + "': it is already "
+                    + state.phase());
+        }
+    }
+
+    private synchronized ReleaseController open() {
+        Optional<ReleaseState> saved = journal.load();
+        if (saved.isPresent()) {
+            ReleaseState found = saved.get();
+            if (found.strategy() != config.strategy() || !found.baselineVersion().equals(config.baselineVersion())
+                    || !found.candidateVersion().equals(config.candidateVersion())) {
+                throw new IllegalStateException("Release '" + config.releaseId() + "' in the store is a "
+                        + found.strategy() + " of " + found.baselineVersion() + " -> " + found.candidateVersion()
+                        + ", not the configured " + config.strategy() + " of " + config.baselineVersion() + " -> "
+                        + config.candidateVersion());
+            }
+            state = found;
+            publish(found);
+            return this;
+        }
+        Instant now = clock.instant();
+        ReleaseState initial = new ReleaseState(config.releaseId(), config.strategy(), config.baselineVersion(),
+                config.candidateVersion(), ReleasePhase.PROGRESSING, -1, 0, 0, 0, 0, now.plus(config.interval()),
+                "created", CohortTotals.ZERO, CohortTotals.ZERO);
+        Transition start = new Transition(initial, "start");
+        start.entries.add(entry(now, ReleaseEventType.STARTED, initial, config.strategy() + " of "
+                + config.candidateVersion() + " replacing " + config.baselineVersion() + ", steps " + config.weights(),
+                List.of(), null, null));
+        promote(start, now, List.of());
+        journal.append(start.state, start.entries, start.change);
+        state = start.state;
+        publish(state);
+        fire(start.entries);
+        return this;
+    }
+
+    private ReleaseState analyze(Instant now) {
+        ReleaseState current = state.withSchedule(now.plus(config.interval()));
+        if (current.stepIndex() < 0) {
+            Transition t = new Transition(current, "promotion to step 0");
+            promote(t, now, List.of());
+            return commit(t);
+        }
+        CohortStats base = stats.stats(config.baselineCohort(), config.interval());
+        CohortStats cand = stats.stats(config.candidateCohort(), config.interval());
+        List<CohortStats> evidence = List.of(base, cand);
+        Optional<AlertState> page = pageAlert();
+        if (page.isPresent()) {
+            AlertState alert = page.get();
+            Verdict verdict = new Verdict(analysis.name(), Outcome.FAIL, List.of(Finding.note("alert." + alert.slo(),
+                    Outcome.FAIL, alert.reason())), now);
+            return commit(transition(current, ReleasePhase.ROLLED_BACK, ReleaseEventType.ROLLED_BACK,
+                    "page alert on the candidate's SLO '" + alert.slo() + "': " + alert.reason(), now, evidence,
+                    verdict, null), "rollback");
+        }
+        if (current.phase() == ReleasePhase.PAUSED) {
+            state = current; // paused: only a page alert acts; the schedule is not worth a journal write
+            return state;
+        }
+        Verdict verdict = analysis.evaluate(new CohortAnalysis.Input(base, cand));
+        for (AlertState alert : alerts()) {
+            if (alert.status() == AlertStatus.FIRING) {
+                verdict = verdict.with(Finding.note("alert." + alert.slo(), Outcome.WARN, alert.reason()));
+            }
+        }
+        current = current.withTotals(current.baselineTotals().plus(base), current.candidateTotals().plus(cand));
+        Transition t = new Transition(current, "analysis at step " + current.stepIndex());
+        int entryAt = t.entries.size();
+        if (cand.requests() == 0) {
+            t.to(ReleasePhase.PAUSED, "no data: cohort '" + cand.cohort() + "' served no requests in the last "
+                    + config.interval() + "; the release halts until resumed");
+            t.entries.add(entry(now, ReleaseEventType.PAUSED, t.state, t.state.reason(), evidence, verdict, null));
+        } else if (verdict.outcome() == Outcome.FAIL) {
+            int failures = current.failures() + 1;
+            t.state = current.withCounts(current.analysesAtStep(), failures, 0);
+            if (failures >= config.failureLimit()) {
+                t.to(ReleasePhase.ROLLED_BACK, "analysis failed " + failures + " time(s), the failure limit is "
+                        + config.failureLimit() + ": " + failedChecks(verdict));
+                t.entries.add(entry(now, ReleaseEventType.ROLLED_BACK, t.state, t.state.reason(), evidence, verdict,
+                        null));
+            }
+        } else if (verdict.outcome() == Outcome.INCONCLUSIVE) {
+            int inconclusives = current.inconclusives() + 1;
+            t.state = current.withCounts(current.analysesAtStep(), current.failures(), inconclusives);
+            if (inconclusives >= config.inconclusiveLimit()) {
+                t.to(ReleasePhase.PAUSED, inconclusives + " inconclusive analyses in a row (limit "
+                        + config.inconclusiveLimit() + "): " + failedChecks(verdict));
+                t.entries.add(entry(now, ReleaseEventType.PAUSED, t.state, t.state.reason(), evidence, verdict, null));
+            }
+        } else {
+            t.state = current.withCounts(current.analysesAtStep() + 1, current.failures(), 0);
+            if (t.state.analysesAtStep() >= config.analysesPerStep()) {
+                promote(t, now, evidence);
+            }
+        }
+        t.entries.add(entryAt, entry(now, ReleaseEventType.ANALYSIS, t.state, verdict.outcome() + " at step "
+                + current.stepIndex() + " (" + current.candidateWeight() + "%): " + failedChecks(verdict), evidence,
+                verdict, t.policy));
+        return commit(t);
+    }
+
+    /** Moves to the next step or promotes, unless the A/B test, the policy or the approval says otherwise. */
+    private void promote(Transition t, Instant now, List<CohortStats> evidence) {
+        ReleaseState s = t.state;
+        boolean last = s.stepIndex() == config.lastStep();
+        if (last && config.finalSignificance()) {
+            AbSignificance.Result result = AbSignificance.decide(s.baselineTotals(), s.candidateTotals(),
+                    config.minSample(), config.alpha());
+            Verdict verdict = new Verdict("ab-test:" + config.releaseId(), result.finding().outcome(),
+                    List.of(result.finding()), now);
+            if (result.winner() != AbSignificance.Winner.B) {
+                t.to(ReleasePhase.ROLLED_BACK, "A/B test ended: " + result.finding().message());
+                t.entries.add(entry(now, ReleaseEventType.ROLLED_BACK, t.state, t.state.reason(), evidence, verdict,
+                        null));
+                return;
+            }
+            t.entries.add(entry(now, ReleaseEventType.ANALYSIS, s, "A/B test ended: " + result.finding().message(),
+                    evidence, verdict, null));
+        }
+        if (policy != null) {
+            Change change = Change.release(config.releaseId()).withLabels(config.changeLabels().toArray(String[]::new));
+            PolicyDecision decision = policy.decide(change);
+            t.policy = decision;
+            if (decision.blocksChange()) {
+                boolean rollback = decision.decisions().stream()
+                        .anyMatch(d -> d.blocks() && d.action().equals(Action.ROLLBACK));
+                String reasons = decision.decisions().stream().filter(Decision::blocks).map(Decision::reason)
+                        .reduce((a, b) -> a + "; " + b).orElse("");
+                if (rollback) {
+                    t.to(ReleasePhase.ROLLED_BACK, "error-budget policy '" + decision.policy() + "' decided ROLLBACK: "
+                            + reasons);
+                    t.entries.add(entry(now, ReleaseEventType.ROLLED_BACK, t.state, t.state.reason(), evidence, null,
+                            decision));
+                } else if (s.phase() != ReleasePhase.FROZEN) {
+                    t.to(ReleasePhase.FROZEN, "promotion frozen by error-budget policy '" + decision.policy() + "': "
+                            + reasons);
+                    t.entries.add(entry(now, ReleaseEventType.FROZEN, t.state, t.state.reason(), evidence, null,
+                            decision));
+                }
+                return;
+            }
+        }
+        if (last && approval != null && !approval.approve(s)) {
+            if (s.phase() != ReleasePhase.AWAITING_APPROVAL) {
+                t.to(ReleasePhase.AWAITING_APPROVAL, "final promotion waits for manual approval");
+                t.entries.add(entry(now, ReleaseEventType.AWAITING_APPROVAL, t.state, t.state.reason(), evidence, null,
+                        t.policy));
+            }
+            return;
+        }
+        if (last) {
+            t.to(ReleasePhase.PROMOTED, config.candidateVersion() + " promoted after " + s.analysesAtStep()
+                    + " successful analyses at the last step");
+            t.state = t.state.atStep(s.stepIndex(), 100);
+            t.entries.add(entry(now, ReleaseEventType.PROMOTED, t.state, t.state.reason(), evidence, null, t.policy));
+            return;
+        }
+        int next = s.stepIndex() + 1;
+        t.state = s.atStep(next, config.weightAt(next)).withPhase(ReleasePhase.PROGRESSING,
+                "at step " + next + " of " + config.lastStep());
+        t.change = "step change " + s.stepIndex() + " -> " + next + " (" + config.weightAt(s.stepIndex()) + "% -> "
+                + config.weightAt(next) + "%)";
+        t.entries.add(entry(now, ReleaseEventType.STEP_ADVANCED, t.state, "candidate weight "
+                + config.weightAt(s.stepIndex()) + "% -> " + config.weightAt(next) + "%", evidence, null, t.policy));
+    }
+
+    private Transition transition(ReleaseState from, ReleasePhase phase, ReleaseEventType type, String reason,
+                                  Instant now, List<CohortStats> evidence, Verdict verdict, PolicyDecision decision) {
+        Transition t = new Transition(from, type.name().toLowerCase(java.util.Locale.ROOT));
+        t.to(phase, reason);
+        t.entries.add(entry(now, type, t.state, reason, evidence, verdict, decision));
+        return t;
+    }
+
+    private ReleaseState commit(Transition t, String change) {
+        t.change = change;
+        return commit(t);
+    }
+
+    private ReleaseState commit(Transition t) {
+        journal.append(t.state, t.entries, t.change);
+        state = t.state;
+        publish(t.state);
+        fire(t.entries);
+        return state;
+    }
+
+    private void publish(ReleaseState s) {
+        switch (s.phase()) {
+            case PROMOTED -> plan.publish(promoted, promoted, 0, null, 0.0);
+            case ROLLED_BACK, ABORTED -> plan.publish(baseline, baseline, 0, null, 0.0);
+            default -> {
+                boolean mirror = s.stepIndex() >= 0 && config.mirrorRate() > 0;
+                plan.publish(baseline, candidate, config.weightAt(s.stepIndex()),
+                        mirror ? config.candidateVersion() : null, mirror ? config.mirrorRate() : 0.0);
+            }
+        }
+    }
+
+    private void fire(List<JournalEntry> entries) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        for (JournalEntry e : entries) {
+            ReleaseEvent event = new ReleaseEvent(config.releaseId(), e.type(), e.phase(), e.stepIndex(),
+                    e.candidateWeight(), config.baselineVersion(), config.candidateVersion(), e.at(), e.message());
+            for (ReleaseListener listener : listeners) {
+                try {
+                    listener.onEvent(event);
+                } catch (RuntimeException ex) {
+                    LOG.warn("Release listener {} failed on {} of release '{}'", listener, e.type(),
+                            config.releaseId(), ex);
+                }
+            }
+        }
+    }
+
+    private List<AlertState> alerts() {
+        return candidateAlerts == null ? List.of() : candidateAlerts.get();
+    }
+
+    private Optional<AlertState> pageAlert() {
+        return alerts().stream().filter(a -> a.status() == AlertStatus.FIRING && a.severity() == Severity.PAGE)
+                .findFirst();
+    }
+
+    private static String failedChecks(Verdict verdict) {
+        List<String> notes = new ArrayList<>();
+        for (Finding finding : verdict.findings()) {
+            if (!finding.outcome().allowsProceeding() || finding.outcome() == Outcome.WARN) {
+                notes.add(finding.check() + ": " + finding.message());
+            }
+        }
+        return notes.isEmpty() ? "all checks passed" : String.join("; ", notes);
+    }
+
+    private static JournalEntry entry(Instant at, ReleaseEventType type, ReleaseState s, String message,
+                                      List<CohortStats> evidence, Verdict verdict, PolicyDecision decision) {
+        return new JournalEntry(at, type, s.phase(), s.stepIndex(), s.candidateWeight(), message, evidence, verdict,
+                decision);
+    }
+
+    /** A state change being prepared: nothing is visible until it is journaled. */
+    private static final class Transition {
+        ReleaseState state;
+        String change;
+        PolicyDecision policy;
+        final List<JournalEntry> entries = new ArrayList<>();
+
+        Transition(ReleaseState state, String change) {
+            this.state = state;
+            this.change = change;
+        }
+
+        void to(ReleasePhase phase, String reason) {
+            state = state.withPhase(phase, reason);
+        }
+    }
+
+    /** Builds and opens a {@link ReleaseController}. */
+    public static final class Builder {
+        private final ReleaseConfig config;
+        private final Store store;
+        private final CohortStatsSource stats;
+        private final Clock clock;
+        private PromotionPolicy policy;
+        private Supplier<List<AlertState>> candidateAlerts;
+        private PromotionApproval approval;
+        private final List<ReleaseListener> listeners = new ArrayList<>();
+
+        private Builder(ReleaseConfig config, Store store, CohortStatsSource stats, Clock clock) {
+            this.config = Objects.requireNonNull(config, "config");
+            this.store = Objects.requireNonNull(store, "store");
+            this.stats = Objects.requireNonNull(stats, "stats");
+            this.clock = Objects.requireNonNull(clock, "clock");
+        }
+
+        /**
+         * The error-budget policy asked before every promotion, e.g. {@code errorBudgetPolicy::decide}.
+         *
+         * @param value the policy
+         * @return this builder
+         */
+        public Builder policy(PromotionPolicy value) {
+            this.policy = Objects.requireNonNull(value, "policy");
+            return this;
+        }
+
+        /**
+         * The burn-rate alerts of the candidate cohort's SLO, e.g. {@code canaryTracker::alerts}; a firing page
+         * alert rolls the release back, a firing ticket alert is a warning in the analysis.
+         *
+         * @param value the alert source
+         * @return this builder
+         */
+        public Builder candidateAlerts(Supplier<List<AlertState>> value) {
+            this.candidateAlerts = Objects.requireNonNull(value, "candidateAlerts");
+            return this;
+        }
+
+        /**
+         * The manual gate asked before the final promotion.
+         *
+         * @param value the approval callback
+         * @return this builder
+         */
+        public Builder approval(PromotionApproval value) {
+            this.approval = Objects.requireNonNull(value, "approval");
+            return this;
+        }
+
+        /**
+         * Adds a listener.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(ReleaseListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Resumes the release from its journal, or starts it (journaling the start before publishing step 0).
+         *
+         * @return the controller
+         * @throws ReleaseJournalException when a new release cannot be journaled
+         * @throws IllegalStateException   when the journal holds a different release under this id
+         */
+        public ReleaseController open() {
+            return new ReleaseController(this).open();
+        }
+    }
+}

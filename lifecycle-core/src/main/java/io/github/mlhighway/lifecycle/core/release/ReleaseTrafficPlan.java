@@ -1,0 +1,94 @@
+package io.github.mlhighway.lifecycle.core.release;
+
+import io.github.mlhighway.lifecycle.release.Assignment;
+import io.github.mlhighway.lifecycle.release.TrafficPlan;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The {@link TrafficPlan} a release publishes: one immutable snapshot in an {@link AtomicReference}, so
+ * {@link #assign(long)} takes no lock and allocates nothing, and a rollback is one atomic swap. Routing is sticky:
+ * a key's bucket is {@code floorMod(keyHash, 10_000)} and it goes to the candidate while
+ * {@code bucket < weight * 100}; as the weight only grows, a key in the candidate at 5% stays there at 25%.
+ */
+public final class ReleaseTrafficPlan implements TrafficPlan {
+
+    /** Buckets of the consistent split: one per basis point. */
+    public static final int BUCKETS = 10_000;
+
+    private final AtomicReference<Snapshot> current;
+
+    /**
+     * A plan that starts with every request on one version.
+     *
+     * @param version the version
+     * @param cohort  its cohort
+     */
+    public ReleaseTrafficPlan(String version, String cohort) {
+        Assignment only = new Assignment(version, cohort);
+        this.current = new AtomicReference<>(new Snapshot(only, only, 0, null, 0.0));
+    }
+
+    @Override
+    public Assignment assign(long keyHash) {
+        Snapshot snapshot = current.get();
+        return Math.floorMod(keyHash, BUCKETS) < snapshot.candidateBuckets ? snapshot.candidate : snapshot.baseline;
+    }
+
+    @Override
+    public String shadowVersion() {
+        return current.get().shadowVersion;
+    }
+
+    @Override
+    public double shadowSampleRate() {
+        return current.get().shadowRate;
+    }
+
+    /**
+     * The candidate's share of traffic now.
+     *
+     * @return percent
+     */
+    public int candidateWeight() {
+        return current.get().candidateBuckets / 100;
+    }
+
+    /**
+     * Publishes a split: {@code weightPercent} of keys to the candidate, the rest to the baseline.
+     *
+     * @param baseline      baseline assignment
+     * @param candidate     candidate assignment
+     * @param weightPercent candidate share in [0, 100]
+     * @param shadowVersion mirrored version, or null
+     * @param shadowRate    mirrored share in [0, 1]
+     */
+    void publish(Assignment baseline, Assignment candidate, int weightPercent, String shadowVersion,
+                 double shadowRate) {
+        current.set(new Snapshot(baseline, candidate, weightPercent * 100, shadowVersion, shadowRate));
+    }
+
+    @Override
+    public String toString() {
+        Snapshot s = current.get();
+        return "TrafficPlan[" + s.candidate.version() + " " + (s.candidateBuckets / 100) + "%, "
+                + s.baseline.version() + " " + (100 - s.candidateBuckets / 100) + "%"
+                + (s.shadowVersion == null ? "" : ", mirror " + s.shadowRate + " to " + s.shadowVersion) + "]";
+    }
+
+    private static final class Snapshot {
+        final Assignment baseline;
+        final Assignment candidate;
+        final int candidateBuckets;
+        final String shadowVersion;
+        final double shadowRate;
+
+        Snapshot(Assignment baseline, Assignment candidate, int candidateBuckets, String shadowVersion,
+                 double shadowRate) {
+            this.baseline = baseline;
+            this.candidate = candidate;
+            this.candidateBuckets = candidateBuckets;
+            this.shadowVersion = shadowVersion;
+            this.shadowRate = shadowRate;
+        }
+    }
+}

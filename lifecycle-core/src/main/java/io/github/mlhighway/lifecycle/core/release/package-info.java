@@ -1,0 +1,8 @@
+/**
+ * Progressive delivery: canary, shadow, A/B and blue/green releases as one journaled state machine
+ * ({@link io.github.mlhighway.lifecycle.core.release.ReleaseController}) configured by a
+ * {@link io.github.mlhighway.lifecycle.core.release.ReleaseConfig}, judged each interval by
+ * {@link io.github.mlhighway.lifecycle.core.release.CohortAnalysis}, the error-budget policy and burn-rate alerts,
+ * and publishing a sticky, lock-free {@link io.github.mlhighway.lifecycle.core.release.ReleaseTrafficPlan}.
+ */
+package io.github.mlhighway.lifecycle.core.release;
