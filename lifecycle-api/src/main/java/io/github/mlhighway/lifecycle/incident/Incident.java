@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.incident;
 
+import io.github.mlhighway.lifecycle.slo.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -7,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * One incident: what it is about, when it started, how it evolved, and what it cost the error budgets.
@@ -25,13 +24,14 @@ import java.util.TreeSet;
  * @param closedAt      when it was closed, if it is
  * @param lastSignalAt  the last time something was alerting or an opening event arrived; recovery is measured
  *                      from here
- * @param firing        the alert tiers firing now, as {@code slo/tier}
+ * @param firing        the alert tiers firing now, as {@code slo/tier}, with their severity; only page tiers
+ *                      keep an incident open
  * @param budgets       the budget impact per SLO
  * @param timeline      the events, in time order
  */
 public record Incident(String id, String key, String title, IncidentStatus status, Instant firstSignalAt,
                        Instant openedAt, Optional<Instant> mitigatedAt, Optional<Instant> closedAt,
-                       Instant lastSignalAt, Set<String> firing, Map<String, BudgetImpact> budgets,
+                       Instant lastSignalAt, Map<String, Severity> firing, Map<String, BudgetImpact> budgets,
                        List<IncidentEvent> timeline) {
 
     /** Validates and copies the components. */
@@ -49,7 +49,7 @@ public record Incident(String id, String key, String title, IncidentStatus statu
             throw new IllegalArgumentException("Incident " + id + ": first signal " + firstSignalAt
                     + " is after the opening " + openedAt);
         }
-        firing = firing == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(firing));
+        firing = firing == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(firing));
         budgets = budgets == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(budgets));
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
@@ -61,6 +61,15 @@ public record Incident(String id, String key, String title, IncidentStatus statu
      */
     public boolean isOpen() {
         return status == IncidentStatus.OPEN;
+    }
+
+    /**
+     * Whether a page-tier alert of this incident is firing (which keeps it open).
+     *
+     * @return true while some page tier fires
+     */
+    public boolean paging() {
+        return firing.containsValue(Severity.PAGE);
     }
 
     /**

@@ -4,15 +4,14 @@ import io.github.mlhighway.lifecycle.incident.BudgetImpact;
 import io.github.mlhighway.lifecycle.incident.Incident;
 import io.github.mlhighway.lifecycle.incident.IncidentEvent;
 import io.github.mlhighway.lifecycle.incident.IncidentStatus;
+import io.github.mlhighway.lifecycle.slo.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /** A mutable copy of an incident, to apply one change and freeze it again. Remembers the events it added. */
 final class IncidentDraft {
@@ -26,7 +25,7 @@ final class IncidentDraft {
     Optional<Instant> mitigatedAt;
     Optional<Instant> closedAt;
     Instant lastSignalAt;
-    final Set<String> firing;
+    final Map<String, Severity> firing;
     final Map<String, BudgetImpact> budgets;
     private final List<IncidentEvent> timeline;
     final List<IncidentEvent> added = new ArrayList<>();
@@ -41,14 +40,14 @@ final class IncidentDraft {
         this.mitigatedAt = incident.mitigatedAt();
         this.closedAt = incident.closedAt();
         this.lastSignalAt = incident.lastSignalAt();
-        this.firing = new TreeSet<>(incident.firing());
+        this.firing = new TreeMap<>(incident.firing());
         this.budgets = new TreeMap<>(incident.budgets());
         this.timeline = new ArrayList<>(incident.timeline());
     }
 
     IncidentDraft(String id, String key, String title, Instant firstSignalAt, Instant openedAt) {
         this(new Incident(id, key, title, IncidentStatus.OPEN, firstSignalAt, openedAt, Optional.empty(),
-                Optional.empty(), openedAt, Set.of(), Map.of(), List.of()));
+                Optional.empty(), openedAt, Map.of(), Map.of(), List.of()));
     }
 
     /** Appends an event in time order (after every event at the same instant). */

@@ -43,6 +43,9 @@ import org.slf4j.LoggerFactory;
  *       incidents.
  * </ul>
  *
+ * <p>Ticket-tier alerts never open an incident; while one is open they are appended (firing and resolved) but
+ * do not keep it open, and only page tiers delay recovery.
+ *
  * <p>Drive it from the host's ticker: {@code manager.observe(availability, latency)} every minute.
  *
  * <pre>{@code
@@ -207,7 +210,7 @@ public final class IncidentManager {
     }
 
     /**
-     * Closes every open incident whose tiers are all quiet and that has seen nothing alerting for the quiet period.
+     * Closes every open incident whose page tiers are all quiet and that has seen no page for the quiet period.
      *
      * @return the incidents closed by this call
      */
@@ -215,8 +218,8 @@ public final class IncidentManager {
         Instant now = clock.instant();
         List<Incident> closed = new ArrayList<>();
         for (Incident incident : openIncidents()) {
-            if (incident.firing().isEmpty() && !now.isBefore(incident.lastSignalAt().plus(quietPeriod))) {
-                String reason = "Recovered: nothing has alerted since " + Texts.utc(incident.lastSignalAt())
+            if (!incident.paging() && !now.isBefore(incident.lastSignalAt().plus(quietPeriod))) {
+                String reason = "Recovered: no page has fired since " + Texts.utc(incident.lastSignalAt())
                         + " (quiet period " + Texts.duration(quietPeriod) + ")";
                 closed.add(close(incident.id(), reason));
             }
@@ -328,14 +331,16 @@ public final class IncidentManager {
         for (AlertState alert : alerts) {
             String tier = alert.slo() + "/" + alert.tier().id();
             if (alert.isAlerting()) {
-                draft.signalAt(now);
-                if (draft.firing.add(tier)) {
+                if (alert.severity() == Severity.PAGE) {
+                    draft.signalAt(now);
+                }
+                if (draft.firing.put(tier, alert.severity()) == null) {
                     draft.add(new IncidentEvent(now, IncidentEventKind.ALERT_FIRING, alert.slo(),
                             alert.severity().label() + " alert " + alert.tier().id() + " firing: " + alert.reason(),
                             alertNumbers(alert, budget), Map.of("tier", alert.tier().id(),
                                     "severity", alert.severity().label())));
                 }
-            } else if (draft.firing.remove(tier)) {
+            } else if (draft.firing.remove(tier) != null) {
                 draft.add(new IncidentEvent(now, IncidentEventKind.ALERT_RESOLVED, alert.slo(),
                         "Alert " + alert.tier().id() + " resolved: " + alert.reason(), alertNumbers(alert, budget),
                         Map.of("tier", alert.tier().id(), "severity", alert.severity().label())));
