@@ -1,0 +1,526 @@
+package io.github.mlhighway.lifecycle.core.incident;
+
+import io.github.mlhighway.lifecycle.core.slo.SloTracker;
+import io.github.mlhighway.lifecycle.incident.BudgetImpact;
+import io.github.mlhighway.lifecycle.incident.Incident;
+import io.github.mlhighway.lifecycle.incident.IncidentEvent;
+import io.github.mlhighway.lifecycle.incident.IncidentEventKind;
+import io.github.mlhighway.lifecycle.incident.IncidentEvidence;
+import io.github.mlhighway.lifecycle.incident.IncidentListener;
+import io.github.mlhighway.lifecycle.incident.IncidentStatus;
+import io.github.mlhighway.lifecycle.slo.AlertState;
+import io.github.mlhighway.lifecycle.slo.ErrorBudget;
+import io.github.mlhighway.lifecycle.slo.Severity;
+import io.github.mlhighway.lifecycle.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens, deduplicates, records and closes incidents, on the injected clock, persisted in a {@link Store}.
+ *
+ * <ul>
+ *   <li><b>Opening</b>: a page-tier alert that is firing for a key with no open incident opens one; so does
+ *       evidence that {@link IncidentEvidence#opens() opens} (a rollback, a policy decision to freeze or roll back).
+ *   <li><b>Deduplication</b>: at most one open incident per key (default: the SLO name; see
+ *       {@link Builder#keyBySlo}); later signals for the key are appended to its timeline. A tier that keeps
+ *       firing is recorded once, when it starts; when it clears an {@code ALERT_RESOLVED} event is appended.
+ *   <li><b>Recovery</b>: an incident closes when none of its tiers fire and nothing alerting has been seen for
+ *       the quiet period ({@link #DEFAULT_QUIET_PERIOD}); checked by {@link #observe} and {@link #closeRecovered}.
+ *   <li><b>Persistence</b>: every change is a compare-and-set write of the incident's JSON document, and a key is
+ *       claimed with a create-only index document, so a restarted process (or a second one) continues the same
+ *       incidents.
+ * </ul>
+ *
+ * <p>Ticket-tier alerts never open an incident; while one is open they are appended (firing and resolved) but
+ * do not keep it open, and only page tiers delay recovery.
+ *
+ * <p>Drive it from the host's ticker: {@code manager.observe(availability, latency)} every minute.
+ *
+ * <pre>{@code
+ * IncidentManager incidents = IncidentManager.builder(store, clock).quietPeriod(Duration.ofHours(1)).build();
+ * incidents.observe(availabilityTracker);                               // opens on a page
+ * incidents.record(IncidentEvidence.rollback("rel-7", "v3", "v2", "canary burned 20x", Map.of())
+ *         .forKey("forecast.availability"));                           // appended, marks mitigation
+ * String draft = incidents.postmortem(incidents.all().get(0).id());   // blameless Markdown
+ * }</pre>
+ *
+ * <p>Thread-safe: every method is synchronized (none is on a hot path).
+ */
+public final class IncidentManager {
+
+    /** How long every alert of an incident must stay quiet before it closes. */
+    public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofHours(1);
+    /** The store collection incidents are kept in (the open-key index uses this name plus {@code -open}). */
+    public static final String DEFAULT_COLLECTION = "incidents";
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentManager.class);
+
+    private final Clock clock;
+    private final IncidentRepository repository;
+    private final Duration quietPeriod;
+    private final UnaryOperator<String> keyBySlo;
+    private final List<IncidentListener> listeners;
+    private final Map<String, Watch> watches = new HashMap<>();
+
+    private IncidentManager(Builder builder) {
+        this.clock = builder.clock;
+        this.repository = new IncidentRepository(builder.store, builder.collection);
+        this.quietPeriod = builder.quietPeriod;
+        this.keyBySlo = builder.keyBySlo;
+        this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
+    }
+
+    /**
+     * A builder.
+     *
+     * @param store where incidents are kept
+     * @param clock the time source (a simulated clock in tests)
+     * @return the builder
+     */
+    public static Builder builder(Store store, Clock clock) {
+        return new Builder(store, clock);
+    }
+
+    /**
+     * Reads the alerts and the budget of each tracker, opens or updates incidents, then closes recovered ones.
+     *
+     * @param trackers the trackers to look at
+     */
+    public synchronized void observe(SloTracker... trackers) {
+        for (SloTracker tracker : trackers) {
+            onAlerts(tracker.alerts(), tracker.budget());
+        }
+        closeRecovered();
+    }
+
+    /**
+     * Takes the alert states of one SLO (as returned by {@link SloTracker#alerts()}), with its budget when known.
+     * A firing page tier opens an incident for the SLO's key or joins the open one; tiers that start or stop firing
+     * are appended to the open incident's timeline; the budget impact is updated.
+     *
+     * @param alerts the states of every tier of one SLO
+     * @param budget the SLO's budget now, or null when unknown (the budget impact then only tracks burn rates)
+     * @return the open incident for the SLO's key after this observation, if any
+     */
+    public synchronized Optional<Incident> onAlerts(List<AlertState> alerts, ErrorBudget budget) {
+        Objects.requireNonNull(alerts, "alerts");
+        if (alerts.isEmpty()) {
+            return Optional.empty();
+        }
+        String slo = alerts.get(0).slo();
+        String key = keyBySlo.apply(slo);
+        Instant now = clock.instant();
+        Watch watch = watches.computeIfAbsent(key, k -> new Watch());
+        boolean alerting = alerts.stream().anyMatch(AlertState::isAlerting);
+        boolean burning = alerting || alerts.stream().anyMatch(a -> a.shortBurn().burnRate() > 1.0);
+        Optional<Incident> open = repository.openFor(key);
+        if (open.isEmpty()) {
+            if (!burning) {
+                watch.healthy(slo, budget);
+                return Optional.empty();
+            }
+            watch.burning(now);
+            List<AlertState> pages = alerts.stream()
+                    .filter(a -> a.isAlerting() && a.severity() == Severity.PAGE).toList();
+            if (pages.isEmpty()) {
+                return Optional.empty();
+            }
+            AlertState first = pages.get(0);
+            IncidentDraft draft = new IncidentDraft(newId(key, now), key, pageTitle(first),
+                    watch.firstBadAt(now), now);
+            draft.add(new IncidentEvent(now, IncidentEventKind.OPENED, slo, "Opened: " + first.reason(),
+                    alertNumbers(first, budget), Map.of("tier", first.tier().id())));
+            applyAlerts(draft, alerts, budget, watch, now);
+            IncidentRepository.Claim claim = repository.claim(draft.freeze());
+            if (claim.created()) {
+                notifyAll(claim.incident(), draft.added);
+                return Optional.of(claim.incident());
+            }
+            open = Optional.of(claim.incident());
+        }
+        List<IncidentEvent> added = new ArrayList<>();
+        Incident updated = repository.update(open.get().id(), current -> {
+            IncidentDraft draft = new IncidentDraft(current);
+            applyAlerts(draft, alerts, budget, watch, now);
+            added.clear();
+            added.addAll(draft.added);
+            return draft.freeze();
+        });
+        notifyAll(updated, added);
+        return Optional.of(updated);
+    }
+
+    /**
+     * Records generic evidence (a rollback, a policy decision, an alias move, drift, a note). It opens an incident
+     * when it {@link IncidentEvidence#opens() opens} and none is open for its key; otherwise it is appended to the
+     * open incident; evidence that does not open is dropped when nothing is open.
+     *
+     * @param evidence the evidence
+     * @return the incident it was recorded in, empty when it was dropped
+     */
+    public synchronized Optional<Incident> record(IncidentEvidence evidence) {
+        Objects.requireNonNull(evidence, "evidence");
+        Instant now = clock.instant();
+        Instant at = evidence.at() == null ? now : evidence.at();
+        IncidentEvent event = new IncidentEvent(at, evidence.kind(), evidence.source(), evidence.sentence(),
+                evidence.numbers(), evidence.details());
+        Optional<Incident> open = repository.openFor(evidence.key());
+        if (open.isEmpty()) {
+            if (!evidence.opens()) {
+                LOG.debug("No open incident for key '{}': dropped {}", evidence.key(), evidence.sentence());
+                return Optional.empty();
+            }
+            Watch watch = watches.computeIfAbsent(evidence.key(), k -> new Watch());
+            Instant firstSignal = watch.firstBadAt(at);
+            IncidentDraft draft = new IncidentDraft(newId(evidence.key(), at), evidence.key(), evidence.sentence(),
+                    firstSignal.isAfter(at) ? at : firstSignal, at);
+            draft.add(new IncidentEvent(at, IncidentEventKind.OPENED, evidence.source(),
+                    "Opened by " + evidence.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                            + " from " + evidence.source() + ".", Map.of(), Map.of()));
+            applyEvidence(draft, evidence, event, at);
+            IncidentRepository.Claim claim = repository.claim(draft.freeze());
+            if (claim.created()) {
+                notifyAll(claim.incident(), draft.added);
+                return Optional.of(claim.incident());
+            }
+            open = Optional.of(claim.incident());
+        }
+        List<IncidentEvent> added = new ArrayList<>();
+        Incident updated = repository.update(open.get().id(), current -> {
+            IncidentDraft draft = new IncidentDraft(current);
+            applyEvidence(draft, evidence, event, at);
+            added.clear();
+            added.addAll(draft.added);
+            return draft.freeze();
+        });
+        notifyAll(updated, added);
+        return Optional.of(updated);
+    }
+
+    /**
+     * Closes every open incident whose page tiers are all quiet and that has seen no page for the quiet period.
+     *
+     * @return the incidents closed by this call
+     */
+    public synchronized List<Incident> closeRecovered() {
+        Instant now = clock.instant();
+        List<Incident> closed = new ArrayList<>();
+        for (Incident incident : openIncidents()) {
+            if (!incident.paging() && !now.isBefore(incident.lastSignalAt().plus(quietPeriod))) {
+                String reason = "Recovered: no page has fired since " + Texts.utc(incident.lastSignalAt())
+                        + " (quiet period " + Texts.duration(quietPeriod) + ")";
+                closed.add(close(incident.id(), reason));
+            }
+        }
+        return closed;
+    }
+
+    /**
+     * Closes an incident now, whatever its alerts say (e.g. declared over by a person).
+     *
+     * @param id     the incident id
+     * @param reason why, one sentence
+     * @return the closed incident
+     * @throws IllegalArgumentException if there is no such incident
+     */
+    public synchronized Incident close(String id, String reason) {
+        Objects.requireNonNull(reason, "reason");
+        if (find(id).isEmpty()) {
+            throw new IllegalArgumentException("No incident with id '" + id + "'");
+        }
+        Instant now = clock.instant();
+        List<IncidentEvent> added = new ArrayList<>();
+        Incident updated = repository.update(id, current -> {
+            if (!current.isOpen()) {
+                return current;
+            }
+            IncidentDraft draft = new IncidentDraft(current);
+            draft.status = IncidentStatus.CLOSED;
+            draft.closedAt = Optional.of(now);
+            Map<String, Double> numbers = new LinkedHashMap<>();
+            numbers.put("duration_minutes", Duration.between(current.firstSignalAt(), now).toSeconds() / 60.0);
+            current.budgets().forEach((slo, impact) -> {
+                numbers.put(slo + ".budget_consumed_during", impact.consumedDuring());
+                numbers.put(slo + ".budget_remaining", impact.remainingLatest());
+            });
+            draft.add(new IncidentEvent(now, IncidentEventKind.CLOSED, "incident-manager",
+                    reason + "; closed after " + Texts.duration(Duration.between(current.firstSignalAt(), now))
+                            + ".", numbers, Map.of()));
+            added.clear();
+            added.addAll(draft.added);
+            return draft.freeze();
+        });
+        notifyAll(updated, added);
+        return updated;
+    }
+
+    /**
+     * The open incident for a key.
+     *
+     * @param key the key (an SLO name unless {@link Builder#keyBySlo} maps it)
+     * @return the incident, if one is open
+     */
+    public synchronized Optional<Incident> openIncident(String key) {
+        return repository.openFor(key);
+    }
+
+    /**
+     * Every open incident, oldest first.
+     *
+     * @return the incidents
+     */
+    public synchronized List<Incident> openIncidents() {
+        return all().stream().filter(Incident::isOpen).toList();
+    }
+
+    /**
+     * Every incident in the store, open and closed, oldest first.
+     *
+     * @return the incidents
+     */
+    public synchronized List<Incident> all() {
+        return repository.all();
+    }
+
+    /**
+     * One incident.
+     *
+     * @param id its id
+     * @return the incident, if it exists
+     */
+    public synchronized Optional<Incident> find(String id) {
+        return repository.find(id);
+    }
+
+    /**
+     * The blameless postmortem draft of an incident, in Markdown (see {@link PostmortemWriter}).
+     *
+     * @param id the incident id
+     * @return the Markdown
+     * @throws IllegalArgumentException if there is no such incident
+     */
+    public String postmortem(String id) {
+        Incident incident = find(id).orElseThrow(() -> new IllegalArgumentException("No incident with id '" + id
+                + "'"));
+        return PostmortemWriter.markdown(incident, clock.instant());
+    }
+
+    /**
+     * Adds a listener told about every event appended from now on.
+     *
+     * @param listener the listener
+     */
+    public void addListener(IncidentListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void applyAlerts(IncidentDraft draft, List<AlertState> alerts, ErrorBudget budget, Watch watch,
+                             Instant now) {
+        for (AlertState alert : alerts) {
+            String tier = alert.slo() + "/" + alert.tier().id();
+            if (alert.isAlerting()) {
+                if (alert.severity() == Severity.PAGE) {
+                    draft.signalAt(now);
+                }
+                if (draft.firing.put(tier, alert.severity()) == null) {
+                    draft.add(new IncidentEvent(now, IncidentEventKind.ALERT_FIRING, alert.slo(),
+                            alert.severity().label() + " alert " + alert.tier().id() + " firing: " + alert.reason(),
+                            alertNumbers(alert, budget), Map.of("tier", alert.tier().id(),
+                                    "severity", alert.severity().label())));
+                }
+            } else if (draft.firing.remove(tier) != null) {
+                draft.add(new IncidentEvent(now, IncidentEventKind.ALERT_RESOLVED, alert.slo(),
+                        "Alert " + alert.tier().id() + " resolved: " + alert.reason(), alertNumbers(alert, budget),
+                        Map.of("tier", alert.tier().id(), "severity", alert.severity().label())));
+            }
+        }
+        String slo = alerts.get(0).slo();
+        double peak = alerts.stream().mapToDouble(a -> a.longBurn().burnRate()).max().orElse(0.0);
+        if (budget != null) {
+            peak = Math.max(peak, budget.burnRate());
+        }
+        BudgetImpact before = draft.budgets.get(slo);
+        BudgetImpact after;
+        if (before == null) {
+            double consumed = budget == null ? 0.0 : budget.consumedFraction();
+            double remaining = budget == null ? 1.0 : budget.remainingFraction();
+            after = new BudgetImpact(slo, watch.baseline(slo, consumed), consumed, remaining, peak, now);
+        } else {
+            double consumed = budget == null ? before.consumedLatest() : budget.consumedFraction();
+            double remaining = budget == null ? before.remainingLatest() : budget.remainingFraction();
+            double newPeak = Math.max(before.peakBurnRate(), peak);
+            after = consumed == before.consumedLatest() && remaining == before.remainingLatest()
+                    && newPeak == before.peakBurnRate() ? before
+                    : new BudgetImpact(slo, before.consumedBefore(), consumed, remaining, newPeak, now);
+        }
+        draft.budgets.put(slo, after);
+    }
+
+    private static void applyEvidence(IncidentDraft draft, IncidentEvidence evidence, IncidentEvent event,
+                                      Instant at) {
+        draft.add(event);
+        if (evidence.opens()) {
+            draft.signalAt(at);
+        }
+        if (evidence.mitigates() && draft.mitigatedAt.isEmpty()) {
+            draft.mitigatedAt = Optional.of(at);
+        }
+    }
+
+    private static Map<String, Double> alertNumbers(AlertState alert, ErrorBudget budget) {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        numbers.put("long_burn_rate", alert.longBurn().burnRate());
+        numbers.put("short_burn_rate", alert.shortBurn().burnRate());
+        numbers.put("factor", alert.tier().factor());
+        numbers.put("long_window_minutes", alert.tier().longWindow().toSeconds() / 60.0);
+        numbers.put("short_window_minutes", alert.tier().shortWindow().toSeconds() / 60.0);
+        if (budget != null) {
+            numbers.put("budget_consumed", budget.consumedFraction());
+            numbers.put("budget_remaining", budget.remainingFraction());
+            numbers.put("sli", budget.sli());
+        }
+        return numbers;
+    }
+
+    private static String pageTitle(AlertState page) {
+        return "SLO " + page.slo() + " burning its error budget at " + Texts.rate(page.longBurn().burnRate())
+                + " (" + page.tier().id() + ")";
+    }
+
+    private String newId(String key, Instant at) {
+        String base = "INC-" + Texts.ID_TIME.format(at) + "-" + IncidentRepository.slug(key);
+        if (base.length() > 100) {
+            base = base.substring(0, 100);
+        }
+        String id = base;
+        for (int n = 2; repository.exists(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    private void notifyAll(Incident incident, List<IncidentEvent> events) {
+        for (IncidentEvent event : events) {
+            LOG.info("Incident {} [{}]: {}", incident.id(), event.kind(), event.sentence());
+            for (IncidentListener listener : listeners) {
+                try {
+                    listener.onEvent(incident, event);
+                } catch (RuntimeException e) {
+                    LOG.warn("Incident listener {} failed on {} of {}", listener, event.kind(), incident.id(), e);
+                }
+            }
+        }
+    }
+
+    /** What the manager remembers per key between observations: the first bad signal and healthy baselines. */
+    private static final class Watch {
+        private Instant firstBadAt;
+        private final Map<String, Double> healthyConsumed = new HashMap<>();
+
+        void healthy(String slo, ErrorBudget budget) {
+            firstBadAt = null;
+            if (budget != null) {
+                healthyConsumed.put(slo, budget.consumedFraction());
+            }
+        }
+
+        void burning(Instant now) {
+            if (firstBadAt == null) {
+                firstBadAt = now;
+            }
+        }
+
+        Instant firstBadAt(Instant otherwise) {
+            return firstBadAt == null || firstBadAt.isAfter(otherwise) ? otherwise : firstBadAt;
+        }
+
+        double baseline(String slo, double otherwise) {
+            return healthyConsumed.getOrDefault(slo, otherwise);
+        }
+    }
+
+    /** Builds an {@link IncidentManager}. */
+    public static final class Builder {
+        private final Store store;
+        private final Clock clock;
+        private Duration quietPeriod = DEFAULT_QUIET_PERIOD;
+        private String collection = DEFAULT_COLLECTION;
+        private UnaryOperator<String> keyBySlo = slo -> slo;
+        private final List<IncidentListener> listeners = new ArrayList<>();
+
+        private Builder(Store store, Clock clock) {
+            this.store = Objects.requireNonNull(store, "store");
+            this.clock = Objects.requireNonNull(clock, "clock");
+        }
+
+        /**
+         * How long every alert must stay quiet before an incident closes.
+         *
+         * @param period positive
+         * @return this builder
+         */
+        public Builder quietPeriod(Duration period) {
+            Objects.requireNonNull(period, "period");
+            if (period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("Quiet period must be positive, was " + period);
+            }
+            this.quietPeriod = period;
+            return this;
+        }
+
+        /**
+         * The deduplication key of an SLO's alerts: SLOs with the same key share one open incident (e.g. map
+         * {@code forecast.availability} and {@code forecast.latency} to {@code forecast}). Default: the SLO name.
+         *
+         * @param key maps an SLO name to an incident key
+         * @return this builder
+         */
+        public Builder keyBySlo(UnaryOperator<String> key) {
+            this.keyBySlo = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /**
+         * The store collection for incidents.
+         *
+         * @param name a valid store collection name
+         * @return this builder
+         */
+        public Builder collection(String name) {
+            this.collection = io.github.mlhighway.lifecycle.core.store.StoreNames.requireValid(name, "collection");
+            return this;
+        }
+
+        /**
+         * Adds a listener.
+         *
+         * @param listener told about every appended event
+         * @return this builder
+         */
+        public Builder listener(IncidentListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Builds the manager; incidents already in the store are continued.
+         *
+         * @return the manager
+         */
+        public IncidentManager build() {
+            return new IncidentManager(this);
+        }
+    }
+}

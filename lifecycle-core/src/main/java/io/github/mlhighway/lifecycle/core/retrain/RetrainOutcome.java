@@ -1,0 +1,17 @@
+package io.github.mlhighway.lifecycle.core.retrain;
+
+/** What a trigger did at one evaluation. */
+public enum RetrainOutcome {
+    /** The condition does not hold; the trigger is armed. */
+    QUIET,
+    /** The condition holds but not yet for enough consecutive evaluations (hysteresis). */
+    HOLDING,
+    /** The action was called. */
+    TRIGGERED,
+    /** The condition still holds after a trigger; the trigger waits for it to clear before it re-arms. */
+    DISARMED,
+    /** The condition holds long enough, but the previous trigger is too recent. */
+    COOLDOWN,
+    /** The action threw; the trigger stays armed and tries again at the next evaluation. */
+    ACTION_FAILED
+}
