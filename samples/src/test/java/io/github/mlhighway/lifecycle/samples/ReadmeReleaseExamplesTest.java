@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeReleaseExamplesTest {
 
     /** What a simulated release ended with. */
-    record ReleaseRun(ReleasePhase phase, int incidents, String postmortem) {
+    record ReleaseRun(ReleasePhase phase, int incidents, String postmortem, Duration took) {
     }
 
     @TempDir
@@ -81,7 +81,8 @@ class ReadmeReleaseExamplesTest {
         // --- README: end ---
 
         String postmortem = incidents.all().isEmpty() ? "" : incidents.postmortem(incidents.all().get(0).id());
-        return new ReleaseRun(canary.state().phase(), incidents.all().size(), postmortem);
+        Duration took = Duration.between(TestClock.DEFAULT_START, clock.instant());
+        return new ReleaseRun(canary.state().phase(), incidents.all().size(), postmortem, took);
     }
 
     @Test
@@ -90,6 +91,7 @@ class ReadmeReleaseExamplesTest {
 
         assertThat(result.phase()).isEqualTo(ReleasePhase.PROMOTED);
         assertThat(result.incidents()).isZero();
+        assertThat(result.took()).isEqualTo(Duration.ofMinutes(20));   // one 5-minute analysis per step
     }
 
     @Test
@@ -98,6 +100,7 @@ class ReadmeReleaseExamplesTest {
 
         assertThat(result.phase()).isEqualTo(ReleasePhase.ROLLED_BACK);
         assertThat(result.incidents()).isEqualTo(1);
+        assertThat(result.took()).isEqualTo(Duration.ofMinutes(10));   // two failed analyses
         assertThat(result.postmortem()).contains("rain-v3-faulty").contains("Timeline").contains("Action items");
         System.out.println(result.postmortem());
     }
