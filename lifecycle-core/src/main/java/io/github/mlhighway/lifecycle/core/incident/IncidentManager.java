@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
  *       firing is recorded once, when it starts; when it clears an {@code ALERT_RESOLVED} event is appended.
  *   <li><b>Recovery</b>: an incident closes when none of its tiers fire and nothing alerting has been seen for
  *       the quiet period ({@link #DEFAULT_QUIET_PERIOD}); checked by {@link #observe} and {@link #closeRecovered}.
+ *   <li><b>First signal</b>: an incident's first-signal time is the first burning observation (burn rate above 1)
+ *       of its key since the key was last healthy or its previous incident opened or closed, or the opening
+ *       signal itself; it never reaches back into an earlier incident.
  *   <li><b>Persistence</b>: every change is a compare-and-set write of the incident's JSON document, and a key is
  *       claimed with a create-only index document, so a restarted process (or a second one) continues the same
  *       incidents.
@@ -144,6 +147,7 @@ public final class IncidentManager {
                     alertNumbers(first, budget), Map.of("tier", first.tier().id())));
             applyAlerts(draft, alerts, budget, watch, now);
             IncidentRepository.Claim claim = repository.claim(draft.freeze());
+            watch.incidentOpened();
             if (claim.created()) {
                 notifyAll(claim.incident(), draft.added);
                 return Optional.of(claim.incident());
@@ -191,6 +195,7 @@ public final class IncidentManager {
                             + " from " + evidence.source() + ".", Map.of(), Map.of()));
             applyEvidence(draft, evidence, event, at);
             IncidentRepository.Claim claim = repository.claim(draft.freeze());
+            watch.incidentOpened();
             if (claim.created()) {
                 notifyAll(claim.incident(), draft.added);
                 return Optional.of(claim.incident());
@@ -262,6 +267,9 @@ public final class IncidentManager {
             added.addAll(draft.added);
             return draft.freeze();
         });
+        if (!updated.isOpen()) {
+            watches.remove(updated.key()); // the next incident for the key starts from nothing seen
+        }
         notifyAll(updated, added);
         return updated;
     }
@@ -424,7 +432,12 @@ public final class IncidentManager {
         }
     }
 
-    /** What the manager remembers per key between observations: the first bad signal and healthy baselines. */
+    /**
+     * What the manager remembers per key between observations while no incident is open: the first bad signal and
+     * the healthy budget baselines. The first bad signal is cleared when an incident opens (it belongs to that
+     * incident) and the whole watch is dropped when the incident closes, so a later incident's first-signal time
+     * never reaches back before the previous one.
+     */
     private static final class Watch {
         private Instant firstBadAt;
         private final Map<String, Double> healthyConsumed = new HashMap<>();
@@ -440,6 +453,10 @@ public final class IncidentManager {
             if (firstBadAt == null) {
                 firstBadAt = now;
             }
+        }
+
+        void incidentOpened() {
+            firstBadAt = null;
         }
 
         Instant firstBadAt(Instant otherwise) {

@@ -24,8 +24,11 @@ import java.util.Objects;
  * {@code incorrect_ratio.vs_baseline}: the candidate's ratio may be at most {@code baseline * factor + slack}. Above
  * that bound it FAILs only when a one-sided pooled two-proportion z-test also finds the candidate worse at
  * {@code alpha}; otherwise it WARNs (too few events to blame the candidate). A baseline with fewer than
- * {@code minSample} requests makes the comparison INCONCLUSIVE, unless it saw none at all (a 100% step, where
- * only the absolute bounds apply).</li>
+ * {@code minSample} requests makes the comparison INCONCLUSIVE ({@code sample.baseline}). The one exception is a
+ * baseline that saw no requests at all while the candidate holds 100% of the traffic
+ * ({@link Input#candidateWeight()}): there is nothing left to compare with, so only the absolute bounds apply.
+ * Below 100% an empty baseline is INCONCLUSIVE too: it means a misnamed cohort or a broken stats source, and must
+ * not silently turn the comparison off.</li>
  * </ol>
  */
 public final class CohortAnalysis implements Gate<CohortAnalysis.Input> {
@@ -36,15 +39,21 @@ public final class CohortAnalysis implements Gate<CohortAnalysis.Input> {
     /**
      * One interval's statistics.
      *
-     * @param baseline  the baseline cohort
-     * @param candidate the candidate cohort
+     * @param baseline        the baseline cohort
+     * @param candidate       the candidate cohort
+     * @param candidateWeight the candidate's share of the traffic during the interval, in percent (0 to 100); only
+     *                        at 100 may the baseline be empty without making the comparison inconclusive
      */
-    public record Input(CohortStats baseline, CohortStats candidate) {
+    public record Input(CohortStats baseline, CohortStats candidate, int candidateWeight) {
 
         /** Validates the components. */
         public Input {
             Objects.requireNonNull(baseline, "baseline");
             Objects.requireNonNull(candidate, "candidate");
+            if (candidateWeight < 0 || candidateWeight > 100) {
+                throw new IllegalArgumentException("Candidate weight must be 0 to 100 percent, was "
+                        + candidateWeight);
+            }
         }
     }
 
@@ -79,9 +88,15 @@ public final class CohortAnalysis implements Gate<CohortAnalysis.Input> {
             findings.add(bound("slow_ratio.absolute", slow, config.maxSlowRatio(), cand, "slow-request ratio"));
         }
         if (config.compareToBaseline()) {
-            if (base.requests() == 0) {
+            if (base.requests() == 0 && input.candidateWeight() == 100) {
                 findings.add(Finding.note("error_ratio.vs_baseline", Outcome.PASS, "baseline '" + base.cohort()
                         + "' served no requests (candidate at 100%): only the absolute bounds apply"));
+            } else if (base.requests() == 0) {
+                findings.add(Finding.of("sample.baseline", Outcome.INCONCLUSIVE, 0, config.minSample(),
+                        "baseline '" + base.cohort() + "' served no requests in " + base.window()
+                                + " while the candidate is at " + input.candidateWeight() + "%; the baseline"
+                                + " should serve the other " + (100 - input.candidateWeight()) + "%, so its cohort"
+                                + " name or the stats source is likely wrong, and the comparison cannot be made"));
             } else if (base.requests() < config.minSample()) {
                 findings.add(Finding.of("sample.baseline", Outcome.INCONCLUSIVE, base.requests(),
                         config.minSample(), "baseline '" + base.cohort() + "' served " + base.requests()

@@ -278,7 +278,8 @@ public final class ReleaseController {
             state = current; // paused: only a page alert acts; the schedule is not worth a journal write
             return state;
         }
-        Verdict verdict = analysis.evaluate(new CohortAnalysis.Input(base, cand));
+        Verdict verdict = analysis.evaluate(new CohortAnalysis.Input(base, cand,
+                current.candidateWeight()));
         for (AlertState alert : alerts()) {
             if (alert.status() == AlertStatus.FIRING) {
                 verdict = verdict.with(Finding.note("alert." + alert.slo(), Outcome.WARN, alert.reason()));

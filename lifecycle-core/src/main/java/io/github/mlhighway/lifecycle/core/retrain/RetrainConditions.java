@@ -191,7 +191,9 @@ public final class RetrainConditions {
     }
 
     /**
-     * Holds when any part holds. Every part is evaluated (so each decision records all of them).
+     * Holds when any part holds. Every part is evaluated (so each decision records all of them). Used as a
+     * trigger's condition, each part has its own hysteresis (see {@link RetrainTrigger}): a drift that keeps
+     * holding after a retrain does not hold back a schedule that becomes due.
      *
      * @param parts at least one condition
      * @return the condition
@@ -214,25 +216,50 @@ public final class RetrainConditions {
         if (parts.length == 0) {
             throw new IllegalArgumentException(name + " needs at least one condition");
         }
-        List<RetrainCondition> list = List.of(parts);
-        return new RetrainCondition() {
-            @Override
-            public ConditionResult check(Instant now) {
-                List<ConditionResult> results = new ArrayList<>();
-                for (RetrainCondition part : list) {
-                    results.add(part.check(now));
-                }
-                long holding = results.stream().filter(ConditionResult::holds).count();
-                boolean holds = all ? holding == results.size() : holding > 0;
-                String reason = holding + " of " + results.size() + " conditions hold (" + name + ").";
-                return new ConditionResult(name, holds, reason, Map.of("holding", (double) holding), results);
-            }
+        return new Composite(name, all, List.of(parts));
+    }
 
-            @Override
-            public void retrained(Instant at) {
-                list.forEach(part -> part.retrained(at));
+    /**
+     * An any/all combination. {@link RetrainTrigger} recognises an {@code anyOf} at the top and keeps the
+     * hysteresis (streak and arming) of each part separately.
+     */
+    static final class Composite implements RetrainCondition {
+        private final String name;
+        private final boolean all;
+        private final List<RetrainCondition> parts;
+
+        Composite(String name, boolean all, List<RetrainCondition> parts) {
+            this.name = name;
+            this.all = all;
+            this.parts = parts;
+        }
+
+        /** @return true for {@code anyOf}, whose parts each ask for retraining on their own */
+        boolean isAnyOf() {
+            return !all;
+        }
+
+        /** @return how many parts, which is also how many part results {@link #check} returns, in order */
+        int size() {
+            return parts.size();
+        }
+
+        @Override
+        public ConditionResult check(Instant now) {
+            List<ConditionResult> results = new ArrayList<>();
+            for (RetrainCondition part : parts) {
+                results.add(part.check(now));
             }
-        };
+            long holding = results.stream().filter(ConditionResult::holds).count();
+            boolean holds = all ? holding == results.size() : holding > 0;
+            String reason = holding + " of " + results.size() + " conditions hold (" + name + ").";
+            return new ConditionResult(name, holds, reason, Map.of("holding", (double) holding), results);
+        }
+
+        @Override
+        public void retrained(Instant at) {
+            parts.forEach(part -> part.retrained(at));
+        }
     }
 
     private static Map<String, Double> driftNumbers(DriftReport report, Set<String> columns) {

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param at        when
  * @param outcome   what it did
  * @param reason    one sentence, with the numbers
- * @param streak    consecutive evaluations the condition has held, this one included
+ * @param streak    consecutive evaluations the condition has held, this one included (for a top-level anyOf,
+ *                  the longest streak among its parts that hold)
  * @param condition what the condition found
  */
 public record RetrainDecision(String trigger, Instant at, RetrainOutcome outcome, String reason, int streak,

@@ -4,11 +4,17 @@ package io.github.mlhighway.lifecycle.core.retrain;
 public enum RetrainOutcome {
     /** The condition does not hold; the trigger is armed. */
     QUIET,
-    /** The condition holds but not yet for enough consecutive evaluations (hysteresis). */
+    /**
+     * The condition (for an anyOf: an armed part) holds but not yet for enough consecutive evaluations
+     * (hysteresis), and no part is due.
+     */
     HOLDING,
     /** The action was called. */
     TRIGGERED,
-    /** The condition still holds after a trigger; the trigger waits for it to clear before it re-arms. */
+    /**
+     * The condition (for an anyOf: every part that holds) still holds after a trigger; the trigger waits for it to
+     * clear before it re-arms.
+     */
     DISARMED,
     /** The condition holds long enough, but the previous trigger is too recent. */
     COOLDOWN,

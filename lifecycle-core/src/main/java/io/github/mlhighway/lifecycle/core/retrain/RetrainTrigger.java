@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,15 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Hysteresis</b>: fires once the condition has held for {@code consecutive} evaluations in a row; after
  *       firing it is disarmed until an evaluation finds the condition clear.
- *   <li><b>Cooldown</b>: never fires twice within the cooldown period; a due trigger waits (armed) until it ends.
+ *   <li><b>Per part for {@code anyOf}</b>: when the condition is a {@link RetrainConditions#anyOf}, each of its
+ *       parts has its own streak and armed state. A part is due when it is armed and has held for
+ *       {@code consecutive} evaluations; the trigger fires when any part is due. Firing disarms every part that
+ *       holds at that moment, and a part re-arms only when an evaluation finds it clear. So a drift that persists
+ *       after a retrain fires once (then stays disarmed, outcome {@link RetrainOutcome#DISARMED}), while a schedule
+ *       or label count, which {@link RetrainCondition#retrained} resets and so clears, fires again when it is due
+ *       again. Any other condition (including {@code allOf}) is one unit.
+ *   <li><b>Cooldown</b>: never fires twice within the cooldown period, whichever part is due; a due trigger waits
+ *       (armed) until it ends.
  *   <li><b>Record</b>: every evaluation is a {@link RetrainDecision} with its reasons, kept (the newest
  *       {@link #HISTORY_SIZE}) and passed to the decision listener.
  * </ul>
@@ -55,8 +64,13 @@ public final class RetrainTrigger {
     private final Consumer<RetrainRequest> action;
     private final Consumer<RetrainDecision> listener;
     private final Deque<RetrainDecision> history = new ArrayDeque<>();
+    /** Whether the condition is a top-level anyOf, whose parts each have their own hysteresis. */
+    private final boolean perPart;
+    /** Per unit (the parts of a top-level anyOf, else the whole condition): evaluations held in a row. */
+    private final int[] streaks;
+    /** Per unit: whether it may fire; false from a trigger it held at until it is found clear. */
+    private final boolean[] armed;
     private int streak;
-    private boolean armed = true;
     private Instant lastTriggeredAt;
 
     private RetrainTrigger(Builder builder) {
@@ -67,6 +81,11 @@ public final class RetrainTrigger {
         this.cooldown = builder.cooldown;
         this.action = builder.action;
         this.listener = builder.listener;
+        this.perPart = condition instanceof RetrainConditions.Composite composite && composite.isAnyOf();
+        int units = perPart ? ((RetrainConditions.Composite) condition).size() : 1;
+        this.streaks = new int[units];
+        this.armed = new boolean[units];
+        Arrays.fill(armed, true);
     }
 
     /**
@@ -89,32 +108,65 @@ public final class RetrainTrigger {
     public synchronized RetrainDecision evaluate() {
         Instant now = clock.instant();
         ConditionResult result = condition.check(now);
+        List<ConditionResult> units = units(result);
+        boolean due = false;
+        boolean waiting = false;
+        streak = 0;
+        int armedStreak = 0;
+        List<String> armedReasons = new ArrayList<>();
+        List<String> disarmed = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            ConditionResult unit = units.get(i);
+            if (!unit.holds()) {
+                streaks[i] = 0;
+                armed[i] = true;
+                continue;
+            }
+            streaks[i]++;
+            streak = Math.max(streak, streaks[i]);
+            if (!armed[i]) {
+                disarmed.add(unit.name());
+            } else if (streaks[i] >= consecutive) {
+                due = true;
+            } else {
+                waiting = true;
+                armedStreak = Math.max(armedStreak, streaks[i]);
+                armedReasons.addAll(unit.holdingReasons());
+            }
+        }
         RetrainDecision decision;
         if (!result.holds()) {
-            streak = 0;
-            armed = true;
             decision = decide(now, RetrainOutcome.QUIET, "Condition clear: " + result.reason(), result);
+        } else if (due && lastTriggeredAt != null && now.isBefore(lastTriggeredAt.plus(cooldown))) {
+            decision = decide(now, RetrainOutcome.COOLDOWN, "Due, but the last retrain was triggered at "
+                    + lastTriggeredAt + "; cooldown " + cooldown + " ends at " + lastTriggeredAt.plus(cooldown)
+                    + ".", result);
+        } else if (due) {
+            decision = fire(now, result, units);
+        } else if (waiting) {
+            decision = decide(now, RetrainOutcome.HOLDING, "Condition held " + armedStreak + " of " + consecutive
+                    + " consecutive evaluations: " + String.join(" ", armedReasons), result);
         } else {
-            streak++;
-            if (!armed) {
-                decision = decide(now, RetrainOutcome.DISARMED, "Already triggered at " + lastTriggeredAt
-                        + "; waiting for the condition to clear before re-arming.", result);
-            } else if (streak < consecutive) {
-                decision = decide(now, RetrainOutcome.HOLDING, "Condition held " + streak + " of " + consecutive
-                        + " consecutive evaluations: " + String.join(" ", result.holdingReasons()), result);
-            } else if (lastTriggeredAt != null && now.isBefore(lastTriggeredAt.plus(cooldown))) {
-                decision = decide(now, RetrainOutcome.COOLDOWN, "Due, but the last retrain was triggered at "
-                        + lastTriggeredAt + "; cooldown " + cooldown + " ends at " + lastTriggeredAt.plus(cooldown)
-                        + ".", result);
-            } else {
-                decision = fire(now, result);
-            }
+            decision = decide(now, RetrainOutcome.DISARMED, "Already triggered at " + lastTriggeredAt
+                    + "; waiting for " + String.join(", ", disarmed) + " to clear before re-arming.", result);
         }
         record(decision);
         return decision;
     }
 
-    private RetrainDecision fire(Instant now, ConditionResult result) {
+    /** The units with their own hysteresis: the parts of a top-level anyOf, else the whole result. */
+    private List<ConditionResult> units(ConditionResult result) {
+        if (!perPart) {
+            return List.of(result);
+        }
+        if (result.parts().size() != streaks.length) {
+            throw new IllegalStateException("Condition " + result.name() + " returned " + result.parts().size()
+                    + " parts, expected " + streaks.length);
+        }
+        return result.parts();
+    }
+
+    private RetrainDecision fire(Instant now, ConditionResult result, List<ConditionResult> units) {
         RetrainRequest request = new RetrainRequest(name, now, result.holdingReasons(), result.holdingEvidence(),
                 result);
         try {
@@ -124,7 +176,11 @@ public final class RetrainTrigger {
             return decide(now, RetrainOutcome.ACTION_FAILED, "Retraining was due but the action failed: " + e,
                     result);
         }
-        armed = false;
+        for (int i = 0; i < units.size(); i++) {
+            if (units.get(i).holds()) {
+                armed[i] = false;
+            }
+        }
         lastTriggeredAt = now;
         condition.retrained(now);
         return decide(now, RetrainOutcome.TRIGGERED, "Retraining triggered: "

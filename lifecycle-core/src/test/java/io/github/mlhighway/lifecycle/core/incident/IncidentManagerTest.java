@@ -148,6 +148,28 @@ class IncidentManagerTest {
     }
 
     @Test
+    void aSecondIncidentsFirstSignalStartsAfterTheFirstClosed() {
+        IncidentManager manager = manager(Stores.inMemory(clock));
+        minutes(manager, 120, 1000);
+        minutes(manager, 10, 970); // burning at 3x: below every page, nothing opens
+        assertThat(manager.all()).isEmpty();
+        Incident first = manager.record(rollback()).orElseThrow();
+        minutes(manager, 10, 970);
+        Incident closed = manager.close(first.id(), "declared over by the on-call");
+
+        minutes(manager, 20, 970); // still burning, never healthy in between
+        clock.advance(Duration.ofMinutes(5));
+        Incident second = manager.record(rollback()).orElseThrow();
+
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(first.firstSignalAt()).isBefore(first.openedAt());
+        assertThat(second.firstSignalAt()).as("the first burning minute after the close, not before the first")
+                .isAfter(closed.closedAt().orElseThrow())
+                .isEqualTo(closed.closedAt().orElseThrow().plus(Duration.ofMinutes(1)));
+        assertThat(second.detectionTime()).isEqualTo(Duration.ofMinutes(24));
+    }
+
+    @Test
     void aRollbackAppearsInTheTimelineAndMarksTheMitigation() {
         IncidentManager manager = manager(Stores.inMemory(clock));
         minutes(manager, 120, 1000);

@@ -188,6 +188,46 @@ class RetrainTriggerTest {
     }
 
     @Test
+    void aScheduleKeepsFiringWeeklyWhileAnotherPartOfAnyOfKeepsHolding() {
+        latestDrift.set(report(true)); // drifts on day 0 and never clears
+        RetrainTrigger trigger = trigger(anyOf(drift("inputs", latestDrift::get), every(Duration.ofDays(7))))
+                .cooldown(Duration.ofHours(1)).build();
+        List<Integer> firedOnDays = new ArrayList<>();
+        for (int day = 0; day < 60; day++) {
+            if (trigger.evaluate().outcome() == RetrainOutcome.TRIGGERED) {
+                firedOnDays.add(day);
+            }
+            clock.advance(Duration.ofDays(1));
+        }
+
+        assertThat(firedOnDays).as("the drift once, then the weekly schedule despite the persistent drift")
+                .containsExactly(0, 7, 14, 21, 28, 35, 42, 49, 56);
+        assertThat(retrains.get(1).reasons()).anySatisfy(r -> assertThat(r).startsWith("Scheduled retrain every"));
+        RetrainDecision between = trigger.decisions().get(3);
+        assertThat(between.outcome()).isEqualTo(RetrainOutcome.DISARMED);
+        assertThat(between.reason()).contains("waiting for drift(inputs) to clear");
+    }
+
+    @Test
+    void aPersistentDriftInAnyOfFiresOnceAndReArmsOnlyWhenItClears() {
+        latestDrift.set(report(true));
+        RetrainTrigger trigger = trigger(anyOf(drift("inputs", latestDrift::get), newLabels(() -> 0, 10)))
+                .consecutive(2).cooldown(Duration.ZERO).build();
+
+        List<RetrainOutcome> outcomes = hourly(trigger, 48);
+
+        assertThat(outcomes.subList(0, 2)).containsExactly(RetrainOutcome.HOLDING, RetrainOutcome.TRIGGERED);
+        assertThat(outcomes.subList(2, 48)).containsOnly(RetrainOutcome.DISARMED);
+        assertThat(retrains).hasSize(1);
+
+        latestDrift.set(report(false));
+        assertThat(hourly(trigger, 1)).containsExactly(RetrainOutcome.QUIET);
+        latestDrift.set(report(true));
+        assertThat(hourly(trigger, 2)).containsExactly(RetrainOutcome.HOLDING, RetrainOutcome.TRIGGERED);
+        assertThat(retrains).hasSize(2);
+    }
+
+    @Test
     void badSettingsAreRefusedWithTheValue() {
         assertThatThrownBy(() -> trigger(every(Duration.ofDays(1))).consecutive(0))
                 .hasMessage("Consecutive evaluations must be at least 1, was 0");
