@@ -14,12 +14,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -34,12 +37,15 @@ import java.util.function.LongSupplier;
  * Without shadow, labels and drift, a call hashes the routing key ({@link RoutingKeys}, allocation-free), reads
  * the plan (one volatile read), looks up the assignment's precomputed route (a {@link ConcurrentHashMap} get),
  * CASes the bulkhead counter, reads the nano-time source twice and adds to four striped counters: no lock and no
- * allocation (measured by {@code GuardedModelBenchmark}). A timeout submits to the executor (a task per call), a
- * shadow submits a task for the sampled calls, labels store the prediction per call, drift builds a row per call.
+ * allocation (measured by {@code GuardedModelBenchmark}). A timeout submits to the executor (a task per call, which
+ * holds its bulkhead slot until the model returns, even after the caller gave up); a shadow samples first and
+ * builds and submits a task only for the sampled calls; labels store the prediction per call; drift builds a row
+ * per call. A model that throws anything (an {@link Error} too) is recorded as bad before the fallback answers; a
+ * {@link VirtualMachineError} is rethrown after it is recorded.
  *
  * <h2>Time</h2>
- * SLO windows, label expiry and drift windows follow the injected clock; {@link #tick()} moves the drift windows
- * and cleans expired predictions. Tick from a scheduler in production, after each advance in tests. The SLO
+ * SLO windows, label expiry, drift windows and the shadow timeout follow the injected clock; {@link #tick()} moves
+ * the drift windows, cleans expired predictions and records expired shadow calls (so do the stats methods). Tick from a scheduler in production, after each advance in tests. The SLO
  * registry is ticked by its owner (see {@link SloRegistry#startTicking}).
  *
  * <pre>{@code
@@ -106,7 +112,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
             this.ownedShadowExecutor = b.shadowExecutor == null
                     ? ShadowExecutors.bounded(name, b.shadowThreads, b.shadowQueueCapacity) : null;
             this.shadow = new ShadowMirror<>(b.shadowExecutor != null ? b.shadowExecutor : ownedShadowExecutor,
-                    b.comparator, nanoTime, latencyThresholdNanos);
+                    b.comparator, nanoTime, latencyThresholdNanos, b.clock, b.shadowTimeout().toMillis());
         } else {
             this.ownedShadowExecutor = null;
             this.shadow = null;
@@ -176,14 +182,13 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         long start = nanoTime.getAsLong();
         O output;
         try {
-            output = timeout == null ? route.model.apply(input) : callWithTimeout(route, input);
-        } catch (RuntimeException e) {
+            output = timeout == null ? call(route, input) : callWithTimeout(route, input);
+        } catch (Throwable e) {
             route.record(false, nanoTime.getAsLong() - start <= latencyThresholdNanos);
-            return fail(input, e);
-        } finally {
-            if (bulkhead != null) {
-                bulkhead.release();
+            if (e instanceof VirtualMachineError error) {
+                throw error; // recorded; no fallback can be trusted to run now
             }
+            return fail(input, e);
         }
         route.record(true, nanoTime.getAsLong() - start <= latencyThresholdNanos);
         if (shadow != null) {
@@ -210,11 +215,18 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
 
     @Override
     public CohortStats stats(String cohort, Duration window) {
+        if (shadow != null) {
+            shadow.expire(); // hung shadow calls count before anyone reads the cohorts
+        }
         CohortSlis slis = cohorts.get(cohort);
         return slis == null ? new CohortStats(cohort, window, 0, 0, 0, 0, 0) : slis.stats(window);
     }
 
-    /** @return the shadow comparison's counts, all zero when shadowing is not enabled */
+    /**
+     * The shadow comparison's counts; shadow calls past the shadow timeout are counted as errors first.
+     *
+     * @return the counts, all zero when shadowing is not enabled
+     */
     public ShadowStats shadowStats() {
         return shadow == null ? new ShadowStats(0, 0, 0, 0, 0) : shadow.stats();
     }
@@ -251,13 +263,23 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         return SloNames.cohort(name, cohort, sli);
     }
 
-    /** @return calls running now, when a bulkhead is configured */
+    /**
+     * Calls holding a bulkhead slot: running now, including calls whose caller timed out while the model still runs.
+     *
+     * @return the count, when a bulkhead is configured
+     */
     public Optional<Integer> callsInFlight() {
         return bulkhead == null ? Optional.empty() : Optional.of(bulkhead.inFlight());
     }
 
-    /** Closes finished drift windows (notifying listeners) and drops expired predictions. */
+    /**
+     * Closes finished drift windows (notifying listeners), drops expired predictions, and records shadow calls that
+     * outlived the shadow timeout as bad and slow.
+     */
     public void tick() {
+        if (shadow != null) {
+            shadow.expire();
+        }
         if (drift != null) {
             drift.tick();
         }
@@ -289,43 +311,111 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
     private void mirror(TrafficPlan current, I input, O output) {
         String shadowVersion = current.shadowVersion();
         double rate = current.shadowSampleRate();
-        if (shadowVersion == null || rate <= 0) {
-            return;
+        if (shadowVersion == null || rate <= 0 || !ShadowMirror.sampled(rate)) {
+            return; // sampled first: calls not mirrored allocate nothing
         }
         Route<I, O> route = route(new Assignment(shadowVersion, SHADOW_COHORT));
         if (route.model != null) {
-            shadow.maybeMirror(rate, route, input, output);
+            shadow.mirror(route, input, output);
         }
     }
 
-    private O callWithTimeout(Route<I, O> route, I input) {
-        Future<O> future = timeoutExecutor.submit(() -> route.model.apply(input));
+    /** Runs the model on the caller's thread; the bulkhead slot is freed when it returns or throws. */
+    private O call(Route<I, O> route, I input) {
+        try {
+            return route.model.apply(input);
+        } finally {
+            if (bulkhead != null) {
+                bulkhead.release();
+            }
+        }
+    }
+
+    /**
+     * Runs the model on the timeout executor. The bulkhead slot is freed when the model's task finishes, not when
+     * the caller stops waiting: a model that ignores the interrupt keeps its slot, so hanging calls stay bounded
+     * by the bulkhead. A task cancelled before it started frees the slot at once.
+     */
+    private O callWithTimeout(Route<I, O> route, I input) throws Throwable {
+        TimedCall<I, O> call = new TimedCall<>(route.model, input, bulkhead);
+        Future<O> future;
+        try {
+            future = timeoutExecutor.submit(call);
+        } catch (RuntimeException e) {
+            call.abandon();
+            throw e;
+        }
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
+            call.abandon();
             future.cancel(true);
             throw new PredictionTimeoutException(name, route.version, timeout);
         } catch (InterruptedException e) {
+            call.abandon();
             future.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for model '" + name + "'", e);
+        } catch (CancellationException e) {
+            call.abandon();
+            throw e;
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
+            throw e.getCause() != null ? e.getCause() : e;
+        }
+    }
+
+    private O fail(I input, Throwable cause) {
+        if (fallback == null) {
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
             if (cause instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    private O fail(I input, RuntimeException cause) {
-        if (fallback == null) {
-            throw cause;
+            throw new IllegalStateException("Model '" + name + "' failed", cause);
         }
         return fallback.apply(input);
+    }
+
+    /**
+     * One call on the timeout executor, holding a bulkhead slot until the model returns. The state moves once:
+     * from pending to running (the task frees the slot when the model finishes) or to abandoned (the caller gave
+     * up before it started and frees the slot; the task then does not run the model).
+     */
+    private static final class TimedCall<I, O> extends AtomicInteger implements Callable<O> {
+        private static final int PENDING = 0;
+        private static final int RUNNING = 1;
+        private static final int ABANDONED = 2;
+
+        private final Function<I, O> model;
+        private final I input;
+        private final Bulkhead bulkhead;
+
+        TimedCall(Function<I, O> model, I input, Bulkhead bulkhead) {
+            this.model = model;
+            this.input = input;
+            this.bulkhead = bulkhead;
+        }
+
+        @Override
+        public O call() {
+            if (!compareAndSet(PENDING, RUNNING)) {
+                return null; // abandoned before it started; the caller freed the slot
+            }
+            try {
+                return model.apply(input);
+            } finally {
+                if (bulkhead != null) {
+                    bulkhead.release();
+                }
+            }
+        }
+
+        void abandon() {
+            if (compareAndSet(PENDING, ABANDONED) && bulkhead != null) {
+                bulkhead.release();
+            }
+        }
     }
 
     @Override

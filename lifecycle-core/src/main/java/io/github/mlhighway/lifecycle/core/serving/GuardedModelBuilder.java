@@ -47,6 +47,8 @@ public final class GuardedModelBuilder<I, O> {
     public static final int DEFAULT_SHADOW_THREADS = 1;
     /** Default queue capacity of the owned shadow executor. */
     public static final int DEFAULT_SHADOW_QUEUE = 256;
+    /** Without {@link #shadowTimeout}, a shadow call expires after this many latency thresholds. */
+    public static final int DEFAULT_SHADOW_TIMEOUT_THRESHOLDS = 10;
 
     final String name;
     final Map<String, Function<I, O>> versions = new LinkedHashMap<>();
@@ -71,6 +73,7 @@ public final class GuardedModelBuilder<I, O> {
     Executor shadowExecutor;
     int shadowThreads = DEFAULT_SHADOW_THREADS;
     int shadowQueueCapacity = DEFAULT_SHADOW_QUEUE;
+    Duration shadowTimeout;
     LabelJudge<? super O, ?> judge;
     long maxStoredPredictions;
     Duration labelExpiry;
@@ -238,7 +241,10 @@ public final class GuardedModelBuilder<I, O> {
     }
 
     /**
-     * Runs each call on the executor and gives up after the timeout (counted as bad; the task is cancelled).
+     * Runs each call on the executor and gives up after the timeout (counted as bad; the task is cancelled, which
+     * interrupts it). With {@link #maxConcurrentCalls}, a call keeps its slot until the model actually returns, not
+     * until the caller stops waiting: a model that ignores the interrupt holds its slot, so hanging calls stay
+     * bounded by the bulkhead and further calls are rejected (answered by the fallback) meanwhile.
      *
      * @param value    positive
      * @param executor where the calls run (owned by the caller; size it for the concurrency you allow)
@@ -285,6 +291,20 @@ public final class GuardedModelBuilder<I, O> {
     public GuardedModelBuilder<I, O> shadow(OutputComparator<? super O> value, Executor executor) {
         shadow(value);
         this.shadowExecutor = Objects.requireNonNull(executor, "executor");
+        return this;
+    }
+
+    /**
+     * How long a mirrored call may take, from its hand-over to the shadow executor, before it is recorded as bad and
+     * slow on the shadow cohort's SLIs (even while its thread is still stuck; its late answer is then ignored).
+     * Measured on the injected clock, checked on {@link GuardedModel#tick()} and whenever stats are read. Default:
+     * {@value #DEFAULT_SHADOW_TIMEOUT_THRESHOLDS} times the latency threshold.
+     *
+     * @param value positive
+     * @return this builder
+     */
+    public GuardedModelBuilder<I, O> shadowTimeout(Duration value) {
+        this.shadowTimeout = positive(value, "shadowTimeout");
         return this;
     }
 
@@ -360,6 +380,17 @@ public final class GuardedModelBuilder<I, O> {
             throw new IllegalStateException("Model '" + name + "' has drift listeners but no driftMonitor(...)");
         }
         return new GuardedModel<>(this);
+    }
+
+    Duration shadowTimeout() {
+        if (shadowTimeout != null) {
+            return shadowTimeout;
+        }
+        try {
+            return latencyThreshold.multipliedBy(DEFAULT_SHADOW_TIMEOUT_THRESHOLDS);
+        } catch (ArithmeticException e) {
+            return latencyThreshold;
+        }
     }
 
     ServingSlos slos() {

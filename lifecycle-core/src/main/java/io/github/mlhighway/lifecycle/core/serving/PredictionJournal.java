@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Keeps predictions until their delayed label arrives (a Caffeine cache, bounded in size, expiring after write
- * by the injected clock), then records the quality SLI of the version and cohort that answered.
+ * by the injected clock), then records the quality SLI of the version and cohort that answered. When the label
+ * judge throws, the exception reaches the caller and the prediction stays unlabelled, so a retry is joined.
  *
  * @param <O> output type
  */
@@ -52,6 +53,9 @@ final class PredictionJournal<O> {
             stored.labelled.set(false);
             throw new IllegalArgumentException("Label of request '" + requestId + "' has type "
                     + actual.getClass().getName() + ", which the label judge does not accept", e);
+        } catch (Throwable e) {
+            stored.labelled.set(false); // no judgement was made: a retry is a first label, not a duplicate
+            throw e;
         }
         stored.route.versionSlis.accuracy.record(good);
         stored.route.cohortSlis.labelled.record(good);
