@@ -1,6 +1,8 @@
 package io.github.mlhighway.lifecycle.testkit.assertions;
 
 import io.github.mlhighway.lifecycle.slo.ErrorBudget;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import org.assertj.core.api.AbstractAssert;
 
@@ -24,7 +26,7 @@ public final class ErrorBudgetAssert extends AbstractAssert<ErrorBudgetAssert, E
         isNotNull();
         if (!(actual.remainingFraction() >= fraction)) {
             failWithMessage("Expected at least %s of the error budget to remain, but %s remained:%n%s", fraction,
-                    actual.remainingFraction(), describe(actual));
+                    number(actual.remainingFraction()), describe(actual));
         }
         return this;
     }
@@ -38,7 +40,7 @@ public final class ErrorBudgetAssert extends AbstractAssert<ErrorBudgetAssert, E
         isNotNull();
         if (!actual.isExhausted()) {
             failWithMessage("Expected the error budget to be exhausted, but %s remained:%n%s",
-                    actual.remainingFraction(), describe(actual));
+                    number(actual.remainingFraction()), describe(actual));
         }
         return this;
     }
@@ -65,7 +67,8 @@ public final class ErrorBudgetAssert extends AbstractAssert<ErrorBudgetAssert, E
     public ErrorBudgetAssert hasBurnRateAtLeast(double rate) {
         isNotNull();
         if (!(actual.burnRate() >= rate)) {
-            failWithMessage("Expected a burn rate of at least %s, but it was %s:%n%s", rate, actual.burnRate(),
+            failWithMessage("Expected a burn rate of at least %s, but it was %s:%n%s", rate,
+                    number(actual.burnRate()),
                     describe(actual));
         }
         return this;
@@ -80,7 +83,8 @@ public final class ErrorBudgetAssert extends AbstractAssert<ErrorBudgetAssert, E
     public ErrorBudgetAssert hasBurnRateAtMost(double rate) {
         isNotNull();
         if (!(actual.burnRate() <= rate)) {
-            failWithMessage("Expected a burn rate of at most %s, but it was %s:%n%s", rate, actual.burnRate(),
+            failWithMessage("Expected a burn rate of at most %s, but it was %s:%n%s", rate,
+                    number(actual.burnRate()),
                     describe(actual));
         }
         return this;
@@ -97,9 +101,23 @@ public final class ErrorBudgetAssert extends AbstractAssert<ErrorBudgetAssert, E
                         + "  objective:        %s%n  sli:              %s%n  eligible events:  %d%n"
                         + "  bad events:       %s (allowed %s)%n  consumed:         %s%n  remaining:        %s%n"
                         + "  burn rate:        %s over %s%n  exhaustion in:    %s",
-                budget.slo(), budget.at(), budget.windowStart(), budget.method(), budget.objective(), budget.sli(),
-                budget.eligible(), budget.bad(), budget.allowedBad(), budget.consumedFraction(),
-                budget.remainingFraction(), budget.burnRate(), budget.burnRateWindow(),
+                budget.slo(), budget.at(), budget.windowStart(), budget.method(), number(budget.objective()),
+                number(budget.sli()), budget.eligible(), number(budget.bad()), number(budget.allowedBad()),
+                number(budget.consumedFraction()), number(budget.remainingFraction()), number(budget.burnRate()),
+                budget.burnRateWindow(),
                 budget.timeToExhaustion().map(Object::toString).orElse("never at this rate"));
+    }
+
+    /**
+     * A number to six significant digits, without trailing zeros, for failure messages.
+     *
+     * @param value the number
+     * @return the text
+     */
+    static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

@@ -51,7 +51,7 @@ class ErrorBudgetAssertTest {
                 .hasMessageContaining("slo:              api")
                 .hasMessageContaining("objective:        0.99")
                 .hasMessageContaining("eligible events:  10000")
-                .hasMessageContaining("bad events:       50.0")
+                .hasMessageContaining("bad events:       50 (allowed 100)")
                 .hasMessageContaining("remaining:")
                 .hasMessageContaining("burn rate:");
     }
@@ -62,8 +62,8 @@ class ErrorBudgetAssertTest {
         clock.advance(Duration.ofMinutes(1));
 
         assertThatThrownBy(() -> assertThat(api.budget()).isExhausted())
-                .hasMessageContaining("Expected the error budget to be exhausted, but 1.0 remained")
-                .hasMessageContaining("bad events:       0.0");
+                .hasMessageContaining("Expected the error budget to be exhausted, but 1 remained")
+                .hasMessageContaining("bad events:       0 (allowed 100)");
     }
 
     @Test
@@ -74,6 +74,8 @@ class ErrorBudgetAssertTest {
         assertThat(api.budget()).hasBurnRateAtMost(1.0);
         assertThatThrownBy(() -> assertThat(api.budget()).hasBurnRateAtLeast(10))
                 .hasMessageContaining("Expected a burn rate of at least 10.0")
-                .hasMessageContaining("burn rate:        0.1");
+                .hasMessageContaining("but it was 0.01:")
+                .hasMessageContaining("burn rate:        0.01 over PT1H")
+                .hasMessageContaining("bad events:       1 (allowed 100)");
     }
 }
