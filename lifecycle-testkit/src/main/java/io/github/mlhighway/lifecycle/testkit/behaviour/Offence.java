@@ -1,0 +1,20 @@
+package io.github.mlhighway.lifecycle.testkit.behaviour;
+
+/**
+ * One example on which the model misbehaved.
+ *
+ * @param input     the input
+ * @param perturbed the perturbed input, or null for a minimum-functionality example
+ * @param expected  what was expected: the expected output, or the original output for a perturbation test
+ * @param actual    the output on the (perturbed) input, or null when the model threw
+ * @param reason    why it fails, in words
+ */
+public record Offence(Object input, Object perturbed, Object expected, Object actual, String reason) {
+
+    @Override
+    public String toString() {
+        return perturbed == null
+                ? input + ": expected " + expected + " but got " + actual + " (" + reason + ")"
+                : input + " -> " + perturbed + ": " + expected + " -> " + actual + " (" + reason + ")";
+    }
+}
