@@ -459,6 +459,28 @@ public final class Scenario<I> {
             return this;
         }
 
+        /** A snapshot of every setting, so a built scenario is immune to later builder calls. */
+        private Builder<I> copy() {
+            Builder<I> copy = new Builder<>(inputs);
+            copy.start = start;
+            copy.duration = duration;
+            copy.step = step;
+            copy.snapshotEvery = snapshotEvery;
+            copy.seed = seed;
+            copy.requestsPerSecond = requestsPerSecond;
+            copy.baselineErrorRate = baselineErrorRate;
+            copy.errorRate = errorRate;
+            copy.customErrors = customErrors;
+            copy.latency = latency;
+            copy.customLatency = customLatency;
+            copy.driftAfter = driftAfter;
+            copy.driftAt = driftAt;
+            copy.drifted = drifted;
+            copy.labelDelay = labelDelay;
+            copy.truth = truth;
+            return copy;
+        }
+
         /**
          * Builds the scenario.
          *
@@ -471,7 +493,7 @@ public final class Scenario<I> {
                         + step);
             }
             this.driftAt = driftAfter == null ? null : start.plus(driftAfter);
-            return new Scenario<>(this);
+            return new Scenario<>(copy()); // the scenario keeps its own settings; later builder calls do not reach it
         }
 
         boolean needsSimulation() {

@@ -77,9 +77,10 @@ class LifecycleArbitrariesTest {
     @Property(tries = 30)
     void shiftedCategoricalColumnsMoveTheRequestedMassOntoTheFirstCategory(
             @ForAll("towardsOslo") ShiftedColumns<StringColumn> pair) {
-        assertThat(share(pair.reference(), "Oslo")).isCloseTo(0.25, within(0.04));
-        assertThat(share(pair.current(), "Oslo")).isCloseTo(0.25 * 0.7 + 0.3, within(0.04));
-        assertThat(share(pair.current(), "Lima")).isCloseTo(0.25 * 0.7, within(0.04));
+        // A share's standard error at n = 2000 is about 0.01: 0.06 keeps 30 tries x 3 checks from flaking.
+        assertThat(share(pair.reference(), "Oslo")).isCloseTo(0.25, within(0.06));
+        assertThat(share(pair.current(), "Oslo")).isCloseTo(0.25 * 0.7 + 0.3, within(0.06));
+        assertThat(share(pair.current(), "Lima")).isCloseTo(0.25 * 0.7, within(0.06));
     }
 
     @Provide
