@@ -1,0 +1,330 @@
+package io.github.mlhighway.lifecycle.djl;
+
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import ai.djl.translate.Translator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A bounded pool of DJL {@link Predictor}s over one model, for serving from many threads: DJL predictors are not
+ * thread-safe, so each call borrows a predictor for its exclusive use and gives it back afterwards.
+ *
+ * <ul>
+ *   <li><b>Bounded:</b> {@link Builder#size size} predictors are created up front; a call waits at most
+ *       {@link Builder#borrowTimeout the borrow timeout} for a free one, then fails with a
+ *       {@link PredictorPoolExhaustedException}.</li>
+ *   <li><b>Warm-up:</b> with {@link Builder#warmUp(Object)}, the sample input runs once through every predictor before
+ *       {@link Builder#build()} returns, so the first real calls do not pay for lazy initialisation.</li>
+ *   <li><b>Reuse:</b> a predictor goes back to the pool after every call, also when the call threw (a predictor
+ *       that threw a {@link TranslateException} is still usable).</li>
+ *   <li><b>Close order:</b> {@link #close()} closes the predictors first, then the model, which the pool owns. A
+ *       predictor in use during {@code close()} is closed when its call returns; the model is closed after the last
+ *       predictor. Idempotent; calls after {@code close()} fail with an {@link IllegalStateException}.</li>
+ * </ul>
+ *
+ * <p>The pool is a {@link Function}, so it plugs straight into guarded serving:
+ * <pre>{@code
+ * PredictorPool<float[], Float> pool = PredictorPool.builder(model, translator)
+ *     .size(2).warmUp(sampleRow).build();
+ * GuardedModel<float[], Float> rain = GuardedModel.<float[], Float>builder("rain")
+ *     .version("rain@1", pool)
+ *     .build();
+ * }</pre>
+ *
+ * <p>Thread-safe. A call takes and puts back one element of a {@link LinkedBlockingQueue} (separate take and put
+ * locks); size the pool to the number of cores the model may use, and bound concurrency in front of it.
+ *
+ * @param <I> input type
+ * @param <O> output type
+ */
+public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable {
+
+    /** The default number of predictors. */
+    public static final int DEFAULT_SIZE = 2;
+    /** The default time a call waits for a free predictor. */
+    public static final Duration DEFAULT_BORROW_TIMEOUT = Duration.ofSeconds(1);
+
+    private final String name;
+    private final int size;
+    private final Duration borrowTimeout;
+    private final long borrowTimeoutNanos;
+    private final BlockingQueue<Predictor<I, O>> idle;
+    private final AutoCloseable model;
+    private final AtomicInteger openPredictors;
+    private volatile boolean closed;
+    private volatile boolean modelClosed;
+
+    PredictorPool(String name, int size, Duration borrowTimeout, Supplier<Predictor<I, O>> factory,
+                  AutoCloseable model, List<I> warmUp) {
+        this.name = name;
+        this.size = size;
+        this.borrowTimeout = borrowTimeout;
+        this.borrowTimeoutNanos = borrowTimeout.toNanos();
+        this.model = model;
+        this.idle = new LinkedBlockingQueue<>(size);
+        this.openPredictors = new AtomicInteger();
+        List<Predictor<I, O>> created = new ArrayList<>(size);
+        try {
+            for (int i = 0; i < size; i++) {
+                Predictor<I, O> predictor = Objects.requireNonNull(factory.get(), "the predictor factory gave null");
+                created.add(predictor);
+                openPredictors.incrementAndGet();
+                for (I sample : warmUp) {
+                    predictor.predict(sample);
+                }
+            }
+        } catch (TranslateException | RuntimeException e) {
+            closed = true;
+            for (Predictor<I, O> predictor : created) {
+                closeOne(predictor);
+            }
+            if (created.isEmpty()) {
+                closeModel();
+            }
+            throw new IllegalStateException("Predictor pool '" + name + "' could not start: creating or warming up"
+                    + " predictor " + created.size() + " of " + size + " failed: " + e.getMessage(), e);
+        }
+        idle.addAll(created);
+    }
+
+    /**
+     * A builder for a pool over a model. The pool owns the model: {@link #close()} closes it.
+     *
+     * @param model      the DJL model (a {@code ZooModel} too)
+     * @param translator the translator each predictor uses
+     * @param <I>        input type
+     * @param <O>        output type
+     * @return the builder
+     */
+    public static <I, O> Builder<I, O> builder(Model model, Translator<I, O> translator) {
+        return new Builder<>(Objects.requireNonNull(model, "model"), Objects.requireNonNull(translator, "translator"));
+    }
+
+    /**
+     * Predicts with a borrowed predictor, which goes back to the pool whatever happens.
+     *
+     * @param input the input
+     * @return the prediction
+     * @throws TranslateException              when DJL fails to translate or predict (the predictor stays usable)
+     * @throws PredictorPoolExhaustedException when no predictor became free within the borrow timeout
+     * @throws IllegalStateException           when the pool is closed, or the wait was interrupted
+     */
+    public O predict(I input) throws TranslateException {
+        Predictor<I, O> predictor = borrow();
+        try {
+            return predictor.predict(input);
+        } finally {
+            giveBack(predictor);
+        }
+    }
+
+    /**
+     * {@link #predict} with DJL's checked exception wrapped, for use as a {@link Function} (in
+     * {@code GuardedModel.builder(...).version(name, pool)}).
+     *
+     * @param input the input
+     * @return the prediction
+     * @throws DjlPredictionException          wrapping the {@link TranslateException} when DJL fails
+     * @throws PredictorPoolExhaustedException when no predictor became free within the borrow timeout
+     * @throws IllegalStateException           when the pool is closed, or the wait was interrupted
+     */
+    @Override
+    public O apply(I input) {
+        try {
+            return predict(input);
+        } catch (TranslateException e) {
+            throw new DjlPredictionException("Prediction by pool '" + name + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the pool's name (for messages) */
+    public String name() {
+        return name;
+    }
+
+    /** @return the number of predictors */
+    public int size() {
+        return size;
+    }
+
+    /** @return the time a call waits for a free predictor */
+    public Duration borrowTimeout() {
+        return borrowTimeout;
+    }
+
+    /** @return the number of predictors free right now (a snapshot) */
+    public int idle() {
+        return idle.size();
+    }
+
+    /** @return whether {@link #close()} was called */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Refuses new calls, closes the free predictors now and the busy ones when their calls return, then closes the
+     * model (after the last predictor). Idempotent.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        for (Predictor<I, O> predictor; (predictor = idle.poll()) != null; ) {
+            closeOne(predictor);
+        }
+    }
+
+    private Predictor<I, O> borrow() {
+        requireOpen();
+        Predictor<I, O> predictor = idle.poll();
+        if (predictor == null) {
+            try {
+                predictor = idle.poll(borrowTimeoutNanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for a predictor of pool '" + name + "'",
+                        e);
+            }
+            if (predictor == null) {
+                requireOpen();
+                throw new PredictorPoolExhaustedException(name, size, borrowTimeout);
+            }
+        }
+        if (closed) {
+            giveBack(predictor); // closes it
+            requireOpen();
+        }
+        return predictor;
+    }
+
+    private void giveBack(Predictor<I, O> predictor) {
+        if (closed) {
+            closeOne(predictor);
+            return;
+        }
+        idle.offer(predictor);
+        // close() may have drained the queue before this offer: whoever removes the predictor closes it
+        if (closed && idle.remove(predictor)) {
+            closeOne(predictor);
+        }
+    }
+
+    private void closeOne(Predictor<I, O> predictor) {
+        try {
+            predictor.close();
+        } finally {
+            if (openPredictors.decrementAndGet() == 0) {
+                closeModel();
+            }
+        }
+    }
+
+    private synchronized void closeModel() {
+        if (modelClosed) {
+            return;
+        }
+        modelClosed = true;
+        try {
+            model.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Predictor pool '" + name + "' failed to close its model: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("Predictor pool '" + name + "' is closed; it serves no more predictions");
+        }
+    }
+
+    /**
+     * Configures a {@link PredictorPool}; each setter validates its argument at once.
+     *
+     * @param <I> input type
+     * @param <O> output type
+     */
+    public static final class Builder<I, O> {
+
+        private final Model model;
+        private final Translator<I, O> translator;
+        private String name;
+        private int size = DEFAULT_SIZE;
+        private Duration borrowTimeout = DEFAULT_BORROW_TIMEOUT;
+        private final List<I> warmUp = new ArrayList<>();
+
+        private Builder(Model model, Translator<I, O> translator) {
+            this.model = model;
+            this.translator = translator;
+            this.name = model.getName() != null ? model.getName() : "djl";
+        }
+
+        /**
+         * @param value the pool's name, for messages (default: the model's name)
+         * @return this builder
+         */
+        public Builder<I, O> name(String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("name must not be blank, got '" + value + "'");
+            }
+            this.name = value;
+            return this;
+        }
+
+        /**
+         * @param value the number of predictors, at least 1 (default {@link PredictorPool#DEFAULT_SIZE})
+         * @return this builder
+         */
+        public Builder<I, O> size(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("size must be at least 1, got " + value);
+            }
+            this.size = value;
+            return this;
+        }
+
+        /**
+         * @param value how long a call waits for a free predictor, zero or more (default 1 s)
+         * @return this builder
+         */
+        public Builder<I, O> borrowTimeout(Duration value) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException("borrowTimeout must be zero or positive, got " + value);
+            }
+            this.borrowTimeout = value;
+            return this;
+        }
+
+        /**
+         * Adds a sample input that runs once through every predictor when the pool is built.
+         *
+         * @param sample a valid input
+         * @return this builder
+         */
+        public Builder<I, O> warmUp(I sample) {
+            warmUp.add(Objects.requireNonNull(sample, "warm-up sample"));
+            return this;
+        }
+
+        /**
+         * Creates the predictors and warms them up.
+         *
+         * @return the pool, which owns the model
+         * @throws IllegalStateException when a predictor cannot be created or warmed up (the model is closed then)
+         */
+        public PredictorPool<I, O> build() {
+            return new PredictorPool<>(name, size, borrowTimeout, () -> model.newPredictor(translator), model,
+                    List.copyOf(warmUp));
+        }
+    }
+}
