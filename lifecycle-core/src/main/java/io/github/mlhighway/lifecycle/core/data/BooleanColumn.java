@@ -4,18 +4,13 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /** A column of booleans, with nulls. */
-public final class BooleanColumn implements Column {
+public final class BooleanColumn extends ColumnBase implements Column {
 
-    private final String name;
     private final boolean[] values;
-    private final BitSet nulls;
-    private final int nullCount;
 
     private BooleanColumn(String name, boolean[] values, BitSet nulls) {
-        this.name = Nulls.requireName(name);
+        super(name, values.length, nulls);
         this.values = values;
-        this.nulls = nulls;
-        this.nullCount = nulls.cardinality();
     }
 
     /**
@@ -40,29 +35,8 @@ public final class BooleanColumn implements Column {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public ColumnType type() {
         return ColumnType.BOOLEAN;
-    }
-
-    @Override
-    public int size() {
-        return values.length;
-    }
-
-    @Override
-    public boolean isNull(int row) {
-        Nulls.checkIndex(row, values.length, name);
-        return nulls.get(row);
-    }
-
-    @Override
-    public int nullCount() {
-        return nullCount;
     }
 
     /**
@@ -72,7 +46,7 @@ public final class BooleanColumn implements Column {
      * @return the value
      */
     public boolean getBoolean(int row) {
-        Nulls.checkIndex(row, values.length, name);
+        checkRow(row);
         return values[row];
     }
 
@@ -82,7 +56,7 @@ public final class BooleanColumn implements Column {
     }
 
     /**
-     * The non-null values, in row order .
+     * The non-null values, in row order.
      *
      * @return a new array
      */
@@ -100,21 +74,16 @@ public final class BooleanColumn implements Column {
     @Override
     public BooleanColumn select(int[] rows) {
         boolean[] selected = new boolean[rows.length];
+        BitSet selectedNulls = selectNulls(rows);
         for (int i = 0; i < rows.length; i++) {
-            Nulls.checkIndex(rows[i], values.length, name);
             selected[i] = values[rows[i]];
         }
-        return new BooleanColumn(name, selected, Nulls.select(nulls, rows));
+        return new BooleanColumn(name(), selected, selectedNulls);
     }
 
     @Override
     public BooleanColumn rename(String newName) {
         return new BooleanColumn(newName, values, nulls);
-    }
-
-    @Override
-    public String toString() {
-        return "BooleanColumn[" + name + ", " + values.length + " rows, " + nullCount + " null]";
     }
 
     /** Appends rows, then builds an immutable column. Not thread-safe. */

@@ -4,18 +4,13 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /** A column of doubles. NaN and infinities are values (profiles count them apart); nulls are nulls. */
-public final class DoubleColumn implements NumericColumn {
+public final class DoubleColumn extends ColumnBase implements NumericColumn {
 
-    private final String name;
     private final double[] values;
-    private final BitSet nulls;
-    private final int nullCount;
 
     private DoubleColumn(String name, double[] values, BitSet nulls) {
-        this.name = Nulls.requireName(name);
+        super(name, values.length, nulls);
         this.values = values;
-        this.nulls = nulls;
-        this.nullCount = nulls.cardinality();
     }
 
     /**
@@ -40,29 +35,8 @@ public final class DoubleColumn implements NumericColumn {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public ColumnType type() {
         return ColumnType.DOUBLE;
-    }
-
-    @Override
-    public int size() {
-        return values.length;
-    }
-
-    @Override
-    public boolean isNull(int row) {
-        Nulls.checkIndex(row, values.length, name);
-        return nulls.get(row);
-    }
-
-    @Override
-    public int nullCount() {
-        return nullCount;
     }
 
     /**
@@ -72,7 +46,7 @@ public final class DoubleColumn implements NumericColumn {
      * @return the value
      */
     public double getDouble(int row) {
-        Nulls.checkIndex(row, values.length, name);
+        checkRow(row);
         return values[row];
     }
 
@@ -110,21 +84,16 @@ public final class DoubleColumn implements NumericColumn {
     @Override
     public DoubleColumn select(int[] rows) {
         double[] selected = new double[rows.length];
+        BitSet selectedNulls = selectNulls(rows);
         for (int i = 0; i < rows.length; i++) {
-            Nulls.checkIndex(rows[i], values.length, name);
             selected[i] = values[rows[i]];
         }
-        return new DoubleColumn(name, selected, Nulls.select(nulls, rows));
+        return new DoubleColumn(name(), selected, selectedNulls);
     }
 
     @Override
     public DoubleColumn rename(String newName) {
         return new DoubleColumn(newName, values, nulls);
-    }
-
-    @Override
-    public String toString() {
-        return "DoubleColumn[" + name + ", " + values.length + " rows, " + nullCount + " null]";
     }
 
     /** Appends rows, then builds an immutable column. Not thread-safe. */

@@ -4,18 +4,13 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /** A column of 64-bit integers, with nulls. */
-public final class LongColumn implements NumericColumn {
+public final class LongColumn extends ColumnBase implements NumericColumn {
 
-    private final String name;
     private final long[] values;
-    private final BitSet nulls;
-    private final int nullCount;
 
     private LongColumn(String name, long[] values, BitSet nulls) {
-        this.name = Nulls.requireName(name);
+        super(name, values.length, nulls);
         this.values = values;
-        this.nulls = nulls;
-        this.nullCount = nulls.cardinality();
     }
 
     /**
@@ -40,29 +35,8 @@ public final class LongColumn implements NumericColumn {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public ColumnType type() {
         return ColumnType.LONG;
-    }
-
-    @Override
-    public int size() {
-        return values.length;
-    }
-
-    @Override
-    public boolean isNull(int row) {
-        Nulls.checkIndex(row, values.length, name);
-        return nulls.get(row);
-    }
-
-    @Override
-    public int nullCount() {
-        return nullCount;
     }
 
     /**
@@ -72,7 +46,7 @@ public final class LongColumn implements NumericColumn {
      * @return the value
      */
     public long getLong(int row) {
-        Nulls.checkIndex(row, values.length, name);
+        checkRow(row);
         return values[row];
     }
 
@@ -82,7 +56,7 @@ public final class LongColumn implements NumericColumn {
     }
 
     /**
-     * The non-null values, in row order .
+     * The non-null values, in row order.
      *
      * @return a new array
      */
@@ -115,21 +89,16 @@ public final class LongColumn implements NumericColumn {
     @Override
     public LongColumn select(int[] rows) {
         long[] selected = new long[rows.length];
+        BitSet selectedNulls = selectNulls(rows);
         for (int i = 0; i < rows.length; i++) {
-            Nulls.checkIndex(rows[i], values.length, name);
             selected[i] = values[rows[i]];
         }
-        return new LongColumn(name, selected, Nulls.select(nulls, rows));
+        return new LongColumn(name(), selected, selectedNulls);
     }
 
     @Override
     public LongColumn rename(String newName) {
         return new LongColumn(newName, values, nulls);
-    }
-
-    @Override
-    public String toString() {
-        return "LongColumn[" + name + ", " + values.length + " rows, " + nullCount + " null]";
     }
 
     /** Appends rows, then builds an immutable column. Not thread-safe. */

@@ -4,18 +4,13 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /** A column of text values, treated as categorical, with nulls. A null row holds no string. */
-public final class StringColumn implements Column {
+public final class StringColumn extends ColumnBase implements Column {
 
-    private final String name;
     private final String[] values;
-    private final BitSet nulls;
-    private final int nullCount;
 
     private StringColumn(String name, String[] values, BitSet nulls) {
-        this.name = Nulls.requireName(name);
+        super(name, values.length, nulls);
         this.values = values;
-        this.nulls = nulls;
-        this.nullCount = nulls.cardinality();
     }
 
     /**
@@ -46,29 +41,8 @@ public final class StringColumn implements Column {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public ColumnType type() {
         return ColumnType.STRING;
-    }
-
-    @Override
-    public int size() {
-        return values.length;
-    }
-
-    @Override
-    public boolean isNull(int row) {
-        Nulls.checkIndex(row, values.length, name);
-        return nulls.get(row);
-    }
-
-    @Override
-    public int nullCount() {
-        return nullCount;
     }
 
     /**
@@ -78,7 +52,7 @@ public final class StringColumn implements Column {
      * @return the value
      */
     public String getString(int row) {
-        Nulls.checkIndex(row, values.length, name);
+        checkRow(row);
         return values[row];
     }
 
@@ -88,7 +62,7 @@ public final class StringColumn implements Column {
     }
 
     /**
-     * The non-null values, in row order .
+     * The non-null values, in row order.
      *
      * @return a new array
      */
@@ -106,21 +80,16 @@ public final class StringColumn implements Column {
     @Override
     public StringColumn select(int[] rows) {
         String[] selected = new String[rows.length];
+        BitSet selectedNulls = selectNulls(rows);
         for (int i = 0; i < rows.length; i++) {
-            Nulls.checkIndex(rows[i], values.length, name);
             selected[i] = values[rows[i]];
         }
-        return new StringColumn(name, selected, Nulls.select(nulls, rows));
+        return new StringColumn(name(), selected, selectedNulls);
     }
 
     @Override
     public StringColumn rename(String newName) {
         return new StringColumn(newName, values, nulls);
-    }
-
-    @Override
-    public String toString() {
-        return "StringColumn[" + name + ", " + values.length + " rows, " + nullCount + " null]";
     }
 
     /** Appends rows, then builds an immutable column. Not thread-safe. */
