@@ -71,14 +71,14 @@ public final class DataDriftCommand implements Callable<Integer> {
             report = ref.isTable() && cur.isTable() ? Drift.between(ref.table(), cur.table())
                     : Drift.between(ref.profile(), cur.profile());
         } catch (RuntimeException e) {
-            return DataExit.badInput(err, e.getMessage());
+            return ExitCodes.badInput(err, e.getMessage());
         }
         out.println(json ? json(report) : report.describe());
         out.flush();
         if (report.status() == DriftStatus.INCONCLUSIVE) {
-            return DataExit.badInput(err, "nothing could be compared: " + report.message());
+            return ExitCodes.badInput(err, "nothing could be compared: " + report.message());
         }
-        return report.drifted() ? DataExit.DRIFT : DataExit.OK;
+        return report.drifted() ? ExitCodes.FOUND : ExitCodes.OK;
     }
 
     private static String json(DriftReport report) {

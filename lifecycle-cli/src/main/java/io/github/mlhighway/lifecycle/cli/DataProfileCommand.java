@@ -61,11 +61,11 @@ public final class DataProfileCommand implements Callable<Integer> {
                         + " columns of " + file + " into " + output);
             }
             err.flush();
-            return DataExit.OK;
+            return ExitCodes.OK;
         } catch (IOException e) {
-            return DataExit.badInput(err, "cannot write " + output + ": " + e.getMessage());
+            return ExitCodes.badInput(err, "cannot write " + output + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            return DataExit.badInput(err, e.getMessage());
+            return ExitCodes.badInput(err, e.getMessage());
         }
     }
 }

@@ -47,8 +47,8 @@ public final class LineageCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!StoreExit.exists(directory)) {
-            return StoreExit.badInput(err, "store directory " + directory + " does not exist");
+        if (!ExitCodes.exists(directory)) {
+            return ExitCodes.badInput(err, "store directory " + directory + " does not exist");
         }
         ModelRegistry registry;
         ModelRef ref;
@@ -58,17 +58,17 @@ public final class LineageCommand implements Callable<Integer> {
             ref = ModelRef.parse(reference);
             version = registry.version(ref);
         } catch (RuntimeException e) {
-            return StoreExit.badInput(err, e.getMessage());
+            return ExitCodes.badInput(err, e.getMessage());
         }
         print(out, registry, version);
-        int exit = StoreExit.OK;
+        int exit = ExitCodes.OK;
         if (verify) {
             try {
                 registry.load(ref);
                 out.println("verified: every artifact matches its SHA-256");
             } catch (ArtifactIntegrityException e) {
                 err.println("error: " + e.getMessage());
-                exit = StoreExit.PROBLEMS;
+                exit = ExitCodes.FOUND;
             }
         }
         out.flush();

@@ -37,8 +37,8 @@ public final class RegistryListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!StoreExit.exists(directory)) {
-            return StoreExit.badInput(err, "store directory " + directory + " does not exist");
+        if (!ExitCodes.exists(directory)) {
+            return ExitCodes.badInput(err, "store directory " + directory + " does not exist");
         }
         try {
             ModelRegistry registry = ModelRegistries.directory(directory, Clock.systemUTC());
@@ -50,9 +50,9 @@ public final class RegistryListCommand implements Callable<Integer> {
                 print(out, registry, model);
             }
             out.flush();
-            return StoreExit.OK;
+            return ExitCodes.OK;
         } catch (RuntimeException e) {
-            return StoreExit.badInput(err, e.getMessage());
+            return ExitCodes.badInput(err, e.getMessage());
         }
     }
 

@@ -44,20 +44,20 @@ public final class RunsShowCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(directory)) {
-            return DataExit.badInput(err, "no store directory " + directory);
+            return ExitCodes.badInput(err, "no store directory " + directory);
         }
         try (Store store = Stores.directory(directory)) {
             Optional<RunRecord> record = RunRecords.find(store, runId);
             if (record.isEmpty()) {
-                return DataExit.badInput(err, "no run '" + runId + "' in " + directory + "; runs there: "
+                return ExitCodes.badInput(err, "no run '" + runId + "' in " + directory + "; runs there: "
                         + store.keys(RunRecords.RUNS));
             }
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? Json.writePretty(record.get()) + System.lineSeparator() : RunsText.render(record.get()));
             out.flush();
-            return DataExit.OK;
+            return ExitCodes.OK;
         } catch (RuntimeException e) {
-            return DataExit.badInput(err, e.getMessage());
+            return ExitCodes.badInput(err, e.getMessage());
         }
     }
 }

@@ -33,19 +33,19 @@ public final class StoreCheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!StoreExit.exists(directory)) {
-            return StoreExit.badInput(err, "store directory " + directory + " does not exist");
+        if (!ExitCodes.exists(directory)) {
+            return ExitCodes.badInput(err, "store directory " + directory + " does not exist");
         }
         StoreCheckResult result;
         try {
             result = StoreCheck.run(directory);
         } catch (RuntimeException e) {
-            return StoreExit.badInput(err, e.getMessage());
+            return ExitCodes.badInput(err, e.getMessage());
         }
         result.problems().forEach(out::println);
         out.flush();
         err.println(result.summary());
         err.flush();
-        return result.isClean() ? StoreExit.OK : StoreExit.PROBLEMS;
+        return result.isClean() ? ExitCodes.OK : ExitCodes.FOUND;
     }
 }

@@ -4,17 +4,20 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Exit codes of the {@code store}, {@code registry} and {@code lineage} commands, and how they report bad input. */
-final class StoreExit {
+/**
+ * The exit codes every {@code lifecycle} command uses, and the one way they report bad input. ({@code slo check}
+ * and {@code slo rules} keep their own, older constants in {@code SpecRunner} with the same values.)
+ */
+final class ExitCodes {
 
-    /** Clean, found, verified. */
+    /** Success: written, listed, clean, verified, no drift. */
     static final int OK = 0;
-    /** The store check found problems, or an artifact failed verification. */
-    static final int PROBLEMS = 1;
-    /** Bad input: no such directory, a malformed reference, an unknown model, version or alias. */
+    /** The command ran and found something: drift, store problems, an artifact that failed verification. */
+    static final int FOUND = 1;
+    /** Bad input: a missing or malformed file or directory, a bad option, an unknown model or run, nothing to compare. */
     static final int BAD_INPUT = 2;
 
-    private StoreExit() {
+    private ExitCodes() {
     }
 
     /**
