@@ -9,6 +9,7 @@ import ai.djl.translate.TranslatorContext;
 import io.github.mlhighway.lifecycle.core.serving.GuardedModel;
 import io.github.mlhighway.lifecycle.djl.DjlEngine;
 import io.github.mlhighway.lifecycle.djl.DjlTrainer;
+import io.github.mlhighway.lifecycle.djl.MicroBatcher;
 import io.github.mlhighway.lifecycle.djl.PredictorPool;
 import io.github.mlhighway.lifecycle.djl.TrainedDjlModel;
 import java.time.Clock;
@@ -35,9 +36,12 @@ import org.openjdk.jmh.annotations.TearDown;
  *       back);</li>
  *   <li>{@code guarded}: the pool through {@link GuardedModel#predict(String, Object)} (routing hash, SLIs per
  *       version and cohort), the issue's target being {@code guarded ≤ 1.05 × raw};</li>
- *   <li>{@code microBatched}: the same rows through a {@link io.github.mlhighway.lifecycle.djl.MicroBatcher}
- *       (max batch 8, max delay 100 µs, one worker and one predictor), which pays a hand-off to the worker and
- *       may wait for a batch to fill but runs one forward pass per batch.</li>
+ *   <li>{@code microBatched}: the same rows through a {@link MicroBatcher} (max batch {@value #MAX_BATCH}, max
+ *       delay {@value #MAX_DELAY_MICROS} µs, one worker thread and one predictor, {@code Predictor.batchPredict}),
+ *       which pays a hand-off to the worker and back and may wait for a batch to fill, but runs one forward pass
+ *       per batch;</li>
+ *   <li>{@code microBatchedGreedy}: as {@code microBatched} with max delay zero (a batch is what queued up while
+ *       the previous one ran).</li>
  * </ul>
  * Every method uses the same translator (one {@code float[11]} row in, the sigmoid of the logit out) and batch 1.
  * Run with {@code -t 1}, {@code -t 2} and, for the batching comparison, {@code -t 4}.
@@ -50,6 +54,8 @@ public class DjlPredictorBenchmark {
     private static final int FEATURES = 11;
     private static final int ROWS = 2048;
     private static final int IDS = 1024;
+    private static final int MAX_BATCH = 4;
+    private static final long MAX_DELAY_MICROS = 200;
 
     /** The trained model, the pool, the guarded model and the batcher, shared by every thread. */
     @State(Scope.Benchmark)
@@ -57,6 +63,8 @@ public class DjlPredictorBenchmark {
         TrainedDjlModel trained;
         PredictorPool<float[], Float> pool;
         GuardedModel<float[], Float> guarded;
+        MicroBatcher<float[], Float> batcher;
+        MicroBatcher<float[], Float> greedyBatcher;
         float[][] rows;
         String[] requestIds;
 
@@ -82,15 +90,23 @@ public class DjlPredictorBenchmark {
                     .warmUp(rows[0]).borrowTimeout(Duration.ofSeconds(10)).build();
             guarded = GuardedModel.<float[], Float>builder("bench").version("v1", pool).clock(Clock.systemUTC())
                     .build();
+            batcher = MicroBatcher.builder(trained.model().newPredictor(new RowTranslator())).name("bench")
+                    .maxBatchSize(MAX_BATCH).maxDelay(Duration.ofNanos(MAX_DELAY_MICROS * 1000)).build();
+            batcher.apply(rows[0]);
+            greedyBatcher = MicroBatcher.builder(trained.model().newPredictor(new RowTranslator())).name("greedy")
+                    .maxBatchSize(MAX_BATCH).maxDelay(Duration.ZERO).build();
+            greedyBatcher.apply(rows[0]);
             requestIds = new String[IDS];
             for (int i = 0; i < IDS; i++) {
                 requestIds[i] = "request-" + (1_000_000 + i);
             }
         }
 
-        /** Closes the guarded model and the pool (predictors, then the model). */
+        /** Closes the batcher, the guarded model and the pool (predictors, then the model). */
         @TearDown(Level.Trial)
         public void tearDown() {
+            batcher.close();
+            greedyBatcher.close();
             guarded.close();
             pool.close();
         }
@@ -155,6 +171,31 @@ public class DjlPredictorBenchmark {
     public Float guarded(Shared shared, PerThread local) {
         int i = local.next++;
         return shared.guarded.predict(shared.requestIds[i & (IDS - 1)], shared.rows[i & (ROWS - 1)]);
+    }
+
+    /**
+     * The same rows through the micro-batcher: concurrent calls share one batched forward pass.
+     *
+     * @param shared the batcher and rows
+     * @param local  the thread's position
+     * @return the probability
+     */
+    @Benchmark
+    public Float microBatched(Shared shared, PerThread local) {
+        return shared.batcher.apply(shared.rows[local.next++ & (ROWS - 1)]);
+    }
+
+    /**
+     * As {@link #microBatched} with max delay zero: a batch is whatever queued up while the previous batch ran, so
+     * no call ever waits for others to arrive.
+     *
+     * @param shared the greedy batcher and rows
+     * @param local  the thread's position
+     * @return the probability
+     */
+    @Benchmark
+    public Float microBatchedGreedy(Shared shared, PerThread local) {
+        return shared.greedyBatcher.apply(shared.rows[local.next++ & (ROWS - 1)]);
     }
 
     /** One row of {@value #FEATURES} features in, the sigmoid of the model's logit out; batchifier STACK. */

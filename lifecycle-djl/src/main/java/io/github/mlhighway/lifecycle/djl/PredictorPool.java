@@ -60,6 +60,8 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
     public static final int DEFAULT_SIZE = 2;
     /** The default time a call waits for a free predictor. */
     public static final Duration DEFAULT_BORROW_TIMEOUT = Duration.ofSeconds(1);
+    /** The largest number of predictors a pool may hold. */
+    public static final int MAX_SIZE = 1 << 16;
     /** Slots are {@code PAD} references apart: 16 x 4 bytes (compressed oops) = one 64-byte cache line. */
     private static final int PAD = 16;
 
@@ -352,12 +354,13 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
         }
 
         /**
-         * @param value the number of predictors, at least 1 (default {@link PredictorPool#DEFAULT_SIZE})
+         * @param value the number of predictors, 1 to {@link PredictorPool#MAX_SIZE} (default
+         *              {@link PredictorPool#DEFAULT_SIZE})
          * @return this builder
          */
         public Builder<I, O> size(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("size must be at least 1, got " + value);
+            if (value < 1 || value > MAX_SIZE) {
+                throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE + ", got " + value);
             }
             this.size = value;
             return this;

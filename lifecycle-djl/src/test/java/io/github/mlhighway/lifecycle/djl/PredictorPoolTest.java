@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
@@ -243,6 +244,24 @@ class PredictorPoolTest {
             assertThat(pool.idle()).isZero();
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void the_builder_rejects_bad_values_at_once_naming_them() {
+        DjlEngine.requireOfflinePyTorch();
+        try (Model model = Model.newInstance("unused", Device.cpu(), DjlEngine.ENGINE_NAME)) {
+            PredictorPool.Builder<float[], Float> builder = PredictorPool.builder(model, new RainTranslator());
+
+            assertThatThrownBy(() -> builder.size(0)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("size must be between 1 and 65536, got 0");
+            assertThatThrownBy(() -> builder.size(65_537)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("size must be between 1 and 65536, got 65537");
+            assertThatThrownBy(() -> builder.borrowTimeout(Duration.ofMillis(-5)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("borrowTimeout must be zero or positive, got PT-0.005S");
+            assertThatThrownBy(() -> builder.name("")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("name must not be blank, got ''");
         }
     }
 
