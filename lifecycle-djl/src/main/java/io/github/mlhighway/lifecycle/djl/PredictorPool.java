@@ -44,12 +44,13 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safe, and lock-free while a predictor is free: the free predictors sit in an array of atomic slots,
  * one per predictor and each on its own cache line, and a {@link Semaphore} counts them. A call takes a permit with
- * one compare-and-set ({@link Semaphore#tryAcquire()}), then takes a predictor out of a slot with another, starting at
- * the slot of its own thread (by thread id) so that with no more threads than predictors each thread keeps finding
- * "its" predictor (affinity, no cache-line ping-pong on the slots); giving back puts the predictor into a free slot
- * (again starting at the thread's own) and releases the permit. Only when every predictor is busy does a call block,
- * inside the semaphore, for at most the borrow timeout. Borrowing and giving back allocate nothing. Size the pool to
- * the number of cores the model may use, and bound concurrency in front of it.
+ * one compare-and-set ({@link Semaphore#tryAcquire()}), then takes a predictor out of a slot with another, starting
+ * at the slot of its own thread (thread id modulo size), so that a thread usually gets back the predictor it used
+ * last and threads whose ids differ modulo the size do not touch each other's slots; giving back puts the predictor
+ * into a free slot (again starting at the thread's own) and releases the permit. Only when every predictor is busy
+ * does a call block, inside the semaphore, for at most the borrow timeout. Borrowing a free predictor and giving it
+ * back allocate nothing (the queue this replaced allocated a node per give-back). Size the pool to the number of
+ * cores the model may use, and bound concurrency in front of it.
  *
  * @param <I> input type
  * @param <O> output type
