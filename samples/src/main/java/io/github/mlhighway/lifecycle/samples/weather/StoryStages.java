@@ -86,8 +86,10 @@ final class StoryStages {
     static final double MIN_SEATTLE_AUC = 0.70;
     /** New York days labelled before a retraining may start. */
     static final int MIN_NEW_YORK_DAYS = 60;
-    /** The challenger sees each New York example this many times (the few new rows against 3 years of Seattle). */
-    static final int NEW_YORK_WEIGHT = 3;
+    /** Epochs of the champion (886 Seattle days). */
+    static final int CHAMPION_EPOCHS = 15;
+    /** Epochs of the challenger: fewer, as it learns from two months of New York days only. */
+    static final int CHALLENGER_EPOCHS = 5;
     static final String INCIDENT_KEY = ServingSimulation.MODEL;
     static final String RELEASE_ID = "rain-tomorrow-challenger-canary";
 
@@ -112,7 +114,7 @@ final class StoryStages {
 
     DataSlice load(StageContext context) {
         int rows = data.observations(SEATTLE, TRAIN_FROM, TRAIN_TO).rowCount();
-        context.recordInput("weather.csv#" + SEATTLE + "/" + TRAIN_FROM + ".." + TRAIN_TO, "seattle-training");
+        context.recordInput("weather.csv", data.sha256());
         out.printf("[1/6] Loaded %d Seattle days (%s .. %s) from %s%n", rows, TRAIN_FROM, TRAIN_TO,
                 WeatherData.RESOURCE);
         return new DataSlice(SEATTLE, TRAIN_FROM, TRAIN_TO, rows);
@@ -139,15 +141,15 @@ final class StoryStages {
     // ---- 2. champion ---------------------------------------------------------------------------------------------
 
     RegisteredModel trainChampion(DataSlice slice, StageContext context) {
-        List<Example> training = data.examples(SEATTLE, d -> inTraining(d) && !isSeattleHoldout(d));
-        RegisteredModel model = trainAndRegister("champion", training, context);
+        List<Example> training = data.examples(SEATTLE, d -> inTraining(d) && !isHoldoutWeek(d));
+        RegisteredModel model = trainAndRegister("champion", training, CHAMPION_EPOCHS, context);
         out.printf("[1/6] Trained %s on %d Seattle days (DJL MLP, %d hidden units)%n", model.ref(),
                 model.trainingRows(), RainModel.HIDDEN);
         return model;
     }
 
     GatedModel evaluateChampion(RegisteredModel model, StageContext context) {
-        List<Example> holdout = data.examples(SEATTLE, d -> inTraining(d) && isSeattleHoldout(d));
+        List<Example> holdout = data.examples(SEATTLE, d -> inTraining(d) && isHoldoutWeek(d));
         double[] p = probabilities(model, holdout, "eval-champion");
         Evaluation evaluation = evaluator().evaluate(BinaryData.of(RainFeatures.labels(holdout), p));
         ReportRecorder recorder = ReportRecorder.create(store, times.at(TRAIN_TO.plusDays(1)));
@@ -165,7 +167,7 @@ final class StoryStages {
      * @return its AUC on the Seattle holdout
      */
     double seattleHoldoutAuc(RegisteredModel model) {
-        List<Example> holdout = data.examples(SEATTLE, d -> inTraining(d) && isSeattleHoldout(d));
+        List<Example> holdout = data.examples(SEATTLE, d -> inTraining(d) && isHoldoutWeek(d));
         double[] p = probabilities(model, holdout, "eval-seattle");
         return metric(evaluator().evaluate(BinaryData.of(RainFeatures.labels(holdout), p)), "auc");
     }
@@ -203,7 +205,7 @@ final class StoryStages {
             for (WeatherDay day : days) {
                 context.checkCancelled();
                 simulation.serve(day);
-                progress("[2/6] Seattle", day.date(), simulation);
+                progress("[2/6] Seattle", day.date(), simulation, champion.version());
             }
             simulation.finish(data.days(SEATTLE, SWITCH_TO_NEW_YORK, SWITCH_TO_NEW_YORK).get(0));
             return new ServingHandOff(SWITCH_TO_NEW_YORK, handOff.champion(), simulation.sloStates());
@@ -230,13 +232,15 @@ final class StoryStages {
             RetrainTrigger trigger = RetrainTrigger.builder("rain-tomorrow-retrain", clock, RetrainConditions.allOf(
                             RetrainConditions.drift("serving-drift", latestDrift::get),
                             RetrainConditions.newLabels(served::size, MIN_NEW_YORK_DAYS)))
+                    .action(request -> recorder.recordEvent("retrain", "Retraining requested: "
+                            + String.join("; ", request.reasons())))
                     .build();
             List<WeatherDay> days = data.days(NEW_YORK, handOff.nextDay(), SERVE_TO.minusDays(1));
             for (WeatherDay day : days) {
                 context.checkCancelled();
                 simulation.serve(day);
                 served.add(day);
-                progress("[3/6] New York", day.date(), simulation);
+                progress("[3/6] New York", day.date(), simulation, champion.version());
                 RetrainDecision decision = trigger.evaluate();
                 if (decision.outcome() == RetrainOutcome.TRIGGERED) {
                     WeatherDay next = data.days(NEW_YORK, day.date().plusDays(1), day.date().plusDays(1)).get(0);
@@ -260,21 +264,20 @@ final class StoryStages {
     // ---- 5. challenger -------------------------------------------------------------------------------------------
 
     TrainedChallenger trainChallenger(RetrainSignal signal, StageContext context) {
-        List<Example> training = new ArrayList<>(data.examples(SEATTLE, d -> inTraining(d) && !isSeattleHoldout(d)));
-        List<Example> newYork = data.examples(NEW_YORK,
+        List<Example> training = new ArrayList<>(data.examples(NEW_YORK,
+                d -> inTraining(d) && !isNewYorkHoldout(d)));
+        List<Example> served = data.examples(NEW_YORK,
                 d -> !d.isBefore(signal.newYorkFrom()) && !d.isAfter(signal.newYorkTo()));
-        for (int copy = 0; copy < NEW_YORK_WEIGHT; copy++) {
-            training.addAll(newYork);
-        }
-        RegisteredModel model = trainAndRegister("challenger", training, context);
-        out.printf("[4/6] Trained challenger %s on the Seattle training days and the %d New York days seen so far"
-                + " (%s .. %s, each weighted %dx)%n", model.ref(), newYork.size(), signal.newYorkFrom(),
-                signal.newYorkTo(), NEW_YORK_WEIGHT);
+        training.addAll(served);
+        RegisteredModel model = trainAndRegister("challenger", training, CHAMPION_EPOCHS, context);
+        out.printf("[4/6] Trained challenger %s on %d New York days: the archive 2012-2013"
+                + " and the %d days served so far (%s .. %s)%n", model.ref(), training.size(), served.size(),
+                signal.newYorkFrom(), signal.newYorkTo());
         return new TrainedChallenger(signal, model);
     }
 
     /**
-     * Both models on the New York holdout (2012–2014, days the challenger never saw).
+     * Both models on the New York holdout (the archive's 2014, days the challenger never saw).
      *
      * @param trained the challenger and the signal it was trained for
      * @param context the stage context
@@ -283,7 +286,7 @@ final class StoryStages {
     Challenge evaluateChallenger(TrainedChallenger trained, StageContext context) {
         RetrainSignal signal = trained.signal();
         RegisteredModel challenger = trained.model();
-        List<Example> holdout = data.examples(NEW_YORK, StoryStages::inTraining);
+        List<Example> holdout = data.examples(NEW_YORK, StoryStages::isNewYorkHoldout);
         int[] labels = RainFeatures.labels(holdout);
         ModelVersion championVersion = registry.version(ModelRef.parse(signal.handOff().champion()));
         RegisteredModel champion = new RegisteredModel(championVersion.model(), championVersion.version(),
@@ -307,13 +310,13 @@ final class StoryStages {
     }
 
     /**
-     * @return the champion gate: the challenger must be better calibrated (Brier score, superiority on the paired
-     *         bootstrap interval) and not worse at ranking (AUC, non-inferiority margin 0.02)
+     * @return the champion gate: the challenger's probabilities must be better (Brier score, superiority on the
+     *         paired bootstrap interval) and its ranking not clearly worse (AUC, non-inferiority margin 0.10: with one year of New York days the interval of an AUC difference is about ±0.07 wide)
      */
     Gate<Challenge> challengerGate() {
         ModelGate gate = ModelGate.builder().name("champion-gate")
                 .metric("brier").againstChampion().superiority(0.0).confidence(0.95)
-                .metric("auc").againstChampion().nonInferiority(0.02).confidence(0.95)
+                .metric("auc").againstChampion().nonInferiority(0.10).confidence(0.95)
                 .seed(42)
                 .clock(times.at(TRAIN_TO.plusYears(1)))
                 .build();
@@ -404,7 +407,7 @@ final class StoryStages {
             for (WeatherDay day : data.days(NEW_YORK, handOff.nextDay(), SERVE_TO)) {
                 context.checkCancelled();
                 simulation.serve(day);
-                progress("[5/6] New York", day.date(), simulation);
+                progress("[5/6] New York", day.date(), simulation, model.version());
             }
             simulation.finish(data.days(NEW_YORK, SERVE_TO.plusDays(1), SERVE_TO.plusDays(1)).get(0));
             incidents.closeRecovered();
@@ -426,7 +429,8 @@ final class StoryStages {
         }
     }
 
-    private RegisteredModel trainAndRegister(String role, List<Example> training, StageContext context) {
+    private RegisteredModel trainAndRegister(String role, List<Example> training, int epochs,
+                                             StageContext context) {
         for (ModelVersion version : registry.versions(ServingSimulation.MODEL)) {
             if (role.equals(version.parameters().get("story.role"))) {
                 return new RegisteredModel(version.model(), version.version(), role, training.size());
@@ -434,7 +438,7 @@ final class StoryStages {
         }
         DjlEngine.requireOfflinePyTorch();
         DjlTrainer trainer = DjlTrainer.builder(() -> DjlTrainer.mlp(RainModel.HIDDEN))
-                .epochs(15).batchSize(32).learningRate(0.005f).seed(7).build();
+                .epochs(epochs).batchSize(32).learningRate(0.005f).seed(7).build();
         Path dir = freshDirectory("train-" + role);
         try (TrainedDjlModel trained = trainer.train(RainFeatures.rows(training),
                 RainFeatures.trainingLabels(training))) {
@@ -445,7 +449,7 @@ final class StoryStages {
                     .parameter(DjlArtifacts.NAME_PARAMETER, ServingSimulation.MODEL)
                     .parameter(DjlArtifacts.ENGINE_PARAMETER, DjlEngine.ENGINE_NAME)
                     .parameter("story.role", role)
-                    .parameter("epochs", "15")
+                    .parameter("epochs", Integer.toString(epochs))
                     .parameter("hidden", Integer.toString(RainModel.HIDDEN))
                     .metric("train_loss", losses.get(losses.size() - 1))
                     .metric("training_rows", training.size())
@@ -498,9 +502,9 @@ final class StoryStages {
         return Profiles.of(data.observations(SEATTLE, TRAIN_FROM, TRAIN_TO));
     }
 
-    private void progress(String label, LocalDate day, ServingSimulation simulation) {
+    private void progress(String label, LocalDate day, ServingSimulation simulation, String version) {
         if (day.getDayOfMonth() == 1 || day.getDayOfMonth() == 15) {
-            var accuracy = simulation.accuracy("primary").budget();
+            var accuracy = simulation.accuracy(version).budget();
             out.printf("%s %s: accuracy SLO %.0f%% of days right over 28 days, budget %.0f%% left%n", label, day,
                     100 * accuracy.sli(), 100 * accuracy.remainingFraction());
         }
@@ -514,12 +518,17 @@ final class StoryStages {
         return Evaluator.binary().resamples(500).seed(42).build();
     }
 
+    /** New York's holdout: the archive's last year (the challenger trains on 2012–2013 and the days served). */
+    static boolean isNewYorkHoldout(LocalDate day) {
+        return day.getYear() == 2014;
+    }
+
     static boolean inTraining(LocalDate day) {
         return !day.isBefore(TRAIN_FROM) && !day.isAfter(TRAIN_TO);
     }
 
     /** Every fifth ISO week is held out: a holdout from every season, in whole weeks so days don't leak. */
-    static boolean isSeattleHoldout(LocalDate day) {
+    static boolean isHoldoutWeek(LocalDate day) {
         return day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) % 5 == 0;
     }
 

@@ -5,6 +5,8 @@ import io.github.mlhighway.lifecycle.core.data.NumericColumn;
 import io.github.mlhighway.lifecycle.core.data.Table;
 import io.github.mlhighway.lifecycle.core.data.csv.CsvOptions;
 import io.github.mlhighway.lifecycle.core.data.csv.CsvTables;
+import com.google.common.hash.Hashing;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -29,10 +31,12 @@ public final class WeatherData {
 
     private final Table table;
     private final List<WeatherDay> days;
+    private final String sha256;
 
-    private WeatherData(Table table, List<WeatherDay> days) {
+    private WeatherData(Table table, List<WeatherDay> days, String sha256) {
         this.table = table;
         this.days = List.copyOf(days);
+        this.sha256 = sha256;
     }
 
     /**
@@ -46,12 +50,18 @@ public final class WeatherData {
             if (in == null) {
                 throw new IllegalStateException("The sample data " + RESOURCE + " is not on the classpath");
             }
-            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+            byte[] bytes = in.readAllBytes();
+            Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
             Table table = CsvTables.read(reader, "weather.csv", CsvOptions.defaults());
-            return new WeatherData(table, toDays(table));
+            return new WeatherData(table, toDays(table), Hashing.sha256().hashBytes(bytes).toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + RESOURCE, e);
         }
+    }
+
+    /** @return the SHA-256 of the CSV file, lowercase hex (for lineage) */
+    public String sha256() {
+        return sha256;
     }
 
     /** @return the whole table, as read */
