@@ -125,7 +125,8 @@ public final class DjlTrainer {
      * @param features one row per example, all rows of the same positive width
      * @param labels   0 or 1 per row
      * @return the trained model with its report; the caller closes it
-     * @throws IllegalArgumentException   when the rows are empty, ragged, or do not match the labels
+     * @throws IllegalArgumentException   when the rows are empty or ragged, or the labels do not match them or
+     *                                    are not 0 or 1
      * @throws TrainingDivergedException  when the loss becomes NaN or infinite
      * @throws IllegalStateException      when the offline PyTorch engine is not available
      */
