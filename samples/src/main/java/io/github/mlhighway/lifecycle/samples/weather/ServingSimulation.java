@@ -47,6 +47,13 @@ final class ServingSimulation implements AutoCloseable {
     static final double ACCURACY_OBJECTIVE = 0.65;
     /** The accuracy SLO window. */
     static final Duration ACCURACY_WINDOW = Duration.ofDays(28);
+    /**
+     * The observations the drift monitor watches. Temperatures and the weather category are left out: they follow
+     * the seasons, and a week of January is far from a year-round reference in any city (measured on Seattle 2015),
+     * so drift in them says nothing about the model's world having changed; the accuracy SLO watches what they do
+     * to the forecasts.
+     */
+    static final List<String> MONITORED_COLUMNS = List.of("precipitation", "wind");
     /** Served observations are compared with the training profile once a week. */
     static final Duration DRIFT_WINDOW = Duration.ofDays(7);
     /**
@@ -54,7 +61,7 @@ final class ServingSimulation implements AutoCloseable {
      * is meant for two samples of the same season: a week of winter differs from a year-round reference by more than
      * that in any city, so the sample watches for shifts larger than the seasons' (measured on Seattle 2015).
      */
-    static final double WASSERSTEIN_THRESHOLD = 0.6;
+    static final double WASSERSTEIN_THRESHOLD = 0.9;
     /** Jensen–Shannon distance of the weather category that counts as drift (see the Wasserstein note). */
     static final double JENSEN_SHANNON_THRESHOLD = 0.2;
 
@@ -79,7 +86,7 @@ final class ServingSimulation implements AutoCloseable {
                 .threshold(DriftTest.JENSEN_SHANNON, JENSEN_SHANNON_THRESHOLD)
                 .build();
         DriftSettings<WeatherDay, Double> drift = new DriftSettings<WeatherDay, Double>(reference, DRIFT_WINDOW,
-                REQUESTS_PER_HOUR * 24L * 7, WeatherDay::observations, null, ProfileOptions.defaults(), driftOptions);
+                REQUESTS_PER_HOUR * 24L * 7, ServingSimulation::monitored, null, ProfileOptions.defaults(), driftOptions);
         var builder = GuardedModel.<WeatherDay, Double>builder(MODEL)
                 .clock(clock)
                 .labels((LabelJudge<Double, Integer>) (p, rained) -> (p >= 0.5 ? 1 : 0) == rained,
@@ -103,6 +110,12 @@ final class ServingSimulation implements AutoCloseable {
             }
         }
         clock.beforeAdvance(time -> service.tick()).onAdvance(time -> service.tick());
+    }
+
+    private static Map<String, Object> monitored(WeatherDay day) {
+        Map<String, Object> row = new LinkedHashMap<>(day.observations());
+        row.keySet().retainAll(MONITORED_COLUMNS);
+        return row;
     }
 
     /** @return the guarded model */
@@ -131,7 +144,6 @@ final class ServingSimulation implements AutoCloseable {
         }
         pendingDay = day.date();
         recorder.recordSlos(trackers());
-        incidents.observe(trackers().toArray(SloTracker[]::new));
     }
 
     /**

@@ -63,6 +63,6 @@ final class StoryRecords {
     record Summary(String model_name, double seattle_holdout_auc, double new_york_auc_before_retrain,
                    double new_york_auc_after_retrain, List<String> drifted_columns, String canary_outcome,
                    int incidents, String champion, String challenger, String release_id,
-                   LocalDate drift_detected_on, LocalDate retrained_on, String postmortem, String report) {
+                   LocalDate new_york_from, LocalDate retrained_on, String postmortem, String report) {
     }
 }

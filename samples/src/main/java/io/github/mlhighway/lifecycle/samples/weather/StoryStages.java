@@ -27,7 +27,7 @@ import io.github.mlhighway.lifecycle.evaluation.Evaluation;
 import io.github.mlhighway.lifecycle.evaluation.MetricValue;
 import io.github.mlhighway.lifecycle.gate.Gate;
 import io.github.mlhighway.lifecycle.gate.Verdict;
-import io.github.mlhighway.lifecycle.incident.Incident;
+import io.github.mlhighway.lifecycle.slo.ErrorBudget;
 import io.github.mlhighway.lifecycle.incident.IncidentEvidence;
 import io.github.mlhighway.lifecycle.pipeline.StageContext;
 import io.github.mlhighway.lifecycle.registry.AliasMoveRequest;
@@ -62,6 +62,7 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -91,6 +92,10 @@ final class StoryStages {
     /** Epochs of the challenger: fewer, as it learns from two months of New York days only. */
     static final int CHALLENGER_EPOCHS = 5;
     static final String INCIDENT_KEY = ServingSimulation.MODEL;
+    /** Drift opens an incident once the accuracy SLO has this share of its budget left or less. */
+    static final double INCIDENT_BUDGET_LEFT = 0.5;
+    /** An open incident closes when the inputs no longer drift and the accuracy SLO has this much budget left. */
+    static final double INCIDENT_RECOVERED_BUDGET_LEFT = 0.25;
     static final String RELEASE_ID = "rain-tomorrow-challenger-canary";
 
     private final WeatherData data;
@@ -206,6 +211,7 @@ final class StoryStages {
                 context.checkCancelled();
                 simulation.serve(day);
                 progress("[2/6] Seattle", day.date(), simulation, champion.version());
+                openOrCloseIncident(simulation, champion.version(), incidents, day.date());
             }
             simulation.finish(data.days(SEATTLE, SWITCH_TO_NEW_YORK, SWITCH_TO_NEW_YORK).get(0));
             return new ServingHandOff(SWITCH_TO_NEW_YORK, handOff.champion(), simulation.sloStates());
@@ -241,6 +247,7 @@ final class StoryStages {
                 simulation.serve(day);
                 served.add(day);
                 progress("[3/6] New York", day.date(), simulation, champion.version());
+                openOrCloseIncident(simulation, champion.version(), incidents, day.date());
                 RetrainDecision decision = trigger.evaluate();
                 if (decision.outcome() == RetrainOutcome.TRIGGERED) {
                     WeatherDay next = data.days(NEW_YORK, day.date().plusDays(1), day.date().plusDays(1)).get(0);
@@ -410,7 +417,14 @@ final class StoryStages {
                 progress("[5/6] New York", day.date(), simulation, model.version());
             }
             simulation.finish(data.days(NEW_YORK, SERVE_TO.plusDays(1), SERVE_TO.plusDays(1)).get(0));
-            incidents.closeRecovered();
+            ErrorBudget accuracy = simulation.accuracy(model.version()).budget();
+            incidents.openIncident(INCIDENT_KEY).ifPresent(incident -> {
+                if (accuracy.remainingFraction() > INCIDENT_BUDGET_LEFT) {
+                    incidents.close(incident.id(), String.format(Locale.ROOT, "The accuracy SLO of %s recovered:"
+                            + " %.0f%% of days right over 28 days, %.0f%% of the budget left", model.version(),
+                            100 * accuracy.sli(), 100 * accuracy.remainingFraction()));
+                }
+            });
             return new YearServed(canary, new ServingHandOff(SERVE_TO.plusDays(1), handOff.champion(),
                     simulation.sloStates()));
         }
@@ -421,12 +435,44 @@ final class StoryStages {
     private void recordDrift(ReportRecorder recorder, DriftReport report, IncidentManager incidents, TestClock clock) {
         recorder.recordDrift("serving-traffic", report);
         if (report.drifted()) {
-            Optional<Incident> opened = incidents.record(DriftEvidence.of(INCIDENT_KEY, "serving drift monitor",
-                    report));
-            opened.ifPresent(incident -> out.printf("[3/6] %s: drift in %s; incident %s%n",
-                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), report.driftedColumnNames(),
-                    incident.id()));
+            incidents.record(DriftEvidence.of(INCIDENT_KEY, "serving drift monitor", report));
         }
+    }
+
+    /**
+     * Opens the incident when the inputs have drifted and the served version's accuracy SLO has spent at least
+     * half its budget: drift alone is a warning (the seasons drift too), drift with a burning quality SLO is an
+     * incident. Closes it when the drift is gone and the budget is back above a quarter.
+     */
+    private void openOrCloseIncident(ServingSimulation simulation, String version, IncidentManager incidents,
+                                       LocalDate day) {
+        Optional<DriftReport> drift = simulation.latestDrift();
+        ErrorBudget budget = simulation.accuracy(version).budget();
+        Optional<io.github.mlhighway.lifecycle.incident.Incident> open = incidents.openIncident(INCIDENT_KEY);
+        if (open.isPresent() && drift.isPresent() && !drift.get().drifted()
+                && budget.remainingFraction() >= INCIDENT_RECOVERED_BUDGET_LEFT) {
+            incidents.close(open.get().id(), String.format(Locale.ROOT, "Recovered: no drift in the last week and"
+                    + " the accuracy SLO of %s has %.0f%% of its budget left", version,
+                    100 * budget.remainingFraction()));
+            out.printf("[3/6] %s: incident %s closed (recovered)%n", day, open.get().id());
+            return;
+        }
+        if (drift.isEmpty() || !drift.get().drifted() || budget.remainingFraction() > INCIDENT_BUDGET_LEFT
+                || incidents.openIncident(INCIDENT_KEY).isPresent()) {
+            return;
+        }
+        IncidentEvidence drifted = DriftEvidence.of(INCIDENT_KEY, "serving drift monitor", drift.get());
+        Map<String, Double> numbers = new LinkedHashMap<>(drifted.numbers());
+        numbers.put("accuracy.sli", budget.sli());
+        numbers.put("accuracy.budget_remaining", budget.remainingFraction());
+        String sentence = String.format(Locale.ROOT, "Serving inputs drifted from the training data (%s) and the"
+                        + " accuracy SLO of %s is burning: %.0f%% of days right over 28 days, %.0f%% of the budget"
+                        + " left", String.join(", ", drift.get().driftedColumnNames()), version, 100 * budget.sli(),
+                100 * budget.remainingFraction());
+        incidents.record(new IncidentEvidence(INCIDENT_KEY, null, drifted.kind(), drifted.source(), sentence,
+                numbers, drifted.details(), true, false)).ifPresent(incident ->
+                out.printf("[3/6] %s: drift in %s and the accuracy SLO burning: incident %s opened%n", day,
+                        drift.get().driftedColumnNames(), incident.id()));
     }
 
     private RegisteredModel trainAndRegister(String role, List<Example> training, int epochs,
@@ -499,7 +545,8 @@ final class StoryStages {
     }
 
     private DatasetProfile reference() {
-        return Profiles.of(data.observations(SEATTLE, TRAIN_FROM, TRAIN_TO));
+        return Profiles.of(data.observations(SEATTLE, TRAIN_FROM, TRAIN_TO)
+                .select(ServingSimulation.MONITORED_COLUMNS.toArray(String[]::new)));
     }
 
     private void progress(String label, LocalDate day, ServingSimulation simulation, String version) {

@@ -65,6 +65,7 @@ public final class WeatherStory implements Callable<Integer> {
      * @param args {@code [--store DIR]}
      */
     public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
         int exit = new CommandLine(new WeatherStory()).execute(args);
         if (exit != 0) {
