@@ -7,9 +7,9 @@ import picocli.CommandLine.Spec;
 
 /** The root command, {@code lifecycle}: SRE practice for ML systems from the command line. */
 @Command(name = "lifecycle", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "SRE for ML systems: SLOs and burn-rate alerts, data drift, runs, the model registry.",
+        description = "SRE for ML systems: SLOs and burn-rate alerts, data drift, runs, the model registry, reports.",
         subcommands = {SloCommand.class, DataCommand.class, RunsCommand.class, RegistryCommand.class,
-            LineageCommand.class, StoreCommand.class})
+            LineageCommand.class, StoreCommand.class, ReportCommand.class})
 public final class LifecycleCommand implements Runnable {
 
     @Spec

@@ -107,7 +107,7 @@ public final class DjlArtifacts {
                 .build();
         try {
             ZooModel<NDList, NDList> model = criteria.loadModel();
-            return new TrainedDjlModel(model, width, List.of(), List.of());
+            return new TrainedDjlModel(model, width, null, List.of());
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
             throw new IllegalStateException("DJL cannot load " + ref + " from " + localDir + ": " + e.getMessage(), e);
         }

@@ -1,35 +1,46 @@
 package io.github.mlhighway.lifecycle.djl;
 
-import ai.djl.Device;
-import ai.djl.Model;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.EasyTrain;
-import ai.djl.training.Trainer;
-import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.dataset.Batch;
 import ai.djl.training.listener.TrainingListener;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.translate.TranslateException;
-import java.io.IOException;
+import com.google.common.hash.Hashing;
+import io.github.mlhighway.lifecycle.core.slo.SloTracker;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * Trains a binary classifier (one logit output) on in-memory rows with DJL on the offline PyTorch CPU engine:
- * Adam, sigmoid binary cross-entropy, shuffled mini-batches, a fixed seed.
+ * Adam, sigmoid binary cross-entropy, mini-batches in a seeded shuffle per epoch, a fixed seed.
  *
  * <p>Every run installs a {@link LifecycleTrainingListener}: the mean loss of each epoch is recorded, a NaN or
  * infinite loss fails the run with a {@link TrainingDivergedException}, and the user's listeners are called with
- * their exceptions isolated. Nothing is logged; DJL's default (logging) listeners are not installed.
+ * their exceptions isolated. Each run measures its SLIs with the injected {@link Builder#nanoTime nano-time source}
+ * into a {@link TrainingReport} (per-epoch loss, time and samples/s; batch-time percentiles), optionally records
+ * batch times and the training time into threshold {@link SloTracker}s, and optionally prints one line per epoch
+ * to a {@link Builder#progress PrintStream}. Nothing is logged; DJL's default (logging) listeners are not
+ * installed.
+ *
+ * <h2>Checkpoints and resume</h2>
+ * {@link #train(TrainingData, Checkpoints, BooleanSupplier)} writes a checkpoint ({@link Checkpoints}) after every
+ * epoch, every {@link Builder#checkpointEverySteps N steps} if asked, and when it stops on request. Started again
+ * with the same directory, settings and data, it resumes at the checkpoint's epoch and batch: epoch numbering,
+ * the step count (and so the {@link Builder#learningRateTracker learning-rate schedule}) and the epoch losses
+ * continue, and since epoch {@code e} always visits the rows in the same seeded order, the batches already
+ * trained are skipped exactly. A checkpoint whose parameter file does not match its digest, or that was written
+ * for other settings or data, is refused with a {@link CheckpointIntegrityException}.
+ *
+ * <p><b>Optimizer state is not checkpointed.</b> DJL cannot save Adam's moment estimates, so a resumed run starts
+ * them (and Adam's bias correction) afresh from the restored parameters, as at the start of training, while the
+ * learning-rate schedule continues at the restored step. The first updates after a resume are therefore
+ * slightly different from those of an uninterrupted run: the resumed model is close to, not bit-identical with,
+ * the uninterrupted one.
  *
  * <pre>{@code
  * DjlTrainer trainer = DjlTrainer.builder(() -> DjlTrainer.mlp(16)).epochs(20).batchSize(32).seed(7).build();
@@ -38,8 +49,8 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * <p>Immutable and thread-safe; each {@link #train} call builds its own model. Note that the seed is the
- * engine-wide DJL seed, so two trainings running at once in one JVM are not reproducible.
+ * <p>Immutable and thread-safe; each {@code train} call builds its own model. Note that the seed is also the
+ * engine-wide DJL seed (initial weights), so two trainings running at once in one JVM are not reproducible.
  */
 public final class DjlTrainer {
 
@@ -57,7 +68,13 @@ public final class DjlTrainer {
     private final int batchSize;
     private final float learningRate;
     private final int seed;
+    private final Tracker learningRateTracker;
+    private final int checkpointEverySteps;
     private final List<TrainingListener> listeners;
+    private final LongSupplier nanoTime;
+    private final PrintStream progress;
+    private final SloTracker batchTimeSlo;
+    private final SloTracker trainingTimeSlo;
 
     private DjlTrainer(Builder builder) {
         this.blockFactory = builder.blockFactory;
@@ -65,7 +82,13 @@ public final class DjlTrainer {
         this.batchSize = builder.batchSize;
         this.learningRate = builder.learningRate;
         this.seed = builder.seed;
+        this.learningRateTracker = builder.learningRateTracker;
+        this.checkpointEverySteps = builder.checkpointEverySteps;
         this.listeners = List.copyOf(builder.listeners);
+        this.nanoTime = builder.nanoTime;
+        this.progress = builder.progress;
+        this.batchTimeSlo = builder.batchTimeSlo;
+        this.trainingTimeSlo = builder.trainingTimeSlo;
     }
 
     /**
@@ -97,58 +120,120 @@ public final class DjlTrainer {
     }
 
     /**
-     * Trains a new model.
+     * Trains a new model, without checkpoints and without stopping early.
      *
      * @param features one row per example, all rows of the same positive width
      * @param labels   0 or 1 per row
-     * @return the trained model with its loss history; the caller closes it
-     * @throws IllegalArgumentException   when the rows are empty, ragged, or do not match the labels
+     * @return the trained model with its report; the caller closes it
+     * @throws IllegalArgumentException   when the rows are empty or ragged, or the labels do not match them or
+     *                                    are not 0 or 1
      * @throws TrainingDivergedException  when the loss becomes NaN or infinite
      * @throws IllegalStateException      when the offline PyTorch engine is not available
      */
     public TrainedDjlModel train(float[][] features, float[] labels) {
-        int width = checkRows(features);
-        if (labels == null || labels.length != features.length) {
-            throw new IllegalArgumentException("labels must have one value per row (" + features.length + ")");
-        }
-        Engine engine = DjlEngine.requireOfflinePyTorch();
-        engine.setRandomSeed(seed);
-        Model model = Model.newInstance("djl-trainer", Device.cpu(), DjlEngine.ENGINE_NAME);
-        try {
-            model.setBlock(blockFactory.get());
-            LifecycleTrainingListener recorder = new LifecycleTrainingListener(listeners);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.sigmoidBinaryCrossEntropyLoss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build())
-                    .optDevices(new Device[] {Device.cpu()})
-                    .addTrainingListeners(recorder);
-            try (NDManager data = model.getNDManager().newSubManager();
-                 Trainer trainer = model.newTrainer(config)) {
-                NDArray x = data.create(features);
-                NDArray y = data.create(labels).reshape(labels.length, 1);
-                ArrayDataset dataset = new ArrayDataset.Builder().setData(x).optLabels(y)
-                        .setSampling(batchSize, true).build();
-                trainer.initialize(new Shape(batchSize, width));
-                trainer.notifyListeners(l -> l.onTrainingBegin(trainer));
-                for (int epoch = 0; epoch < epochs; epoch++) {
-                    for (Batch batch : trainer.iterateDataset(dataset)) {
-                        try (batch) {
-                            EasyTrain.trainBatch(trainer, batch);
-                            trainer.step();
-                        }
-                    }
-                    trainer.notifyListeners(l -> l.onEpoch(trainer));
-                }
-                trainer.notifyListeners(l -> l.onTrainingEnd(trainer));
-            } catch (IOException | TranslateException e) {
-                throw new IllegalStateException("Reading the training batches failed: " + e.getMessage(), e);
-            }
-            return new TrainedDjlModel(model, width, recorder.epochLosses(), recorder.listenerFailures());
-        } catch (RuntimeException | Error e) {
-            model.close();
-            throw e;
-        }
+        return new TrainingLoop(this, TrainingData.of(features, labels), null, () -> false).run();
     }
 
+    /**
+     * Trains a model with checkpoints, resuming from the directory's checkpoint when there is one, and stopping
+     * cooperatively: {@code stopRequested} is asked before every batch; when it says yes, a checkpoint is written
+     * and the model trained so far is returned with {@link TrainingReport#stoppedEarly()} set.
+     *
+     * @param data          the training rows
+     * @param checkpoints   the run's checkpoint directory
+     * @param stopRequested asked before every batch (e.g. a deadline on an injected clock, or a cancellation)
+     * @return the trained (or, when stopped, partly trained) model with its report; the caller closes it
+     * @throws TrainingDivergedException    when the loss becomes NaN or infinite
+     * @throws CheckpointIntegrityException when the directory holds a tampered checkpoint or one of another run
+     * @throws java.io.UncheckedIOException when a checkpoint cannot be written
+     * @throws IllegalStateException        when the offline PyTorch engine is not available
+     */
+    public TrainedDjlModel train(TrainingData data, Checkpoints checkpoints, BooleanSupplier stopRequested) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(checkpoints, "checkpoints");
+        Objects.requireNonNull(stopRequested, "stopRequested");
+        return new TrainingLoop(this, data, checkpoints, stopRequested).run();
+    }
+
+    /**
+     * Trains a model without checkpoints, stopping cooperatively when {@code stopRequested} says so (asked before
+     * every batch).
+     *
+     * @param data          the training rows
+     * @param stopRequested asked before every batch
+     * @return the trained (or partly trained) model with its report; the caller closes it
+     * @throws TrainingDivergedException when the loss becomes NaN or infinite
+     */
+    public TrainedDjlModel train(TrainingData data, BooleanSupplier stopRequested) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(stopRequested, "stopRequested");
+        return new TrainingLoop(this, data, null, stopRequested).run();
+    }
+
+    /** @return the number of epochs */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** @return the mini-batch size */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** @return the seed of the initial weights and of the per-epoch shuffles */
+    public int seed() {
+        return seed;
+    }
+
+    /** @return the learning-rate schedule (a fixed rate unless one was set) */
+    public Tracker learningRateTracker() {
+        return learningRateTracker != null ? learningRateTracker : Tracker.fixed(learningRate);
+    }
+
+    int checkpointEverySteps() {
+        return checkpointEverySteps;
+    }
+
+    Block newBlock() {
+        return Objects.requireNonNull(blockFactory.get(), "the block factory returned null");
+    }
+
+    List<TrainingListener> listeners() {
+        return listeners;
+    }
+
+    LongSupplier nanoTime() {
+        return nanoTime;
+    }
+
+    PrintStream progress() {
+        return progress;
+    }
+
+    SloTracker batchTimeSlo() {
+        return batchTimeSlo;
+    }
+
+    SloTracker trainingTimeSlo() {
+        return trainingTimeSlo;
+    }
+
+    /**
+     * The hash of everything a checkpoint must agree with to be resumed: the data, batch size, seed, learning rate
+     * and the schedule's class. The number of epochs is left out, so a finished run can be extended.
+     */
+    String configHash(TrainingData data) {
+        String schedule = learningRateTracker == null ? "fixed" : learningRateTracker.getClass().getName();
+        String config = "data=" + data.sha256() + ";batchSize=" + batchSize + ";seed=" + seed + ";learningRate="
+                + learningRate + ";schedule=" + schedule;
+        return Hashing.sha256().hashString(config, StandardCharsets.UTF_8).toString();
+    }
+
+    /**
+     * Checks that the rows are non-empty and rectangular.
+     *
+     * @return the width
+     */
     static int checkRows(float[][] features) {
         if (features == null || features.length == 0) {
             throw new IllegalArgumentException("features must have at least one row");
@@ -172,7 +257,13 @@ public final class DjlTrainer {
         private int batchSize = DEFAULT_BATCH_SIZE;
         private float learningRate = DEFAULT_LEARNING_RATE;
         private int seed = DEFAULT_SEED;
+        private Tracker learningRateTracker;
+        private int checkpointEverySteps;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private LongSupplier nanoTime = System::nanoTime;
+        private PrintStream progress;
+        private SloTracker batchTimeSlo;
+        private SloTracker trainingTimeSlo;
 
         private Builder(Supplier<Block> blockFactory) {
             this.blockFactory = Objects.requireNonNull(blockFactory, "blockFactory");
@@ -215,7 +306,90 @@ public final class DjlTrainer {
         }
 
         /**
-         * @param value the DJL random seed (initial weights and shuffling)
+         * A learning-rate schedule for Adam, e.g. {@code Tracker.warmUp()} or {@code Tracker.factor()}; it replaces
+         * {@link #learningRate(float)}. Called with the global step count, which a resumed run restores.
+         *
+         * @param value the schedule
+         * @return this builder
+         */
+        public Builder learningRateTracker(Tracker value) {
+            this.learningRateTracker = Objects.requireNonNull(value, "learningRateTracker");
+            return this;
+        }
+
+        /**
+         * Also checkpoints every {@code value} optimizer steps inside an epoch (default 0: at the end of each epoch
+         * only). Applies to {@link DjlTrainer#train(TrainingData, Checkpoints, BooleanSupplier)}.
+         *
+         * @param value steps between checkpoints, 0 or positive
+         * @return this builder
+         */
+        public Builder checkpointEverySteps(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("checkpointEverySteps must be 0 or positive: " + value);
+            }
+            this.checkpointEverySteps = value;
+            return this;
+        }
+
+        /**
+         * @param value the nano-time source for batch and epoch times (default {@code System::nanoTime})
+         * @return this builder
+         */
+        public Builder nanoTime(LongSupplier value) {
+            this.nanoTime = Objects.requireNonNull(value, "nanoTime");
+            return this;
+        }
+
+        /**
+         * Prints one line per epoch ({@code epoch 3/20  loss 0.4812  5230 samples/s  elapsed 1.2 s}); silent by
+         * default.
+         *
+         * @param value where to print
+         * @return this builder
+         */
+        public Builder progress(PrintStream value) {
+            this.progress = Objects.requireNonNull(value, "progress");
+            return this;
+        }
+
+        /**
+         * Records every batch time, in milliseconds, into a threshold SLO (e.g. {@code Slo.threshold("train.batch",
+         * Operator.LE, 50)}).
+         *
+         * @param value the SLO's tracker; must be a threshold SLO
+         * @return this builder
+         * @throws IllegalArgumentException when the SLO is not a threshold SLO
+         */
+        public Builder batchTimeSlo(SloTracker value) {
+            this.batchTimeSlo = requireThreshold(value, "batchTimeSlo");
+            return this;
+        }
+
+        /**
+         * Records the training time of every execution that finishes, in seconds, into a threshold SLO
+         * ("training finishes within X"); an execution that stops early records nothing.
+         *
+         * @param value the SLO's tracker; must be a threshold SLO
+         * @return this builder
+         * @throws IllegalArgumentException when the SLO is not a threshold SLO
+         */
+        public Builder trainingTimeSlo(SloTracker value) {
+            this.trainingTimeSlo = requireThreshold(value, "trainingTimeSlo");
+            return this;
+        }
+
+        private static SloTracker requireThreshold(SloTracker tracker, String what) {
+            Objects.requireNonNull(tracker, what);
+            if (!(tracker.slo().indicator() instanceof io.github.mlhighway.lifecycle.slo.Indicator.Threshold)) {
+                throw new IllegalArgumentException(what + " needs a threshold SLO, '" + tracker.slo().name()
+                        + "' has a " + tracker.slo().indicator().getClass().getSimpleName() + " indicator");
+            }
+            return tracker;
+        }
+
+        /**
+         * @param value the DJL random seed (initial weights) and the seed of the per-epoch shuffles
          * @return this builder
          */
         public Builder seed(int value) {

@@ -85,6 +85,30 @@ public final class LifecycleTrainingListener implements TrainingListener {
         return List.copyOf(epochLosses);
     }
 
+    /** @return the row-weighted loss sum of the batches of the current, unfinished epoch */
+    double partialLossSum() {
+        return lossSum;
+    }
+
+    /** @return the rows of the batches of the current, unfinished epoch */
+    long partialLossRows() {
+        return lossCount;
+    }
+
+    /**
+     * Continues from a checkpoint: the finished epochs' losses and the loss sum of the epoch in progress.
+     *
+     * @param losses  mean loss of each finished epoch
+     * @param sum     row-weighted loss sum of the current epoch so far
+     * @param rows    rows of the current epoch so far
+     */
+    void restore(List<Double> losses, double sum, long rows) {
+        epochLosses.clear();
+        epochLosses.addAll(losses);
+        lossSum = sum;
+        lossCount = rows;
+    }
+
     /** @return the exceptions thrown by the user's listeners, in order (a copy) */
     public List<RuntimeException> listenerFailures() {
         return List.copyOf(listenerFailures);

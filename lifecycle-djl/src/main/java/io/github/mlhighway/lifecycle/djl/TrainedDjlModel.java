@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A model trained by {@link DjlTrainer}, with its training history. Owns the DJL {@link Model}: close it when
@@ -17,13 +18,13 @@ public final class TrainedDjlModel implements AutoCloseable {
 
     private final Model model;
     private final int width;
-    private final List<Double> epochLosses;
+    private final TrainingReport report;
     private final List<RuntimeException> listenerFailures;
 
-    TrainedDjlModel(Model model, int width, List<Double> epochLosses, List<RuntimeException> listenerFailures) {
+    TrainedDjlModel(Model model, int width, TrainingReport report, List<RuntimeException> listenerFailures) {
         this.model = model;
         this.width = width;
-        this.epochLosses = List.copyOf(epochLosses);
+        this.report = report;
         this.listenerFailures = List.copyOf(listenerFailures);
     }
 
@@ -37,9 +38,14 @@ public final class TrainedDjlModel implements AutoCloseable {
         return width;
     }
 
-    /** @return the mean training loss of each epoch, in order */
+    /** @return the mean training loss of each epoch, in order (empty for a model loaded from the registry) */
     public List<Double> epochLosses() {
-        return epochLosses;
+        return report == null ? List.of() : report.epochLosses();
+    }
+
+    /** @return what training measured; empty for a model loaded from the registry */
+    public Optional<TrainingReport> report() {
+        return Optional.ofNullable(report);
     }
 
     /** @return the exceptions thrown by the user's training listeners (isolated, training went on) */

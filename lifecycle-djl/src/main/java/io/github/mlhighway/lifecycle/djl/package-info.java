@@ -6,14 +6,26 @@
  *   <li>{@link io.github.mlhighway.lifecycle.djl.DjlEngine}: start-up checks (offline mode, natives on the
  *       classpath, a writable engine cache) with clear errors, then the engine.</li>
  *   <li>{@link io.github.mlhighway.lifecycle.djl.DjlTrainer}: trains a binary classifier (Adam, sigmoid binary
- *       cross-entropy, fixed seed) and returns a {@link io.github.mlhighway.lifecycle.djl.TrainedDjlModel}.</li>
+ *       cross-entropy, seeded per-epoch shuffles, optional learning-rate schedule) and returns a
+ *       {@link io.github.mlhighway.lifecycle.djl.TrainedDjlModel} with a
+ *       {@link io.github.mlhighway.lifecycle.djl.TrainingReport} (per-epoch loss, time and samples/s, batch-time
+ *       percentiles); optionally records training SLOs and prints a progress line per epoch.</li>
  *   <li>{@link io.github.mlhighway.lifecycle.djl.LifecycleTrainingListener}: records epoch losses, fails on a NaN
  *       loss ({@link io.github.mlhighway.lifecycle.djl.TrainingDivergedException}), isolates user listeners.</li>
+ *   <li>{@link io.github.mlhighway.lifecycle.djl.Checkpoints}: atomic, digest-verified training checkpoints
+ *       (parameters plus a {@link io.github.mlhighway.lifecycle.djl.CheckpointManifest}); a killed run resumes at
+ *       its epoch and batch with the step count and learning-rate schedule restored (Adam's moments restart).</li>
+ *   <li>{@link io.github.mlhighway.lifecycle.djl.DjlTrainingStage} and
+ *       {@link io.github.mlhighway.lifecycle.djl.DjlEvaluationStage}: pipeline stages from
+ *       {@link io.github.mlhighway.lifecycle.djl.TrainingData} to
+ *       {@link io.github.mlhighway.lifecycle.djl.TrainedParameters} (deadline and cancellation checked between
+ *       batches) to {@link io.github.mlhighway.lifecycle.djl.EvaluatedModel}, which a {@code ModelGate} judges
+ *       through {@link io.github.mlhighway.lifecycle.djl.EvaluatedModel#gate}.</li>
  *   <li>{@link io.github.mlhighway.lifecycle.djl.DjlArtifacts}: registers a trained model (all files, with
  *       digests) and loads it back by version or alias through DJL {@code Criteria} from a verified local copy.</li>
+ *   <li>{@link io.github.mlhighway.lifecycle.djl.PredictorPool} with
+ *       {@link io.github.mlhighway.lifecycle.djl.ProbabilityTranslator}: serving from many threads, e.g. behind a
+ *       {@code GuardedModel}.</li>
  * </ul>
- *
- * <p>Checkpoints and resume, the pipeline stages, training SLIs and deadline, and the guarded predictor pool are still to
- * come (issue 6).
  */
 package io.github.mlhighway.lifecycle.djl;

@@ -1,0 +1,53 @@
+package io.github.mlhighway.lifecycle.cli;
+
+import io.github.mlhighway.lifecycle.cli.report.HtmlReport;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lifecycle report DIR -o report.html}: one self-contained HTML report of what a store recorded. */
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Write one self-contained HTML file (inline CSS and SVG charts, no script, no external "
+                + "assets) showing what a store recorded: SLO error-budget burn-down and burn rates, drift per "
+                + "feature, champion and challenger metrics with confidence intervals, canary weight over time, "
+                + "the incident timeline with postmortem drafts, the model registry, and what happened when.",
+            "Exit codes: 0 written, 2 bad input (missing directory, not a store, output not writable)."})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The store directory.")
+    private Path directory;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "report.html",
+            description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
+    private Path output;
+
+    /**
+     * Writes the report.
+     *
+     * @return 0 when written, 2 on bad input
+     */
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path written;
+        try {
+            written = HtmlReport.write(directory, output, Clock.systemUTC());
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            return ExitCodes.badInput(err, e.getMessage());
+        }
+        out.println("wrote " + written);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

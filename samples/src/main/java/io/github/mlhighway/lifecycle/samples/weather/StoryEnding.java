@@ -1,0 +1,76 @@
+package io.github.mlhighway.lifecycle.samples.weather;
+
+import io.github.mlhighway.lifecycle.cli.report.HtmlReport;
+import io.github.mlhighway.lifecycle.core.incident.IncidentManager;
+import io.github.mlhighway.lifecycle.core.json.Json;
+import io.github.mlhighway.lifecycle.incident.Incident;
+import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.Challenge;
+import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.Summary;
+import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.YearServed;
+import io.github.mlhighway.lifecycle.store.Store;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The story's last stage: the postmortems of its incidents (Markdown, into the store and beside it), the report and
+ * {@code summary.json}. Every file is rewritten whole, so a re-run after a crash leaves the same files.
+ */
+final class StoryEnding {
+
+    /** Store collection of postmortem drafts. */
+    static final String POSTMORTEMS = "postmortems";
+
+    private final Store store;
+    private final Path storeDir;
+    private final PrintStream out;
+    private final Clock clock;
+
+    StoryEnding(Store store, Path storeDir, PrintStream out, Clock clock) {
+        this.store = store;
+        this.storeDir = storeDir;
+        this.out = out;
+        this.clock = clock;
+    }
+
+    Summary finish(YearServed year, double seattleHoldoutAuc) {
+        Challenge challenge = year.canary().challenge();
+        IncidentManager incidents = IncidentManager.builder(store, clock).build();
+        List<String> postmortems = new ArrayList<>();
+        for (Incident incident : incidents.all()) {
+            String markdown = incidents.postmortem(incident.id());
+            store.put(POSTMORTEMS, incident.id(), Json.write(Map.of("incident", incident.id(), "markdown", markdown)));
+            Path file = storeDir.resolve("postmortem-" + incident.id() + ".md");
+            write(file, markdown);
+            postmortems.add(file.toAbsolutePath().toString());
+        }
+        Path report = storeDir.resolve("report.html");
+        HtmlReport.write(storeDir, report, clock);
+        boolean promoted = "promoted".equals(year.canary().outcome());
+        Summary summary = new Summary(ServingSimulation.MODEL, seattleHoldoutAuc, challenge.championAuc(),
+                promoted ? challenge.challengerAuc() : challenge.championAuc(),
+                challenge.signal().driftedColumns(), year.canary().outcome(), incidents.all().size(),
+                challenge.champion().ref(), challenge.challenger().ref(), year.canary().releaseId(),
+                challenge.signal().newYorkFrom(), challenge.signal().newYorkTo().plusDays(1),
+                postmortems.isEmpty() ? null : postmortems.get(0), report.toAbsolutePath().toString());
+        write(storeDir.resolve("summary.json"), Json.writePretty(summary) + "\n");
+        return summary;
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(temp, text);
+            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+}
