@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  *       that threw a {@link TranslateException} is still usable).</li>
  *   <li><b>Close order:</b> {@link #close()} closes the predictors first, then the model, which the pool owns. A
  *       predictor in use during {@code close()} is closed when its call returns; the model is closed after the last
- *       predictor. Idempotent; calls after {@code close()} fail with an {@link IllegalStateException}.</li>
+ *       predictor. Idempotent; calls after {@code close()}, and calls that were waiting for a predictor when it
+ *       was called, fail with an {@link IllegalStateException}.</li>
  * </ul>
  *
  * <p>The pool is a {@link Function}, so it plugs straight into guarded serving:
@@ -41,8 +42,15 @@ import java.util.function.Supplier;
  *     .build();
  * }</pre>
  *
- * <p>Thread-safe. A call takes and puts back one element of a {@link LinkedBlockingQueue} (separate take and put
- * locks); size the pool to the number of cores the model may use, and bound concurrency in front of it.
+ * <p>Thread-safe, and lock-free while a predictor is free: the free predictors sit in an array of atomic slots,
+ * one per predictor and each on its own cache line, and a {@link Semaphore} counts them. A call takes a permit with
+ * one compare-and-set ({@link Semaphore#tryAcquire()}), then takes a predictor out of a slot with another, starting
+ * at the slot of its own thread (thread id modulo size), so that a thread usually gets back the predictor it used
+ * last and threads whose ids differ modulo the size do not touch each other's slots; giving back puts the predictor
+ * into a free slot (again starting at the thread's own) and releases the permit. Only when every predictor is busy
+ * does a call block, inside the semaphore, for at most the borrow timeout. Borrowing a free predictor and giving it
+ * back allocate nothing (the queue this replaced allocated a node per give-back). Size the pool to the number of
+ * cores the model may use, and bound concurrency in front of it.
  *
  * @param <I> input type
  * @param <O> output type
@@ -53,12 +61,22 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
     public static final int DEFAULT_SIZE = 2;
     /** The default time a call waits for a free predictor. */
     public static final Duration DEFAULT_BORROW_TIMEOUT = Duration.ofSeconds(1);
+    /** The largest number of predictors a pool may hold. */
+    public static final int MAX_SIZE = 1 << 16;
+    /** Slots are {@code PAD} references apart: 16 x 4 bytes (compressed oops) = one 64-byte cache line. */
+    private static final int PAD = 16;
 
     private final String name;
     private final int size;
     private final Duration borrowTimeout;
     private final long borrowTimeoutNanos;
-    private final BlockingQueue<Predictor<I, O>> idle;
+    /** Free predictors: slot {@code i} lives at index {@code i * PAD}, so that no two slots share a cache line. */
+    private final AtomicReferenceArray<Predictor<I, O>> slots;
+    /**
+     * While open, one permit per predictor in {@link #slots}, released only after the predictor is in its slot.
+     * After close, permits only wake waiting callers, which then fail.
+     */
+    private final Semaphore free;
     private final AutoCloseable model;
     private final AtomicInteger openPredictors;
     private volatile boolean closed;
@@ -71,7 +89,8 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
         this.borrowTimeout = borrowTimeout;
         this.borrowTimeoutNanos = borrowTimeout.toNanos();
         this.model = model;
-        this.idle = new LinkedBlockingQueue<>(size);
+        this.slots = new AtomicReferenceArray<>(size * PAD);
+        this.free = new Semaphore(0);
         this.openPredictors = new AtomicInteger();
         List<Predictor<I, O>> created = new ArrayList<>(size);
         try {
@@ -94,7 +113,10 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
             throw new IllegalStateException("Predictor pool '" + name + "' could not start: creating or warming up"
                     + " predictor " + created.size() + " of " + size + " failed: " + e.getMessage(), e);
         }
-        idle.addAll(created);
+        for (int i = 0; i < created.size(); i++) {
+            slots.set(i * PAD, created.get(i));
+        }
+        free.release(created.size());
     }
 
     /**
@@ -164,7 +186,7 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
 
     /** @return the number of predictors free right now (a snapshot) */
     public int idle() {
-        return idle.size();
+        return closed ? 0 : free.availablePermits();
     }
 
     /** @return whether {@link #close()} was called */
@@ -173,50 +195,101 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
     }
 
     /**
-     * Refuses new calls, closes the free predictors now and the busy ones when their calls return, then closes the
-     * model (after the last predictor). Idempotent.
+     * Refuses new calls, fails the calls waiting for a predictor, closes the free predictors now and the busy ones
+     * when their calls return, then closes the model (after the last predictor). Idempotent.
      */
     @Override
     public void close() {
-        closed = true;
-        for (Predictor<I, O> predictor; (predictor = idle.poll()) != null; ) {
-            closeOne(predictor);
+        if (closed) {
+            return;
         }
+        closed = true;
+        drain();
+        free.release(size); // wakes callers waiting for a predictor: each sees the pool closed and wakes the next
     }
 
     private Predictor<I, O> borrow() {
         requireOpen();
-        Predictor<I, O> predictor = idle.poll();
-        if (predictor == null) {
+        if (!free.tryAcquire()) {
+            boolean acquired;
             try {
-                predictor = idle.poll(borrowTimeoutNanos, TimeUnit.NANOSECONDS);
+                acquired = free.tryAcquire(borrowTimeoutNanos, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for a predictor of pool '" + name + "'",
                         e);
             }
-            if (predictor == null) {
+            if (!acquired) {
                 requireOpen();
                 throw new PredictorPoolExhaustedException(name, size, borrowTimeout);
             }
         }
+        Predictor<I, O> predictor = take();
+        if (predictor == null) { // closed, and the predictor our permit stood for was drained
+            free.release();
+            requireOpen();
+        }
         if (closed) {
-            giveBack(predictor); // closes it
+            giveBack(predictor); // close() may have missed it: the drain in giveBack closes it
             requireOpen();
         }
         return predictor;
     }
 
+    /**
+     * Takes a predictor out of a slot. The caller holds a permit, so while the pool is open a filled slot exists
+     * (a permit is released only after its predictor is in a slot).
+     *
+     * @return the predictor, or null when the pool is closed and no slot holds one
+     */
+    private Predictor<I, O> take() {
+        int home = home();
+        while (true) {
+            for (int k = 0; k < size; k++) {
+                int index = ((home + k) % size) * PAD;
+                Predictor<I, O> predictor = slots.get(index);
+                if (predictor != null && slots.compareAndSet(index, predictor, null)) {
+                    return predictor;
+                }
+            }
+            if (closed) {
+                return null;
+            }
+            Thread.onSpinWait(); // another permit holder took the one we saw; ours is in another slot
+        }
+    }
+
     private void giveBack(Predictor<I, O> predictor) {
-        if (closed) {
-            closeOne(predictor);
-            return;
+        int home = home();
+        while (true) {
+            for (int k = 0; k < size; k++) {
+                int index = ((home + k) % size) * PAD;
+                if (slots.get(index) == null && slots.compareAndSet(index, null, predictor)) {
+                    free.release();
+                    if (closed) {
+                        drain(); // close() may have drained before the slot was filled: close what is left
+                    }
+                    return;
+                }
+            }
+            Thread.onSpinWait(); // at most size predictors exist and we hold one, so a slot is free or frees up
         }
-        idle.offer(predictor);
-        // close() may have drained the queue before this offer: whoever removes the predictor closes it
-        if (closed && idle.remove(predictor)) {
-            closeOne(predictor);
+    }
+
+    /** Takes every predictor out of the slots and closes it (once closed; by close() and by late give-backs). */
+    private void drain() {
+        for (int k = 0; k < size; k++) {
+            Predictor<I, O> predictor = slots.getAndSet(k * PAD, null);
+            if (predictor != null) {
+                closeOne(predictor);
+            }
         }
+    }
+
+    /** @return this thread's first slot: thread ids are sequential, so a few threads land on distinct slots */
+    @SuppressWarnings("deprecation") // Thread.getId: threadId() needs Java 19
+    private int home() {
+        return (int) (Thread.currentThread().getId() % size);
     }
 
     private void closeOne(Predictor<I, O> predictor) {
@@ -282,12 +355,13 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
         }
 
         /**
-         * @param value the number of predictors, at least 1 (default {@link PredictorPool#DEFAULT_SIZE})
+         * @param value the number of predictors, 1 to {@link PredictorPool#MAX_SIZE} (default
+         *              {@link PredictorPool#DEFAULT_SIZE})
          * @return this builder
          */
         public Builder<I, O> size(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("size must be at least 1, got " + value);
+            if (value < 1 || value > MAX_SIZE) {
+                throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE + ", got " + value);
             }
             this.size = value;
             return this;

@@ -26,6 +26,8 @@
  *   <li>{@link io.github.mlhighway.lifecycle.djl.PredictorPool} with
  *       {@link io.github.mlhighway.lifecycle.djl.ProbabilityTranslator}: serving from many threads, e.g. behind a
  *       {@code GuardedModel}.</li>
+ *   <li>{@link io.github.mlhighway.lifecycle.djl.MicroBatcher}: collects concurrent single-row calls into one batched
+ *       prediction (bounded queue, max batch size, max delay on an injected nano-time source).</li>
  * </ul>
  */
 package io.github.mlhighway.lifecycle.djl;

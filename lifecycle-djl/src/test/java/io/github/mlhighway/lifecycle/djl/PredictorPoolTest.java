@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.Activation;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
@@ -24,6 +24,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class PredictorPoolTest {
@@ -139,6 +142,129 @@ class PredictorPoolTest {
         }
     }
 
+    @Test
+    void no_predictor_is_ever_used_by_two_threads_at_once_and_every_call_is_counted() throws Exception {
+        Model model = train().model();
+        List<ExclusivePredictor> predictors = Collections.synchronizedList(new ArrayList<>());
+        PredictorPool<float[], Float> pool = new PredictorPool<>("stress", 2, Duration.ofSeconds(30), () -> {
+            ExclusivePredictor predictor = new ExclusivePredictor(model);
+            predictors.add(predictor);
+            return predictor;
+        }, model, List.of());
+        int calls = 500;
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        try (pool) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answered = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                answered.add(threads.submit(() -> {
+                    start.await();
+                    int n = 0;
+                    for (int i = 0; i < calls; i++) {
+                        if (pool.apply(row(i)) != null) {
+                            n++;
+                        }
+                    }
+                    return n;
+                }));
+            }
+            start.countDown();
+            int total = 0;
+            for (Future<Integer> n : answered) {
+                total += n.get(60, TimeUnit.SECONDS);
+            }
+
+            assertThat(total).isEqualTo(THREADS * calls);
+            assertThat(predictors).hasSize(2);
+            assertThat(predictors.stream().mapToInt(p -> p.calls.get()).sum()).isEqualTo(THREADS * calls);
+            assertThat(predictors).allSatisfy(p -> assertThat(p.overlaps.get()).isZero());
+            assertThat(pool.idle()).isEqualTo(2);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(predictors).allSatisfy(p -> assertThat(p.closed.get()).isEqualTo(1));
+        assertThat(model.getNDManager().isOpen()).isFalse();
+    }
+
+    @Test
+    void a_thread_gets_the_same_predictor_back_while_it_is_free() {
+        Model model = train().model();
+        List<ExclusivePredictor> predictors = new ArrayList<>();
+        try (PredictorPool<float[], Float> pool = new PredictorPool<>("affinity", 3, Duration.ofSeconds(1), () -> {
+            ExclusivePredictor predictor = new ExclusivePredictor(model);
+            predictors.add(predictor);
+            return predictor;
+        }, model, List.of())) {
+            for (int i = 0; i < 10; i++) {
+                pool.apply(row(i));
+            }
+
+            assertThat(predictors).extracting(p -> p.calls.get()).containsExactlyInAnyOrder(10, 0, 0);
+        }
+    }
+
+    @Test
+    void closing_a_pool_under_load_closes_every_predictor_once_then_the_model_and_fails_the_waiting_calls()
+            throws Exception {
+        Model model = train().model();
+        List<String> closed = Collections.synchronizedList(new ArrayList<>());
+        PredictorPool<float[], Float> pool = recordingPool(model, new RainTranslator(), 2, Duration.ofSeconds(30),
+                closed);
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        try {
+            AtomicLong answeredSoFar = new AtomicLong();
+            List<Future<Long>> outcomes = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                outcomes.add(threads.submit(() -> {
+                    long answered = 0;
+                    while (true) {
+                        try {
+                            pool.apply(row((int) answered));
+                        } catch (IllegalStateException e) {
+                            assertThat(e).hasMessageContaining("is closed");
+                            return answered;
+                        }
+                        answered++;
+                        answeredSoFar.incrementAndGet();
+                    }
+                }));
+            }
+            while (answeredSoFar.get() < 100 && outcomes.stream().noneMatch(Future::isDone)) {
+                Thread.onSpinWait(); // until the pool is busy
+            }
+
+            pool.close();
+
+            long answered = 0;
+            for (Future<Long> outcome : outcomes) {
+                answered += outcome.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(answered).isGreaterThanOrEqualTo(100).isEqualTo(answeredSoFar.get());
+            assertThat(closed).containsExactly("predictor", "predictor", "model");
+            assertThat(pool.idle()).isZero();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void the_builder_rejects_bad_values_at_once_naming_them() {
+        DjlEngine.requireOfflinePyTorch();
+        try (Model model = Model.newInstance("unused", Device.cpu(), DjlEngine.ENGINE_NAME)) {
+            PredictorPool.Builder<float[], Float> builder = PredictorPool.builder(model, new RainTranslator());
+
+            assertThatThrownBy(() -> builder.size(0)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("size must be between 1 and 65536, got 0");
+            assertThatThrownBy(() -> builder.size(65_537)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("size must be between 1 and 65536, got 65537");
+            assertThatThrownBy(() -> builder.borrowTimeout(Duration.ofMillis(-5)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("borrowTimeout must be zero or positive, got PT-0.005S");
+            assertThatThrownBy(() -> builder.name("")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("name must not be blank, got ''");
+        }
+    }
+
     private static PredictorPool<float[], Float> recordingPool(Model model, Translator<float[], Float> translator,
                                                                int size, Duration timeout, List<String> closed) {
         return new PredictorPool<>("test", size, timeout,
@@ -165,20 +291,34 @@ class PredictorPoolTest {
         return DATA.holdoutX[i % DATA.holdoutX.length];
     }
 
-    /** One row of features in, the probability of rain tomorrow out. */
-    private static class RainTranslator implements Translator<float[], Float> {
-        @Override
-        public NDList processInput(TranslatorContext ctx, float[] row) {
-            if (row.length != SeattleRain.WEATHER.length + 6) {
-                throw new IllegalArgumentException("expected " + (SeattleRain.WEATHER.length + 6)
-                        + " features, got " + row.length);
-            }
-            return new NDList(ctx.getNDManager().create(row));
+    /** Counts its calls and closes, and how often a call found it already in use by another thread. */
+    private static final class ExclusivePredictor extends Predictor<float[], Float> {
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger overlaps = new AtomicInteger();
+        final AtomicInteger closed = new AtomicInteger();
+        private final AtomicBoolean inUse = new AtomicBoolean();
+
+        ExclusivePredictor(Model model) {
+            super(model, new RainTranslator(), model.getNDManager().getDevice(), false);
         }
 
         @Override
-        public Float processOutput(TranslatorContext ctx, NDList list) {
-            return Activation.sigmoid(list.singletonOrThrow()).toFloatArray()[0];
+        public Float predict(float[] input) throws TranslateException {
+            if (!inUse.compareAndSet(false, true)) {
+                overlaps.incrementAndGet();
+            }
+            try {
+                calls.incrementAndGet();
+                return super.predict(input);
+            } finally {
+                inUse.set(false);
+            }
+        }
+
+        @Override
+        public void close() {
+            closed.incrementAndGet();
+            super.close();
         }
     }
 
