@@ -148,7 +148,7 @@ class HtmlReportTest {
 
     @Test
     void theRegistrySummaryListsVersionsAndAliases() {
-        assertThat(html).contains("champion → v2").contains("<td>v3</td>").contains("auc=0.8400");
+        assertThat(html).contains("champion → v2").contains("<td>v3</td>").contains("auc=0.84");
     }
 
     @Test

@@ -83,9 +83,15 @@ final class ReportFixture {
         recorder.recordEvaluation("challenger", "rain@3", "seattle-holdout", evaluation(0.84, 0.80));
         for (int hour = 0; hour < 12; hour++) {
             double errorRate = hour >= 6 && hour < 9 ? 0.08 : 0.002;
-            for (int request = 0; request < 1000; request++) {
-                availability.record(random.nextDouble() >= errorRate);
-                latency.recordValue(hour >= 6 ? 250 + random.nextDouble() * 100 : 120 + random.nextDouble() * 100);
+            for (int tenMinutes = 0; tenMinutes < 6; tenMinutes++) {
+                for (int request = 0; request < 200; request++) {
+                    availability.record(random.nextDouble() >= errorRate);
+                    latency.recordValue(hour >= 6 ? 250 + random.nextDouble() * 100
+                            : 120 + random.nextDouble() * 100);
+                }
+                if (tenMinutes < 5) {
+                    clock.advance(Duration.ofMinutes(10));
+                }
             }
             if (hour == 3) {
                 recorder.recordDrift("serving-traffic", drift(0.04, 0.03));
@@ -99,7 +105,7 @@ final class ReportFixture {
                 recorder.recordEvaluation("champion", "rain@2", "new-york-holdout", evaluation(0.71, 0.66));
                 recorder.recordEvaluation("challenger", "rain@3", "new-york-holdout", evaluation(0.78, 0.74));
             }
-            clock.advance(Duration.ofHours(1));
+            clock.advance(Duration.ofMinutes(10));
             recorder.recordSlos(List.of(availability, latency));
         }
         canaryRolledBackWithAnIncident(store, recorder);
