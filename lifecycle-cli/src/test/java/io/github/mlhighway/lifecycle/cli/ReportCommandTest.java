@@ -72,6 +72,6 @@ class ReportCommandTest {
 
     @Test
     void theRootCommandListsReport() {
-        assertThat(CommandRun.of("--help").out()).contains("report");
+        assertThat(CommandRun.of("--help").out()).containsPattern("(?m)^\\s+report\\s+Write one self-contained");
     }
 }

@@ -228,7 +228,7 @@ public final class SvgCharts {
                         .append("\" cy=\"").append(Html.coordinate(y)).append("\" r=\"5\"/>");
                 double textX = Math.min(x + 8, WIDTH - RIGHT - 4);
                 svg.append("<text class=\"").append(css).append("\" x=\"").append(Html.coordinate(textX))
-                        .append("\" y=\"").append(Html.coordinate(Math.max(TOP + 12, y - 8)))
+                        .append("\" y=\"").append(Html.coordinate(Math.max(TOP + 12, y - 14)))
                         .append("\" text-anchor=\"end\">").append(Html.escape(outcome)).append("</text>");
             }
         }
@@ -401,7 +401,7 @@ public final class SvgCharts {
         double x = width - RIGHT;
         for (int i = names.size() - 1; i >= 0; i--) {
             String name = names.get(i);
-            x -= 14 + Math.min(name.length(), 24) * 6.2;
+            x -= 22 + Math.min(name.length(), 24) * 6.5;
             svg.append("<rect class=\"legend\" x=\"").append(Html.coordinate(x)).append("\" y=\"8\" width=\"10\" "
                     + "height=\"10\" fill=\"").append(color(i)).append("\"/><text class=\"legend\" x=\"")
                     .append(Html.coordinate(x + 13)).append("\" y=\"17\">").append(Html.escape(name))
