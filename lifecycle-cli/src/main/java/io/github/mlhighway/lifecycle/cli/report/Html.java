@@ -53,7 +53,11 @@ final class Html {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) {
             return String.format(Locale.ROOT, "%d", (long) v);
         }
-        return String.format(Locale.ROOT, "%.4g", v);
+        String text = String.format(Locale.ROOT, "%.4g", v);
+        if (text.contains(".") && !text.contains("e")) {
+            text = text.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return text;
     }
 
     /** A coordinate: one decimal, never NaN (callers guarantee finite input). */

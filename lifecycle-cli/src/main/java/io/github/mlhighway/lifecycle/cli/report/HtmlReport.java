@@ -224,7 +224,8 @@ public final class HtmlReport {
                     .append(Html.escape(Html.percent(latest.sli()))).append("</td><td>")
                     .append(Html.escape(Html.percent(latest.budgetRemaining()))).append("</td><td>")
                     .append(Html.escape(Html.percent(latest.budgetConsumed()))).append("</td><td>")
-                    .append(latest.eligible()).append("</td><td class=\"firing\">")
+                    .append(latest.eligible()).append("</td><td").append(latest.alerts().isEmpty() ? ""
+                            : " class=\"firing\"").append('>')
                     .append(Html.escape(latest.alerts().isEmpty() ? "none" : latest.alerts().stream()
                             .map(a -> a.id() + " (" + a.severity().label() + ")").collect(Collectors.joining(", "))))
                     .append("</td><td>").append(series.points().size()).append("</td></tr></table>\n");
@@ -393,11 +394,19 @@ public final class HtmlReport {
                 empty(html);
                 continue;
             }
-            List<SvgCharts.Point> steps = release.entries().stream()
-                    .map(e -> new SvgCharts.Point(e.at(), e.candidateWeight())).toList();
+            List<SvgCharts.Point> steps = new ArrayList<>(release.entries().stream()
+                    .map(e -> new SvgCharts.Point(e.at(), e.candidateWeight())).toList());
             Instant end = release.entries().get(release.entries().size() - 1).at();
+            // The journal keeps the weight of the last step; once terminal, traffic has moved as a whole.
+            switch (state.phase()) {
+                case PROMOTED -> steps.add(new SvgCharts.Point(end, 100));
+                case ROLLED_BACK, ABORTED -> steps.add(new SvgCharts.Point(end, 0));
+                default -> {
+                }
+            }
             html.append("<div class=\"charts\">").append(SvgCharts.stepChart("release-" + release.releaseId(),
-                    release.releaseId() + ": candidate weight", steps, end, outcome)).append("</div>\n");
+                    release.releaseId() + ": candidate weight" + (outcome.isEmpty() ? "" : " until " + outcome),
+                    steps, end, outcome)).append("</div>\n");
             html.append("<table><tr><th>at</th><th>event</th><th>phase</th><th>weight</th><th>why</th></tr>\n");
             for (JournalEntry entry : release.entries()) {
                 html.append("<tr><td>").append(Html.escape(Html.time(entry.at()))).append("</td><td>")

@@ -228,7 +228,7 @@ public final class SvgCharts {
                         .append("\" cy=\"").append(Html.coordinate(y)).append("\" r=\"5\"/>");
                 double textX = Math.min(x + 8, WIDTH - RIGHT - 4);
                 svg.append("<text class=\"").append(css).append("\" x=\"").append(Html.coordinate(textX))
-                        .append("\" y=\"").append(Html.coordinate(Math.max(TOP + 12, y - 8)))
+                        .append("\" y=\"").append(Html.coordinate(Math.max(TOP + 12, y - 14)))
                         .append("\" text-anchor=\"end\">").append(Html.escape(outcome)).append("</text>");
             }
         }
@@ -344,8 +344,10 @@ public final class SvgCharts {
             double x0 = frame.x(span.start());
             double x1 = Math.max(frame.x(span.end()), x0 + 1);
             svg.append("<g class=\"span\" data-label=\"").append(Html.escape(span.label())).append("\">");
+            String shown = span.label().length() > 95 ? span.label().substring(0, 94) + "…" : span.label();
             svg.append("<text x=\"").append(Html.coordinate(LEFT)).append("\" y=\"").append(Html.coordinate(y - 9))
-                    .append("\" class=\"span-label\">").append(Html.escape(span.label())).append("</text>");
+                    .append("\" class=\"span-label\">").append(Html.escape(shown)).append("<title>")
+                    .append(Html.escape(span.label())).append("</title></text>");
             svg.append("<line class=\"span-bar\" x1=\"").append(Html.coordinate(x0)).append("\" x2=\"")
                     .append(Html.coordinate(x1)).append("\" y1=\"").append(Html.coordinate(y)).append("\" y2=\"")
                     .append(Html.coordinate(y)).append("\" stroke=\"").append(span.closed() ? "#888" : "#d62728")
@@ -399,7 +401,7 @@ public final class SvgCharts {
         double x = width - RIGHT;
         for (int i = names.size() - 1; i >= 0; i--) {
             String name = names.get(i);
-            x -= 14 + Math.min(name.length(), 24) * 6.2;
+            x -= 22 + Math.min(name.length(), 24) * 6.5;
             svg.append("<rect class=\"legend\" x=\"").append(Html.coordinate(x)).append("\" y=\"8\" width=\"10\" "
                     + "height=\"10\" fill=\"").append(color(i)).append("\"/><text class=\"legend\" x=\"")
                     .append(Html.coordinate(x + 13)).append("\" y=\"17\">").append(Html.escape(name))
@@ -486,15 +488,32 @@ public final class SvgCharts {
             return hi > lo ? new double[] {lo, hi} : new double[] {lo - 1, hi + 1};
         }
 
+        /** The data range widened to whole multiples of a 1-2-5 step, so the ticks are round numbers. */
         private static double[] paddedRange(double[] values) {
             double lo = java.util.Arrays.stream(values).min().orElse(0);
             double hi = java.util.Arrays.stream(values).max().orElse(1);
             if (!(hi > lo)) {
                 double pad = Math.abs(lo) > 0 ? Math.abs(lo) * 0.1 : 1;
-                return new double[] {lo - pad, hi + pad};
+                lo -= pad;
+                hi += pad;
             }
-            double pad = (hi - lo) * 0.08;
-            return new double[] {lo - pad, hi + pad};
+            double step = niceStep((hi - lo) / Y_TICKS);
+            double niceLo = Math.floor(lo / step) * step;
+            double niceHi = Math.ceil(hi / step) * step;
+            while ((niceHi - niceLo) / step > Y_TICKS) {
+                step = niceStep(step * 1.01);
+                niceLo = Math.floor(lo / step) * step;
+                niceHi = Math.ceil(hi / step) * step;
+            }
+            niceHi = niceLo + step * Y_TICKS;
+            return new double[] {niceLo, niceHi};
+        }
+
+        private static double niceStep(double raw) {
+            double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+            double fraction = raw / magnitude;
+            double nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
+            return nice * magnitude;
         }
 
         double plotWidth() {
