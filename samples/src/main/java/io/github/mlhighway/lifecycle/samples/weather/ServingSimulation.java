@@ -73,6 +73,9 @@ final class ServingSimulation implements AutoCloseable {
     private final List<String> pendingLabels = new ArrayList<>();
     private final List<DriftReport> driftReports = new ArrayList<>();
     private LocalDate pendingDay;
+    private long labelledDays;
+    private int windowsWithoutDrift;
+    private int windowsWithDrift;
 
     ServingSimulation(TestClock clock, Map<String, RainModel> versions, TrafficPlan plan, DatasetProfile reference,
                       ReportRecorder recorder, IncidentManager incidents, Map<String, SloState> restore,
@@ -95,6 +98,8 @@ final class ServingSimulation implements AutoCloseable {
                 .driftMonitor(drift)
                 .onDrift(event -> {
                     driftReports.add(event.report());
+                    windowsWithoutDrift = event.report().drifted() ? 0 : windowsWithoutDrift + 1;
+                    windowsWithDrift = event.report().drifted() ? windowsWithDrift + 1 : 0;
                     onDrift.accept(event);
                 })
                 .fallback(day -> 0.5);
@@ -168,9 +173,25 @@ final class ServingSimulation implements AutoCloseable {
             for (String requestId : pendingLabels) {
                 service.label(requestId, rained);
             }
+            labelledDays++;
         }
         pendingLabels.clear();
         pendingDay = null;
+    }
+
+    /** @return the drift windows in a row, up to the latest, that did not drift (0 when the latest drifted) */
+    int windowsWithoutDrift() {
+        return windowsWithoutDrift;
+    }
+
+    /** @return the drift windows in a row, up to the latest, that drifted (0 when the latest did not) */
+    int windowsWithDrift() {
+        return windowsWithDrift;
+    }
+
+    /** @return the days whose labels have arrived in this simulation */
+    long labelledDays() {
+        return labelledDays;
     }
 
     /** @return the cohort and version trackers of the guarded model */

@@ -11,6 +11,31 @@ import java.time.ZoneOffset;
  */
 final class StoryClock {
 
+    private final TestClock decisions = TestClock.at(StoryStages.midnight(StoryStages.TRAIN_TO.plusDays(1)));
+
+    /**
+     * The clock of the registry and the gates: it shows the day of the stage that is running (see
+     * {@link #moveTo(LocalDate)}), so a version, an alias move or a verdict carries the story day it happened on.
+     *
+     * @return the decisions clock
+     */
+    Clock decisions() {
+        return decisions;
+    }
+
+    /**
+     * Moves the decisions clock forward to a story day's midnight (never backwards: a resumed run starts at the
+     * story's beginning and catches up stage by stage).
+     *
+     * @param day the day the running stage acts on
+     */
+    synchronized void moveTo(LocalDate day) {
+        java.time.Instant target = StoryStages.midnight(day);
+        if (target.isAfter(decisions.instant())) {
+            decisions.advance(java.time.Duration.between(decisions.instant(), target));
+        }
+    }
+
     /**
      * @param day a story day
      * @return a clock fixed at that day's midnight UTC (gates and registry moves made "on" that day)

@@ -79,23 +79,26 @@ final class StoryStages {
     static final LocalDate TRAIN_FROM = LocalDate.of(2012, 1, 1);
     static final LocalDate TRAIN_TO = LocalDate.of(2014, 12, 31);
     static final LocalDate SERVE_FROM = LocalDate.of(2015, 1, 1);
+    /** The challenger trains on New York's archive up to here (and the days served); 2014 is its holdout. */
+    static final LocalDate NEW_YORK_ARCHIVE_TO = LocalDate.of(2013, 12, 31);
     /** Traffic switches to New York on this day. */
     static final LocalDate SWITCH_TO_NEW_YORK = LocalDate.of(2015, 4, 1);
     /** The last day served (its label needs the next day's weather, the last day of the data). */
     static final LocalDate SERVE_TO = LocalDate.of(2015, 12, 30);
     /** The first model's absolute bar on the Seattle holdout (there is no champion to compare with yet). */
     static final double MIN_SEATTLE_AUC = 0.70;
-    /** New York days labelled before a retraining may start. */
+    /** New York days whose labels have arrived before a retraining may start. */
     static final int MIN_NEW_YORK_DAYS = 60;
-    /** Epochs of the champion (886 Seattle days). */
-    static final int CHAMPION_EPOCHS = 15;
-    /** Epochs of the challenger: fewer, as it learns from two months of New York days only. */
-    static final int CHALLENGER_EPOCHS = 5;
+    /** Training epochs of every model. */
+    static final int EPOCHS = 15;
     static final String INCIDENT_KEY = ServingSimulation.MODEL;
     /** Drift opens an incident once the accuracy SLO has this share of its budget left or less. */
     static final double INCIDENT_BUDGET_LEFT = 0.5;
-    /** An open incident closes when the inputs no longer drift and the accuracy SLO has this much budget left. */
-    static final double INCIDENT_RECOVERED_BUDGET_LEFT = 0.25;
+    /**
+     * Sustained drift: an incident opens only after this many weekly windows in a row drifted (a stormy week is not
+     * a new world) and closes after as many in a row without drift.
+     */
+    static final int DRIFT_WINDOWS = 2;
     static final String RELEASE_ID = "rain-tomorrow-challenger-canary";
 
     private final WeatherData data;
@@ -118,6 +121,7 @@ final class StoryStages {
     // ---- 1. data ------------------------------------------------------------------------------------------------
 
     DataSlice load(StageContext context) {
+        times.moveTo(TRAIN_TO.plusDays(1));
         int rows = data.observations(SEATTLE, TRAIN_FROM, TRAIN_TO).rowCount();
         context.recordInput("weather.csv", data.sha256());
         out.printf("[1/6] Loaded %d Seattle days (%s .. %s) from %s%n", rows, TRAIN_FROM, TRAIN_TO,
@@ -137,7 +141,7 @@ final class StoryStages {
                         Constraints.range("temp_max", -40, 50),
                         Constraints.range("temp_min", -50, 40),
                         Constraints.range("wind", 0, 60))
-                .clock(times.at(TRAIN_TO.plusDays(1)))
+                .clock(times.decisions())
                 .build();
         return Gate.named("seattle-training-data",
                 slice -> gate.evaluate(data.observations(slice.location(), slice.from(), slice.to())));
@@ -147,7 +151,7 @@ final class StoryStages {
 
     RegisteredModel trainChampion(DataSlice slice, StageContext context) {
         List<Example> training = data.examples(SEATTLE, d -> inTraining(d) && !isHoldoutWeek(d));
-        RegisteredModel model = trainAndRegister("champion", training, CHAMPION_EPOCHS, context);
+        RegisteredModel model = trainAndRegister("champion", training, EPOCHS, context);
         out.printf("[1/6] Trained %s on %d Seattle days (DJL MLP, %d hidden units)%n", model.ref(),
                 model.trainingRows(), RainModel.HIDDEN);
         return model;
@@ -181,7 +185,7 @@ final class StoryStages {
     Gate<GatedModel> championGate() {
         ModelGate gate = ModelGate.builder().name("first-champion")
                 .metric("auc").atLeast(MIN_SEATTLE_AUC)
-                .clock(times.at(TRAIN_TO.plusDays(1)))
+                .clock(times.decisions())
                 .build();
         return Gate.named("first-champion", gated -> gate.evaluate(ModelComparison.fromJson(gated.comparisonJson())));
     }
@@ -197,6 +201,7 @@ final class StoryStages {
     // ---- 3. serving Seattle --------------------------------------------------------------------------------------
 
     ServingHandOff serveSeattle(ServingHandOff handOff, StageContext context) {
+        times.moveTo(handOff.nextDay());
         CollectionSnapshot.restoreOrTake(store, context.stageName(), CollectionSnapshot.STORY_COLLECTIONS);
         TestClock clock = times.clockAt(handOff.nextDay());
         ReportRecorder recorder = ReportRecorder.create(store, clock);
@@ -221,12 +226,12 @@ final class StoryStages {
     // ---- 4. New York: drift, burn, incident, retraining trigger --------------------------------------------------
 
     RetrainSignal serveNewYork(ServingHandOff handOff, StageContext context) {
+        times.moveTo(handOff.nextDay());
         CollectionSnapshot.restoreOrTake(store, context.stageName(), CollectionSnapshot.STORY_COLLECTIONS);
         TestClock clock = times.clockAt(handOff.nextDay());
         ReportRecorder recorder = ReportRecorder.create(store, clock);
         IncidentManager incidents = IncidentManager.builder(store, clock).build();
         AtomicReference<DriftReport> latestDrift = new AtomicReference<>();
-        List<WeatherDay> served = new ArrayList<>();
         try (RainModel champion = loadModel(handOff.champion(), "serve-new-york");
              ServingSimulation simulation = new ServingSimulation(clock, Map.of(champion.version(), champion), null,
                      reference(), recorder, incidents, handOff.slos(), event -> {
@@ -237,7 +242,7 @@ final class StoryStages {
             out.printf("[3/6] %s: traffic switches to New York%n", handOff.nextDay());
             RetrainTrigger trigger = RetrainTrigger.builder("rain-tomorrow-retrain", clock, RetrainConditions.allOf(
                             RetrainConditions.drift("serving-drift", latestDrift::get),
-                            RetrainConditions.newLabels(served::size, MIN_NEW_YORK_DAYS)))
+                            RetrainConditions.newLabels(simulation::labelledDays, MIN_NEW_YORK_DAYS)))
                     .action(request -> recorder.recordEvent("retrain", "Retraining requested: "
                             + String.join("; ", request.reasons())))
                     .build();
@@ -245,7 +250,6 @@ final class StoryStages {
             for (WeatherDay day : days) {
                 context.checkCancelled();
                 simulation.serve(day);
-                served.add(day);
                 progress("[3/6] New York", day.date(), simulation, champion.version());
                 openOrCloseIncident(simulation, champion.version(), incidents, day.date());
                 RetrainDecision decision = trigger.evaluate();
@@ -271,12 +275,13 @@ final class StoryStages {
     // ---- 5. challenger -------------------------------------------------------------------------------------------
 
     TrainedChallenger trainChallenger(RetrainSignal signal, StageContext context) {
+        times.moveTo(signal.handOff().nextDay());
         List<Example> training = new ArrayList<>(data.examples(NEW_YORK,
                 d -> inTraining(d) && !isNewYorkHoldout(d)));
         List<Example> served = data.examples(NEW_YORK,
                 d -> !d.isBefore(signal.newYorkFrom()) && !d.isAfter(signal.newYorkTo()));
         training.addAll(served);
-        RegisteredModel model = trainAndRegister("challenger", training, CHAMPION_EPOCHS, context);
+        RegisteredModel model = trainAndRegister("challenger", training, EPOCHS, context);
         out.printf("[4/6] Trained challenger %s on %d New York days: the archive 2012-2013"
                 + " and the %d days served so far (%s .. %s)%n", model.ref(), training.size(), served.size(),
                 signal.newYorkFrom(), signal.newYorkTo());
@@ -293,6 +298,7 @@ final class StoryStages {
     Challenge evaluateChallenger(TrainedChallenger trained, StageContext context) {
         RetrainSignal signal = trained.signal();
         RegisteredModel challenger = trained.model();
+        times.moveTo(signal.handOff().nextDay());
         List<Example> holdout = data.examples(NEW_YORK, StoryStages::isNewYorkHoldout);
         int[] labels = RainFeatures.labels(holdout);
         ModelVersion championVersion = registry.version(ModelRef.parse(signal.handOff().champion()));
@@ -325,7 +331,7 @@ final class StoryStages {
                 .metric("brier").againstChampion().superiority(0.0).confidence(0.95)
                 .metric("auc").againstChampion().nonInferiority(0.10).confidence(0.95)
                 .seed(42)
-                .clock(times.at(TRAIN_TO.plusYears(1)))
+                .clock(times.decisions())
                 .build();
         return Gate.named("champion-gate", challenge -> gate.evaluate(
                 ModelComparison.fromJson(challenge.comparisonJson())));
@@ -334,6 +340,7 @@ final class StoryStages {
     // ---- 6. canary -----------------------------------------------------------------------------------------------
 
     CanaryResult canary(Challenge challenge, StageContext context) {
+        times.moveTo(challenge.signal().handOff().nextDay());
         CollectionSnapshot.restoreOrTake(store, context.stageName(), CollectionSnapshot.STORY_COLLECTIONS);
         ServingHandOff handOff = challenge.signal().handOff();
         TestClock clock = times.clockAt(handOff.nextDay());
@@ -349,16 +356,15 @@ final class StoryStages {
             versions.put(challengerRef, challenger);
             ReleaseConfig config = ReleaseConfig.canary(RELEASE_ID, championRef, challengerRef)
                     .steps(20, 50, 100).interval(Duration.ofDays(1)).build();
-            AtomicReference<ServingSimulation> running = new AtomicReference<>();
             ReleaseController[] controller = new ReleaseController[1];
             try (ServingSimulation simulation = new ServingSimulation(clock, versions, null, reference(), recorder,
                     incidents, handOff.slos(), event -> recordDrift(recorder, event.report(), incidents, clock),
                     seed(context))) {
-                running.set(simulation);
                 controller[0] = ReleaseController.builder(config, store, simulation.service(), clock)
                         .listener(event -> {
                             recorder.recordEvent("release", event.type() + ": " + event.message());
-                            if (event.type() == ReleaseEventType.ROLLED_BACK) {
+                            if (event.type() == ReleaseEventType.ROLLED_BACK
+                                    || event.type() == ReleaseEventType.ABORTED) {
                                 incidents.record(IncidentEvidence.rollback(RELEASE_ID, event.candidateVersion(),
                                         event.baselineVersion(), event.message(), Map.of()).forKey(INCIDENT_KEY));
                             }
@@ -379,6 +385,10 @@ final class StoryStages {
                     day = day.plusDays(1);
                 }
                 simulation.finish(data.days(NEW_YORK, day, day).get(0));
+                if (!controller[0].state().phase().isTerminal()) {
+                    controller[0].abort("the story's year ended before the canary finished");
+                }
+                times.moveTo(day);
                 ReleasePhase phase = controller[0].state().phase();
                 String outcome;
                 String nowServing;
@@ -402,29 +412,25 @@ final class StoryStages {
     // ---- 7. the rest of the year ---------------------------------------------------------------------------------
 
     YearServed serveRest(CanaryResult canary, StageContext context) {
+        times.moveTo(canary.handOff().nextDay());
         CollectionSnapshot.restoreOrTake(store, context.stageName(), CollectionSnapshot.STORY_COLLECTIONS);
         ServingHandOff handOff = canary.handOff();
         TestClock clock = times.clockAt(handOff.nextDay());
         ReportRecorder recorder = ReportRecorder.create(store, clock);
         IncidentManager incidents = IncidentManager.builder(store, clock).build();
+        boolean promoted = "promoted".equals(canary.outcome());
+        DatasetProfile reference = promoted ? newYorkReference() : reference();
         try (RainModel model = loadModel(handOff.champion(), "serve-rest");
              ServingSimulation simulation = new ServingSimulation(clock, Map.of(model.version(), model), null,
-                     reference(), recorder, incidents, handOff.slos(), event -> recordDrift(recorder,
+                     reference, recorder, incidents, handOff.slos(), event -> recordDrift(recorder,
                      event.report(), incidents, clock), seed(context))) {
             for (WeatherDay day : data.days(NEW_YORK, handOff.nextDay(), SERVE_TO)) {
                 context.checkCancelled();
                 simulation.serve(day);
                 progress("[5/6] New York", day.date(), simulation, model.version());
+                openOrCloseIncident(simulation, model.version(), incidents, day.date());
             }
             simulation.finish(data.days(NEW_YORK, SERVE_TO.plusDays(1), SERVE_TO.plusDays(1)).get(0));
-            ErrorBudget accuracy = simulation.accuracy(model.version()).budget();
-            incidents.openIncident(INCIDENT_KEY).ifPresent(incident -> {
-                if (accuracy.remainingFraction() > INCIDENT_BUDGET_LEFT) {
-                    incidents.close(incident.id(), String.format(Locale.ROOT, "The accuracy SLO of %s recovered:"
-                            + " %.0f%% of days right over 28 days, %.0f%% of the budget left", model.version(),
-                            100 * accuracy.sli(), 100 * accuracy.remainingFraction()));
-                }
-            });
             return new YearServed(canary, new ServingHandOff(SERVE_TO.plusDays(1), handOff.champion(),
                     simulation.sloStates()));
         }
@@ -440,24 +446,26 @@ final class StoryStages {
     }
 
     /**
-     * Opens the incident when the inputs have drifted and the served version's accuracy SLO has spent at least
-     * half its budget: drift alone is a warning (the seasons drift too), drift with a burning quality SLO is an
-     * incident. Closes it when the drift is gone and the budget is back above a quarter.
+     * Opens the incident when the inputs have drifted for {@link #DRIFT_WINDOWS} weekly windows in a row and the
+     * served version's accuracy SLO has spent at least half its budget: drift alone is a warning (storms and seasons
+     * drift too), sustained drift with a burning quality SLO is an incident. Closes it after as many windows in a
+     * row without drift once the budget is back above half.
      */
     private void openOrCloseIncident(ServingSimulation simulation, String version, IncidentManager incidents,
                                        LocalDate day) {
         Optional<DriftReport> drift = simulation.latestDrift();
         ErrorBudget budget = simulation.accuracy(version).budget();
         Optional<io.github.mlhighway.lifecycle.incident.Incident> open = incidents.openIncident(INCIDENT_KEY);
-        if (open.isPresent() && drift.isPresent() && !drift.get().drifted()
-                && budget.remainingFraction() >= INCIDENT_RECOVERED_BUDGET_LEFT) {
-            incidents.close(open.get().id(), String.format(Locale.ROOT, "Recovered: no drift in the last week and"
-                    + " the accuracy SLO of %s has %.0f%% of its budget left", version,
-                    100 * budget.remainingFraction()));
-            out.printf("[3/6] %s: incident %s closed (recovered)%n", day, open.get().id());
+        if (open.isPresent() && simulation.windowsWithoutDrift() >= DRIFT_WINDOWS
+                && budget.remainingFraction() > INCIDENT_BUDGET_LEFT) {
+            incidents.close(open.get().id(), String.format(Locale.ROOT, "Recovered: no drift in the last %d weekly"
+                    + " windows and the accuracy SLO of %s has %.0f%% of its budget left", DRIFT_WINDOWS,
+                    version, 100 * budget.remainingFraction()));
+            out.printf("[story] %s: incident %s closed (recovered)%n", day, open.get().id());
             return;
         }
-        if (drift.isEmpty() || !drift.get().drifted() || budget.remainingFraction() > INCIDENT_BUDGET_LEFT
+        if (drift.isEmpty() || simulation.windowsWithDrift() < DRIFT_WINDOWS
+                || budget.remainingFraction() > INCIDENT_BUDGET_LEFT
                 || incidents.openIncident(INCIDENT_KEY).isPresent()) {
             return;
         }
@@ -471,7 +479,7 @@ final class StoryStages {
                 100 * budget.remainingFraction());
         incidents.record(new IncidentEvidence(INCIDENT_KEY, null, drifted.kind(), drifted.source(), sentence,
                 numbers, drifted.details(), true, false)).ifPresent(incident ->
-                out.printf("[3/6] %s: drift in %s and the accuracy SLO burning: incident %s opened%n", day,
+                out.printf("[story] %s: drift in %s and the accuracy SLO burning: incident %s opened%n", day,
                         drift.get().driftedColumnNames(), incident.id()));
     }
 
@@ -544,6 +552,13 @@ final class StoryStages {
         }
     }
 
+    /** @return the profile of the New York archive the challenger trained on: its serving reference */
+    private DatasetProfile newYorkReference() {
+        return Profiles.of(data.observations(NEW_YORK, TRAIN_FROM, NEW_YORK_ARCHIVE_TO)
+                .select(ServingSimulation.MONITORED_COLUMNS.toArray(String[]::new)));
+    }
+
+    /** @return the profile of the Seattle days the champion trained on: the drift monitor's reference */
     private DatasetProfile reference() {
         return Profiles.of(data.observations(SEATTLE, TRAIN_FROM, TRAIN_TO)
                 .select(ServingSimulation.MONITORED_COLUMNS.toArray(String[]::new)));
@@ -567,7 +582,7 @@ final class StoryStages {
 
     /** New York's holdout: the archive's last year (the challenger trains on 2012–2013 and the days served). */
     static boolean isNewYorkHoldout(LocalDate day) {
-        return day.getYear() == 2014;
+        return day.isAfter(NEW_YORK_ARCHIVE_TO) && !day.isAfter(TRAIN_TO);
     }
 
     static boolean inTraining(LocalDate day) {

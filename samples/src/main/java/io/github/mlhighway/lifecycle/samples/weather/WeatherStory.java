@@ -98,7 +98,7 @@ public final class WeatherStory implements Callable<Integer> {
         Clock wallClock = Clock.systemUTC();
         Store store = Stores.directory(root, wallClock);
         StoryClock times = new StoryClock();
-        ModelRegistry registry = ModelRegistries.directory(root, times.at(StoryStages.TRAIN_TO.plusDays(1)));
+        ModelRegistry registry = ModelRegistries.directory(root, times.decisions());
         StoryStages stages = new StoryStages(WeatherData.load(), store, registry, root.resolve("work"), out, times);
         StoryEnding ending = new StoryEnding(store, root, out, times.at(StoryStages.SERVE_TO.plusDays(2)));
 
