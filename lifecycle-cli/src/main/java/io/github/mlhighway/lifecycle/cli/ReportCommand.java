@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.cli;
 
 import io.github.mlhighway.lifecycle.cli.report.HtmlReport;
+import io.github.mlhighway.lifecycle.store.StoreException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
                 + "assets) showing what a store recorded: SLO error-budget burn-down and burn rates, drift per "
                 + "feature, champion and challenger metrics with confidence intervals, canary weight over time, "
                 + "the incident timeline with postmortem drafts, the model registry, and what happened when.",
-            "Exit codes: 0 written, 2 bad input (missing directory, not a store, output not writable)."})
+            "Exit codes: 0 written, 2 bad input (missing directory, not a store, store unreadable, output not "
+                + "writable)."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -34,7 +36,7 @@ public final class ReportCommand implements Callable<Integer> {
     /**
      * Writes the report.
      *
-     * @return 0 when written, 2 on bad input
+     * @return 0 when written, 2 on bad input (including a store that cannot be read)
      */
     @Override
     public Integer call() {
@@ -43,7 +45,7 @@ public final class ReportCommand implements Callable<Integer> {
         Path written;
         try {
             written = HtmlReport.write(directory, output, Clock.systemUTC());
-        } catch (IllegalArgumentException | UncheckedIOException e) {
+        } catch (IllegalArgumentException | UncheckedIOException | StoreException e) {
             return ExitCodes.badInput(err, e.getMessage());
         }
         out.println("wrote " + written);

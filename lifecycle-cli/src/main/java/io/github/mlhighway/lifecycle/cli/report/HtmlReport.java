@@ -14,12 +14,16 @@ import io.github.mlhighway.lifecycle.core.report.SloPoint;
 import io.github.mlhighway.lifecycle.core.report.SloSeries;
 import io.github.mlhighway.lifecycle.incident.Incident;
 import io.github.mlhighway.lifecycle.registry.ModelVersion;
+import io.github.mlhighway.lifecycle.store.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -47,6 +52,8 @@ public final class HtmlReport {
 
     /** What a section with nothing recorded says. */
     public static final String NO_DATA = "no data recorded";
+    /** What the report shows for a number that was recorded as null because it was not finite. */
+    public static final String NOT_AVAILABLE = "n/a";
     /** The most "what happened" lines listed in the header. */
     public static final int MAX_HAPPENINGS = 60;
 
@@ -67,25 +74,31 @@ public final class HtmlReport {
             pre{background:#f8f8f8;padding:8px;overflow-x:auto;font-size:12px;white-space:pre-wrap}
             """;
 
+    /** The permissions of the written file on POSIX file systems: {@code rw-r--r--}. */
+    private static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
+
     private HtmlReport() {
     }
 
     /**
      * Reads a store directory and writes its report (atomically: a temporary file renamed over the target),
-     * stamped with the system clock.
+     * stamped with the system clock. On a POSIX file system the file is {@code rw-r--r--}. The store is only read,
+     * so it may be read-only.
      *
      * @param storeDirectory the store directory
      * @param out            the HTML file to write; its parent directories are created
      * @return the file written
      * @throws IllegalArgumentException if the directory is missing or not a store
      * @throws UncheckedIOException     if the file cannot be written
+     * @throws StoreException           if the store cannot be opened
      */
     public static Path write(Path storeDirectory, Path out) {
         return write(storeDirectory, out, Clock.systemUTC());
     }
 
     /**
-     * Reads a store directory and writes its report, stamped with the given clock.
+     * Reads a store directory and writes its report, stamped with the given clock. On a POSIX file system the file
+     * is {@code rw-r--r--}. The store is only read, so it may be read-only.
      *
      * @param storeDirectory the store directory
      * @param out            the HTML file to write; its parent directories are created
@@ -93,6 +106,7 @@ public final class HtmlReport {
      * @return the file written
      * @throws IllegalArgumentException if the directory is missing or not a store
      * @throws UncheckedIOException     if the file cannot be written
+     * @throws StoreException           if the store cannot be opened
      */
     public static Path write(Path storeDirectory, Path out, Clock clock) {
         Objects.requireNonNull(out, "out");
@@ -103,6 +117,10 @@ public final class HtmlReport {
             Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             try {
                 Files.writeString(temp, html, StandardCharsets.UTF_8);
+                if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                    // createTempFile makes the file rw-------, but a report is meant to be shared.
+                    Files.setPosixFilePermissions(temp, FILE_PERMISSIONS);
+                }
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);
@@ -267,6 +285,11 @@ public final class HtmlReport {
 
     // ------------------------------------------------------------------------------------------------ drift
 
+    /** A drift share as a percentage, or {@value #NOT_AVAILABLE} when it was not finite and recorded as null. */
+    private static String share(Double fraction) {
+        return fraction == null ? NOT_AVAILABLE : Html.percent(fraction);
+    }
+
     private static void drift(StringBuilder html, List<DriftSeries> drift) {
         html.append("<section id=\"drift\"><h2>Drift per feature</h2>\n");
         if (drift.isEmpty()) {
@@ -278,9 +301,12 @@ public final class HtmlReport {
                     .append(Html.escape(Html.time(latest.at()))).append(": <span class=\"")
                     .append(latest.status().name().equals("DRIFTED") ? "drifted" : "").append("\">")
                     .append(Html.escape(latest.status().name())).append("</span>, ")
-                    .append(Html.escape(Html.percent(latest.driftedShare()))).append(" of tested columns drifted "
-                            + "(data-set threshold ").append(Html.escape(Html.percent(latest.driftShare())))
+                    .append(Html.escape(share(latest.driftedShare()))).append(" of tested columns drifted "
+                            + "(data-set threshold ").append(Html.escape(share(latest.driftShare())))
                     .append("). ").append(Html.escape(latest.message())).append("</p>\n");
+            for (String note : latest.notes()) {
+                html.append("<p class=\"meta\">").append(Html.escape(note)).append("</p>\n");
+            }
             html.append("<div class=\"charts\">");
             List<SvgCharts.Bar> bars = latest.columns().stream().filter(c -> c.effect() != null)
                     .map(c -> new SvgCharts.Bar(c.column(), c.effect(), c.threshold(), c.drifted())).toList();

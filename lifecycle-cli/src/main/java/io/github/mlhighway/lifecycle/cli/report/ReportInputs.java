@@ -13,6 +13,7 @@ import io.github.mlhighway.lifecycle.incident.Incident;
 import io.github.mlhighway.lifecycle.registry.ModelRegistry;
 import io.github.mlhighway.lifecycle.registry.ModelVersion;
 import io.github.mlhighway.lifecycle.store.Store;
+import io.github.mlhighway.lifecycle.store.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,16 +86,18 @@ public record ReportInputs(String storeLabel, ReportData data, List<Release> rel
     }
 
     /**
-     * Reads a store directory without creating or changing anything in it.
+     * Reads a store directory without creating or changing anything in it. The store is opened read-only
+     * ({@link Stores#readOnlyDirectory}), so the directory need not be writable.
      *
      * @param storeDirectory the store directory
-     * @param clock          the clock the store and registry are opened with (nothing is written)
+     * @param clock          the clock the registry and incident reader are built with (nothing is written)
      * @return the inputs
      * @throws IllegalArgumentException if the directory does not exist or holds no lifecycle store documents
+     * @throws StoreException           if the store cannot be opened
      */
     public static ReportInputs load(Path storeDirectory, Clock clock) {
         requireStore(storeDirectory);
-        Store store = Stores.directory(storeDirectory, clock);
+        Store store = Stores.readOnlyDirectory(storeDirectory);
         ModelRegistry registry = ModelRegistries.on(store, ArtifactStore.under(storeDirectory), clock);
         return from(store, storeDirectory.toAbsolutePath().normalize().toString(), registry, clock);
     }

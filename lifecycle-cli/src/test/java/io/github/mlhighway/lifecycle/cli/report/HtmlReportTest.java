@@ -3,7 +3,13 @@ package io.github.mlhighway.lifecycle.cli.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mlhighway.lifecycle.core.data.drift.Correction;
+import io.github.mlhighway.lifecycle.core.data.drift.DriftReport;
+import io.github.mlhighway.lifecycle.core.data.drift.DriftStatus;
 import io.github.mlhighway.lifecycle.core.report.ReportData;
+import io.github.mlhighway.lifecycle.core.report.ReportRecorder;
+import io.github.mlhighway.lifecycle.core.store.Stores;
+import io.github.mlhighway.lifecycle.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -178,6 +184,20 @@ class HtmlReportTest {
             assertThat(m.group()).as(section).contains(HtmlReport.NO_DATA);
         }
         assertThat(Svg.charts(empty)).isEmpty();
+    }
+
+    @Test
+    void aDriftedShareRecordedAsNullBecauseItWasNotFiniteShowsAsNotAvailable() {
+        Clock clock = Clock.fixed(GENERATED, ZoneOffset.UTC);
+        Store store = Stores.inMemory(clock);
+        ReportRecorder.create(store, clock).recordDrift("serving-traffic", new DriftReport(List.of(), 0, 0,
+                Double.NaN, 0.5, Correction.BONFERRONI, 0.05, DriftStatus.INCONCLUSIVE, "no column could be tested"));
+
+        String page = HtmlReport.render(ReportData.read(store), "memory", GENERATED);
+
+        assertThat(page).contains(HtmlReport.NOT_AVAILABLE + " of tested columns drifted (data-set threshold 50.0%)")
+                .contains("driftedShare was NaN and is recorded as null")
+                .doesNotContain("0.0% of tested columns drifted");
     }
 
     @Test

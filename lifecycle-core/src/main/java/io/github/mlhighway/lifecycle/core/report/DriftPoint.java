@@ -6,18 +6,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A drift report of one subject at one instant, as recorded for the report.
+ * A drift report of one subject at one instant, as recorded for the report. Shares that were not finite are null
+ * and {@code notes} says why.
  *
  * @param at           when
  * @param subject      what was compared with the reference, e.g. {@code serving-traffic}
  * @param status       the data-set decision
- * @param driftedShare the share of tested columns that drifted
- * @param driftShare   the share threshold for data-set drift
+ * @param driftedShare the share of tested columns that drifted, or null when it was not finite
+ * @param driftShare   the share threshold for data-set drift, or null when it was not finite
  * @param message      the data-set sentence
  * @param columns      one entry per column, in report order
+ * @param notes        why a share is null, empty when none is
  */
-public record DriftPoint(Instant at, String subject, DriftStatus status, double driftedShare, double driftShare,
-                         String message, List<ColumnDriftPoint> columns) {
+public record DriftPoint(Instant at, String subject, DriftStatus status, Double driftedShare, Double driftShare,
+                         String message, List<ColumnDriftPoint> columns, List<String> notes) {
 
     /** Validates and copies the components. */
     public DriftPoint {
@@ -26,5 +28,22 @@ public record DriftPoint(Instant at, String subject, DriftStatus status, double 
         Objects.requireNonNull(status, "status");
         message = message == null ? "" : message;
         columns = columns == null ? List.of() : List.copyOf(columns);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /**
+     * A point without notes (the form before shares could be null).
+     *
+     * @param at           when
+     * @param subject      what was compared with the reference
+     * @param status       the data-set decision
+     * @param driftedShare the share of tested columns that drifted, or null
+     * @param driftShare   the share threshold for data-set drift, or null
+     * @param message      the data-set sentence
+     * @param columns      one entry per column, in report order
+     */
+    public DriftPoint(Instant at, String subject, DriftStatus status, Double driftedShare, Double driftShare,
+                      String message, List<ColumnDriftPoint> columns) {
+        this(at, subject, status, driftedShare, driftShare, message, columns, List.of());
     }
 }

@@ -97,8 +97,9 @@ public final class ReportRecorder {
     }
 
     /**
-     * Records the drift report of a subject at the clock's instant: per column the test, statistic, p-value,
-     * effect, threshold and decision.
+     * Records the drift report of a subject at the clock's instant: the drifted share and the share threshold
+     * (null with a note when not finite), and per column the test, statistic, p-value, effect, threshold and
+     * decision (null when not finite).
      *
      * @param subject what was compared with the reference, e.g. {@code serving-traffic}; a store name
      * @param report  the report
@@ -115,8 +116,10 @@ public final class ReportRecorder {
                     finite(column.effect()), column.effectMeasure(), finite(column.threshold()), column.drifted(),
                     column.status()));
         }
-        DriftPoint point = new DriftPoint(at, subject, report.status(), finiteOr(report.driftedShare(), 0.0),
-                finiteOr(report.driftShare(), 0.0), report.message(), columns);
+        List<String> notes = new ArrayList<>();
+        DriftPoint point = new DriftPoint(at, subject, report.status(),
+                finite(report.driftedShare(), "driftedShare", notes), finite(report.driftShare(), "driftShare", notes),
+                report.message(), columns, notes);
         ReportChunks.upsert(store, COLLECTION, ReportChunks.DRIFT, subject, at, point, ReportChunks::byInstant);
     }
 
@@ -219,9 +222,5 @@ public final class ReportRecorder {
 
     private static Double finite(Double value) {
         return value != null && Double.isFinite(value) ? value : null;
-    }
-
-    private static double finiteOr(double value, double fallback) {
-        return Double.isFinite(value) ? value : fallback;
     }
 }

@@ -48,6 +48,11 @@ import java.util.Optional;
  * torn one, and a left-over temporary file is never taken for a document. Only {@code .json} files whose names
  * are valid keys are listed by {@link #keys}. Writes and deletes are serialised per collection directory by a
  * {@link CollectionLock}, shared by every instance in the JVM and, through a file lock, with other processes.
+ *
+ * <p>A store opened with {@link Stores#readOnlyDirectory} only reads: it requires an existing directory, never
+ * checks that it is writable, creates nothing and takes no lock, and refuses {@link #write} and {@link #delete}
+ * with a {@link StoreException}. Use it to inspect a store that must not or cannot change, e.g. a copy made
+ * read-only for a ticket.
  */
 public final class DirectoryStore implements Store {
 
@@ -62,10 +67,22 @@ public final class DirectoryStore implements Store {
 
     private final Path root;
     private final Clock clock;
+    private final boolean readOnly;
 
     DirectoryStore(Path root, Clock clock) {
+        this(root, clock, false);
+    }
+
+    DirectoryStore(Path root, Clock clock, boolean readOnly) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.readOnly = readOnly;
+        if (readOnly) {
+            if (!Files.isDirectory(this.root)) {
+                throw new StoreException("Store directory " + this.root + " does not exist or is not a directory");
+            }
+            return;
+        }
         try {
             Files.createDirectories(this.root);
         } catch (IOException e) {
@@ -85,6 +102,16 @@ public final class DirectoryStore implements Store {
         return root;
     }
 
+    /**
+     * Whether this store was opened read-only ({@link Stores#readOnlyDirectory}), so that it refuses writes and
+     * deletes.
+     *
+     * @return true when read-only
+     */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
     @Override
     public Optional<StoredDocument> read(String collection, String key) {
         Path file = file(collection, key);
@@ -102,6 +129,7 @@ public final class DirectoryStore implements Store {
     @Override
     public StoredDocument write(String collection, String key, String json, long expectedRevision) {
         Path file = file(collection, key);
+        requireWritable("write", file);
         String body = canonicalBody(collection, key, json);
         try {
             Path directory = Files.createDirectories(file.getParent());
@@ -167,6 +195,7 @@ public final class DirectoryStore implements Store {
     @Override
     public boolean delete(String collection, String key) {
         Path file = file(collection, key);
+        requireWritable("delete", file);
         Path directory = file.getParent();
         if (!Files.isDirectory(directory)) {
             return false;
@@ -184,7 +213,13 @@ public final class DirectoryStore implements Store {
 
     @Override
     public String toString() {
-        return "DirectoryStore[" + root + "]";
+        return "DirectoryStore[" + root + (readOnly ? ", read-only]" : "]");
+    }
+
+    private void requireWritable(String operation, Path file) {
+        if (readOnly) {
+            throw new StoreException("Cannot " + operation + " " + file + ": store " + root + " was opened read-only");
+        }
     }
 
     private Path file(String collection, String key) {

@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.core.store;
 
 import io.github.mlhighway.lifecycle.store.Store;
+import io.github.mlhighway.lifecycle.store.StoreException;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -29,6 +30,19 @@ public final class Stores {
      */
     public static DirectoryStore directory(Path root, Clock clock) {
         return new DirectoryStore(root, clock);
+    }
+
+    /**
+     * An existing directory store opened only for reading: nothing is created, the directory need not be
+     * writable (e.g. a copy made read-only with {@code chmod -R a-w}), no lock is taken, and
+     * {@link DirectoryStore#write write} and {@link DirectoryStore#delete delete} throw a {@link StoreException}.
+     *
+     * @param root the directory
+     * @return the store
+     * @throws StoreException if the directory does not exist or is not a directory
+     */
+    public static DirectoryStore readOnlyDirectory(Path root) {
+        return new DirectoryStore(root, Clock.systemUTC(), true);
     }
 
     /**

@@ -121,6 +121,30 @@ class ReportRecorderTest {
     }
 
     @Test
+    void aDriftedShareThatIsNotFiniteIsRecordedAsNullWithANoteRatherThanAsZero() {
+        DriftReport finite = driftReport(0.3);
+        DriftReport nan = new DriftReport(finite.columns(), 0, 0, Double.NaN, 0.5, Correction.BONFERRONI, 0.05,
+                DriftStatus.INCONCLUSIVE, "no column could be tested");
+
+        recorder.recordDrift("serving-traffic", nan);
+
+        DriftPoint drift = ReportData.read(store).drift().get(0).latest().orElseThrow();
+        assertThat(drift.driftedShare()).isNull();
+        assertThat(drift.driftShare()).isEqualTo(0.5);
+        assertThat(drift.notes()).containsExactly("driftedShare was NaN and is recorded as null");
+    }
+
+    @Test
+    void aFiniteDriftPointHasItsSharesAndNoNotes() {
+        recorder.recordDrift("serving-traffic", driftReport(0.3));
+
+        DriftPoint drift = ReportData.read(store).drift().get(0).latest().orElseThrow();
+        assertThat(drift.driftedShare()).isEqualTo(0.5);
+        assertThat(drift.driftShare()).isEqualTo(0.5);
+        assertThat(drift.notes()).isEmpty();
+    }
+
+    @Test
     void recordingAgainAtTheSameInstantReplacesThePointInsteadOfAddingOne() {
         recorder.recordDrift("serving-traffic", driftReport(0.3));
         recorder.recordDrift("serving-traffic", driftReport(0.05));

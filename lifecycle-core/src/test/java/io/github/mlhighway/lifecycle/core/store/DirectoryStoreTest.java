@@ -13,13 +13,17 @@ import io.github.mlhighway.lifecycle.store.StoredDocument;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -283,5 +287,64 @@ class DirectoryStoreTest {
         assertThatThrownBy(() -> store.put("a", "../k", "{}")).isInstanceOf(IllegalArgumentException.class);
         assertThat(store.delete("a", "k")).isTrue();
         assertThat(store.keys("a")).isEmpty();
+    }
+
+    @Test
+    void aReadOnlyStoreReadsWhatWasWrittenAndRefusesWritesAndDeletesWithoutTouchingTheFiles() throws Exception {
+        store().put("runs", "run-1", "{\"a\": 1}");
+        Path file = root.resolve("runs/run-1.json");
+        String before = Files.readString(file);
+        List<String> names = names(root.resolve("runs"));
+
+        DirectoryStore readOnly = Stores.readOnlyDirectory(root);
+
+        assertThat(readOnly.isReadOnly()).isTrue();
+        assertThat(store().isReadOnly()).isFalse();
+        assertThat(readOnly.read("runs", "run-1").orElseThrow().json()).isEqualTo("{\"a\":1}");
+        assertThat(readOnly.keys("runs")).containsExactly("run-1");
+        assertThat(readOnly.collections()).containsExactly("runs");
+        assertThatThrownBy(() -> readOnly.put("runs", "run-2", "{}")).isInstanceOf(StoreException.class)
+                .hasMessageContaining("read-only");
+        assertThatThrownBy(() -> readOnly.delete("runs", "run-1")).isInstanceOf(StoreException.class)
+                .hasMessageContaining("read-only");
+        assertThat(Files.readString(file)).isEqualTo(before);
+        assertThat(names(root.resolve("runs"))).isEqualTo(names);
+    }
+
+    private static List<String> names(Path directory) throws Exception {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aReadOnlyStoreOfAMissingDirectoryIsRefusedAndNothingIsCreated() {
+        Path missing = root.resolve("missing");
+
+        assertThatThrownBy(() -> Stores.readOnlyDirectory(missing)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("does not exist");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void aDirectoryWithoutWritePermissionOpensReadOnlyButNotForWriting() throws Exception {
+        store().put("runs", "run-1", "{\"a\": 1}");
+        Assumptions.assumeTrue(root.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "needs POSIX permissions");
+        Set<PosixFilePermission> readOnly = PosixFilePermissions.fromString("r-xr-xr-x");
+        Files.setPosixFilePermissions(root.resolve("runs"), readOnly);
+        Files.setPosixFilePermissions(root, readOnly);
+        try {
+            Assumptions.assumeFalse(Files.isWritable(root),
+                    "permissions are not enforced for this user (e.g. root)");
+
+            assertThatThrownBy(() -> Stores.directory(root, clock)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("not writable");
+            assertThat(Stores.readOnlyDirectory(root).read("runs", "run-1")).isPresent();
+        } finally {
+            Set<PosixFilePermission> writable = PosixFilePermissions.fromString("rwx------");
+            Files.setPosixFilePermissions(root, writable);
+            Files.setPosixFilePermissions(root.resolve("runs"), writable);
+        }
     }
 }
