@@ -248,6 +248,113 @@ class PredictorPoolTest {
     }
 
     @Test
+    void a_predictor_that_fails_to_close_does_not_stop_the_others_and_the_model_from_closing() {
+        Model model = train().model();
+        List<String> closed = Collections.synchronizedList(new ArrayList<>());
+        RuntimeException broken = new IllegalStateException("close broke");
+        AtomicInteger created = new AtomicInteger();
+        PredictorPool<float[], Float> pool = new PredictorPool<>("test", 3, Duration.ofSeconds(1),
+                () -> failingToClose(model, new ProbabilityTranslator(SeattleRain.WIDTH), closed,
+                        created.incrementAndGet() == 2 ? broken : null),
+                () -> {
+                    closed.add("model");
+                    model.close();
+                }, List.of(row(0)));
+        assertThat(pool.apply(row(1))).isBetween(0f, 1f);
+
+        assertThatThrownBy(pool::close)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Predictor pool 'test' is closed, but closing 1 of its predictors or its model failed:"
+                        + " java.lang.IllegalStateException: close broke")
+                .hasCause(broken);
+
+        assertThat(closed).containsExactly("predictor", "predictor", "predictor", "model");
+        assertThat(model.getNDManager().isOpen()).isFalse();
+        assertThat(pool.isClosed()).isTrue();
+        assertThat(pool.idle()).isZero();
+        assertThatThrownBy(() -> pool.apply(row(1))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Predictor pool 'test' is closed; it serves no more predictions");
+        pool.close(); // idempotent: nothing is closed twice, nothing thrown again
+        assertThat(closed).hasSize(4);
+    }
+
+    @Test
+    void every_failure_to_close_is_reported_the_first_as_cause_the_others_suppressed() {
+        Model model = train().model();
+        List<String> closed = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger created = new AtomicInteger();
+        PredictorPool<float[], Float> pool = new PredictorPool<>("test", 2, Duration.ofSeconds(1),
+                () -> failingToClose(model, new ProbabilityTranslator(SeattleRain.WIDTH), closed,
+                        new IllegalStateException("predictor " + created.incrementAndGet())),
+                () -> {
+                    closed.add("model");
+                    model.close();
+                    throw new java.io.IOException("model broke");
+                }, List.of());
+
+        assertThatThrownBy(pool::close)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Predictor pool 'test' is closed, but closing 3 of its predictors or its"
+                        + " model failed")
+                .satisfies(e -> {
+                    assertThat(e.getCause()).hasMessageStartingWith("predictor ");
+                    assertThat(e.getSuppressed()).extracting(Throwable::getMessage).hasSize(2)
+                            .anyMatch(m -> m.startsWith("predictor "))
+                            .contains("Predictor pool 'test' failed to close its model: model broke");
+                });
+        assertThat(closed).containsExactly("predictor", "predictor", "model");
+    }
+
+    @Test
+    void a_busy_predictor_that_fails_to_close_when_its_call_returns_does_not_fail_that_call() throws Exception {
+        Model model = train().model();
+        GatedTranslator gated = new GatedTranslator();
+        List<String> closed = Collections.synchronizedList(new ArrayList<>());
+        PredictorPool<float[], Float> pool = new PredictorPool<>("test", 1, Duration.ofSeconds(1),
+                () -> failingToClose(model, gated, closed, new IllegalStateException("close broke")),
+                () -> {
+                    closed.add("model");
+                    model.close();
+                }, List.of());
+        ExecutorService borrower = Executors.newSingleThreadExecutor();
+        try {
+            gated.gate = true;
+            Future<Float> busy = borrower.submit(() -> pool.apply(row(2)));
+            assertThat(gated.entered.await(30, TimeUnit.SECONDS)).isTrue();
+            pool.close(); // nothing free to close yet: nothing fails here
+
+            gated.release.countDown();
+
+            assertThat(busy.get(30, TimeUnit.SECONDS)).isBetween(0f, 1f);
+            assertThat(closed).containsExactly("predictor", "model");
+            assertThat(model.getNDManager().isOpen()).isFalse();
+        } finally {
+            gated.release.countDown();
+            borrower.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_pool_that_cannot_start_reports_the_start_failure_with_close_failures_suppressed() {
+        Model model = train().model();
+        List<String> closed = Collections.synchronizedList(new ArrayList<>());
+        RuntimeException broken = new IllegalStateException("close broke");
+
+        assertThatThrownBy(() -> new PredictorPool<>("test", 2, Duration.ofSeconds(1),
+                () -> failingToClose(model, new ProbabilityTranslator(SeattleRain.WIDTH), closed, broken),
+                () -> {
+                    closed.add("model");
+                    model.close();
+                }, List.of(new float[3])))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Predictor pool 'test' could not start: creating or warming up predictor 1"
+                        + " of 2 failed")
+                .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(broken));
+        assertThat(closed).containsExactly("predictor", "model");
+        assertThat(model.getNDManager().isOpen()).isFalse();
+    }
+
+    @Test
     void the_builder_rejects_bad_values_at_once_naming_them() {
         DjlEngine.requireOfflinePyTorch();
         try (Model model = Model.newInstance("unused", Device.cpu(), DjlEngine.ENGINE_NAME)) {
@@ -280,6 +387,21 @@ class PredictorPoolTest {
                     model.close();
                 },
                 List.of(DATA.holdoutX[0]));
+    }
+
+    /** A predictor that records its close and then, when given a failure, throws it (after really closing). */
+    private static Predictor<float[], Float> failingToClose(Model model, Translator<float[], Float> translator,
+                                                            List<String> closed, RuntimeException failure) {
+        return new Predictor<>(model, translator, model.getNDManager().getDevice(), false) {
+            @Override
+            public void close() {
+                closed.add("predictor");
+                super.close();
+                if (failure != null) {
+                    throw failure;
+                }
+            }
+        };
     }
 
     private static TrainedDjlModel train() {
