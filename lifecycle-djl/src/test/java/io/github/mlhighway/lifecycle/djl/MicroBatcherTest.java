@@ -51,13 +51,13 @@ class MicroBatcherTest {
         Model model = trained.model();
         int perThread = 50;
         float[] unbatched = new float[THREADS * perThread];
-        try (Predictor<float[], Float> single = model.newPredictor(new RainTranslator())) {
+        try (Predictor<float[], Float> single = model.newPredictor(new ProbabilityTranslator(SeattleRain.WIDTH))) {
             for (int i = 0; i < unbatched.length; i++) {
                 unbatched[i] = single.predict(row(i));
             }
         }
         // the clock never moves, so a batch closes only when it is full: with 4 callers, always at 4 rows
-        MicroBatcher<float[], Float> batcher = MicroBatcher.builder(model.newPredictor(new RainTranslator()))
+        MicroBatcher<float[], Float> batcher = MicroBatcher.builder(model.newPredictor(new ProbabilityTranslator(SeattleRain.WIDTH)))
                 .name("rain").maxBatchSize(THREADS).maxDelay(FOREVER).nanoTime(fakeNanos::get).build();
         try (trained; GuardedModel<float[], Float> guarded = GuardedModel.<float[], Float>builder("rain")
                 .version("rain@1", batcher).build(); batcher) {
@@ -237,7 +237,7 @@ class MicroBatcherTest {
         Model model = DjlTrainer.builder(() -> DjlTrainer.mlp(4)).epochs(1).batchSize(128).seed(7).build()
                 .train(DATA.trainX, DATA.trainY).model();
         AtomicInteger predictorCloses = new AtomicInteger();
-        Predictor<float[], Float> predictor = new Predictor<>(model, new RainTranslator(),
+        Predictor<float[], Float> predictor = new Predictor<>(model, new ProbabilityTranslator(SeattleRain.WIDTH),
                 model.getNDManager().getDevice(), false) {
             @Override
             public void close() {

@@ -38,7 +38,7 @@ class PredictorPoolTest {
     @Test
     void two_predictors_serve_four_threads_through_a_guarded_model_with_single_threaded_results() throws Exception {
         TrainedDjlModel trained = train();
-        PredictorPool<float[], Float> pool = PredictorPool.builder(trained.model(), new RainTranslator())
+        PredictorPool<float[], Float> pool = PredictorPool.builder(trained.model(), new ProbabilityTranslator(SeattleRain.WIDTH))
                 .name("rain").size(2).warmUp(DATA.holdoutX[0]).build();
         float[] expected = new float[CALLS_PER_THREAD];
         for (int i = 0; i < CALLS_PER_THREAD; i++) {
@@ -82,7 +82,7 @@ class PredictorPoolTest {
 
     @Test
     void a_predictor_that_failed_to_translate_is_reused_and_the_function_wraps_the_cause() {
-        try (PredictorPool<float[], Float> pool = PredictorPool.builder(train().model(), new RainTranslator())
+        try (PredictorPool<float[], Float> pool = PredictorPool.builder(train().model(), new ProbabilityTranslator(SeattleRain.WIDTH))
                 .size(1).build()) {
             assertThatThrownBy(() -> pool.predict(new float[3])).isInstanceOf(TranslateException.class);
             assertThatThrownBy(() -> pool.apply(new float[3]))
@@ -99,7 +99,7 @@ class PredictorPoolTest {
     void close_closes_the_predictors_then_the_model_once_and_refuses_later_calls() {
         Model model = train().model();
         List<String> closed = Collections.synchronizedList(new ArrayList<>());
-        PredictorPool<float[], Float> pool = recordingPool(model, new RainTranslator(), 3, Duration.ofSeconds(1),
+        PredictorPool<float[], Float> pool = recordingPool(model, new ProbabilityTranslator(SeattleRain.WIDTH), 3, Duration.ofSeconds(1),
                 closed);
         assertThat(pool.apply(row(1))).isBetween(0f, 1f);
 
@@ -208,7 +208,7 @@ class PredictorPoolTest {
             throws Exception {
         Model model = train().model();
         List<String> closed = Collections.synchronizedList(new ArrayList<>());
-        PredictorPool<float[], Float> pool = recordingPool(model, new RainTranslator(), 2, Duration.ofSeconds(30),
+        PredictorPool<float[], Float> pool = recordingPool(model, new ProbabilityTranslator(SeattleRain.WIDTH), 2, Duration.ofSeconds(30),
                 closed);
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         try {
@@ -358,7 +358,7 @@ class PredictorPoolTest {
     void the_builder_rejects_bad_values_at_once_naming_them() {
         DjlEngine.requireOfflinePyTorch();
         try (Model model = Model.newInstance("unused", Device.cpu(), DjlEngine.ENGINE_NAME)) {
-            PredictorPool.Builder<float[], Float> builder = PredictorPool.builder(model, new RainTranslator());
+            PredictorPool.Builder<float[], Float> builder = PredictorPool.builder(model, new ProbabilityTranslator(SeattleRain.WIDTH));
 
             assertThatThrownBy(() -> builder.size(0)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("size must be between 1 and 65536, got 0");
@@ -421,7 +421,7 @@ class PredictorPoolTest {
         private final AtomicBoolean inUse = new AtomicBoolean();
 
         ExclusivePredictor(Model model) {
-            super(model, new RainTranslator(), model.getNDManager().getDevice(), false);
+            super(model, new ProbabilityTranslator(SeattleRain.WIDTH), model.getNDManager().getDevice(), false);
         }
 
         @Override
@@ -444,11 +444,12 @@ class PredictorPoolTest {
         }
     }
 
-    /** Blocks inside a prediction, once gated, until released. */
-    private static final class GatedTranslator extends RainTranslator {
+    /** The rain translator, blocking inside a prediction, once gated, until released. */
+    private static final class GatedTranslator implements Translator<float[], Float> {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         volatile boolean gate;
+        private final ProbabilityTranslator rain = new ProbabilityTranslator(SeattleRain.WIDTH);
 
         @Override
         public NDList processInput(TranslatorContext ctx, float[] row) {
@@ -460,7 +461,12 @@ class PredictorPoolTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            return super.processInput(ctx, row);
+            return rain.processInput(ctx, row);
+        }
+
+        @Override
+        public Float processOutput(TranslatorContext ctx, NDList list) {
+            return rain.processOutput(ctx, list);
         }
     }
 }
