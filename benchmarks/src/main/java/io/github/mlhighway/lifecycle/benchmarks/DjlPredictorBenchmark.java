@@ -2,15 +2,13 @@ package io.github.mlhighway.lifecycle.benchmarks;
 
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDList;
 import ai.djl.translate.TranslateException;
-import ai.djl.translate.Translator;
-import ai.djl.translate.TranslatorContext;
 import io.github.mlhighway.lifecycle.core.serving.GuardedModel;
 import io.github.mlhighway.lifecycle.djl.DjlEngine;
 import io.github.mlhighway.lifecycle.djl.DjlTrainer;
 import io.github.mlhighway.lifecycle.djl.MicroBatcher;
 import io.github.mlhighway.lifecycle.djl.PredictorPool;
+import io.github.mlhighway.lifecycle.djl.ProbabilityTranslator;
 import io.github.mlhighway.lifecycle.djl.TrainedDjlModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +41,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@code microBatchedGreedy}: as {@code microBatched} with max delay zero (a batch is what queued up while
  *       the previous one ran).</li>
  * </ul>
- * Every method uses the same translator (one {@code float[11]} row in, the sigmoid of the logit out) and batch 1.
+ * Every method uses the same translator, the library's {@link ProbabilityTranslator} (one {@code float[11]} row in,
+ * the sigmoid of the logit out), and batch 1.
  * Run with {@code -t 1}, {@code -t 2} and, for the batching comparison, {@code -t 4}.
  */
 @State(Scope.Benchmark)
@@ -86,14 +85,14 @@ public class DjlPredictorBenchmark {
             trained = DjlTrainer.builder(() -> DjlTrainer.mlp(16)).epochs(2).batchSize(64).seed(7).build()
                     .train(rows, labels);
             // the pool owns (and closes) the model; raw predictors are closed first in TearDown order
-            pool = PredictorPool.builder(trained.model(), new RowTranslator()).name("bench").size(2)
+            pool = PredictorPool.builder(trained.model(), new ProbabilityTranslator(FEATURES)).name("bench").size(2)
                     .warmUp(rows[0]).borrowTimeout(Duration.ofSeconds(10)).build();
             guarded = GuardedModel.<float[], Float>builder("bench").version("v1", pool).clock(Clock.systemUTC())
                     .build();
-            batcher = MicroBatcher.builder(trained.model().newPredictor(new RowTranslator())).name("bench")
+            batcher = MicroBatcher.builder(trained.model().newPredictor(new ProbabilityTranslator(FEATURES))).name("bench")
                     .maxBatchSize(MAX_BATCH).maxDelay(Duration.ofNanos(MAX_DELAY_MICROS * 1000)).build();
             batcher.apply(rows[0]);
-            greedyBatcher = MicroBatcher.builder(trained.model().newPredictor(new RowTranslator())).name("greedy")
+            greedyBatcher = MicroBatcher.builder(trained.model().newPredictor(new ProbabilityTranslator(FEATURES))).name("greedy")
                     .maxBatchSize(MAX_BATCH).maxDelay(Duration.ZERO).build();
             greedyBatcher.apply(rows[0]);
             requestIds = new String[IDS];
@@ -124,7 +123,7 @@ public class DjlPredictorBenchmark {
         @Setup(Level.Trial)
         public void setUp(Shared shared) throws TranslateException {
             Model model = shared.trained.model();
-            predictor = model.newPredictor(new RowTranslator());
+            predictor = model.newPredictor(new ProbabilityTranslator(FEATURES));
             predictor.predict(shared.rows[0]);
         }
 
@@ -196,19 +195,5 @@ public class DjlPredictorBenchmark {
     @Benchmark
     public Float microBatchedGreedy(Shared shared, PerThread local) {
         return shared.greedyBatcher.apply(shared.rows[local.next++ & (ROWS - 1)]);
-    }
-
-    /** One row of {@value #FEATURES} features in, the sigmoid of the model's logit out; batchifier STACK. */
-    static final class RowTranslator implements Translator<float[], Float> {
-        @Override
-        public NDList processInput(TranslatorContext ctx, float[] row) {
-            return new NDList(ctx.getNDManager().create(row));
-        }
-
-        @Override
-        public Float processOutput(TranslatorContext ctx, NDList list) {
-            float logit = list.singletonOrThrow().getFloat();
-            return (float) (1 / (1 + Math.exp(-logit)));
-        }
     }
 }

@@ -34,7 +34,10 @@ import java.util.function.Supplier;
  * the step count (and so the {@link Builder#learningRateTracker learning-rate schedule}) and the epoch losses
  * continue, and since epoch {@code e} always visits the rows in the same seeded order, the batches already
  * trained are skipped exactly. A checkpoint whose parameter file does not match its digest, or that was written
- * for other settings or data, is refused with a {@link CheckpointIntegrityException}.
+ * for other settings or data, is refused with a {@link CheckpointIntegrityException}. The schedule is compared by
+ * its learning rates at steps 0, 1, 2, 4, ..., 2<sup>20</sup> (so two factor schedules with other base values
+ * differ), the fixed learning rate only when no schedule is set. The block's architecture is not part of that
+ * comparison: a checkpoint of another block is refused only when its parameters do not load into this one.
  *
  * <p><b>Optimizer state is not checkpointed.</b> DJL cannot save Adam's moment estimates, so a resumed run starts
  * them (and Adam's bias correction) afresh from the restored parameters, as at the start of training, while the
@@ -219,14 +222,46 @@ public final class DjlTrainer {
     }
 
     /**
-     * The hash of everything a checkpoint must agree with to be resumed: the data, batch size, seed, learning rate
-     * and the schedule's class. The number of epochs is left out, so a finished run can be extended.
+     * The hash of everything a checkpoint must agree with to be resumed: the data, batch size, seed, and the
+     * learning-rate schedule, fingerprinted by its values (see {@link #scheduleFingerprint}); the fixed learning
+     * rate counts only when no schedule is set. The number of epochs is left out, so a finished run can be
+     * extended.
+     *
+     * <p>The block's architecture is not hashed (the hash is taken before the block exists, and initializing a
+     * fresh block early would change its initial weights): a checkpoint of another architecture is refused only when
+     * its parameters do not load into the block.
      */
     String configHash(TrainingData data) {
-        String schedule = learningRateTracker == null ? "fixed" : learningRateTracker.getClass().getName();
-        String config = "data=" + data.sha256() + ";batchSize=" + batchSize + ";seed=" + seed + ";learningRate="
-                + learningRate + ";schedule=" + schedule;
+        String rate = learningRateTracker == null ? "learningRate=" + learningRate + ";schedule=fixed"
+                : "schedule=" + scheduleFingerprint(learningRateTracker);
+        String config = "data=" + data.sha256() + ";batchSize=" + batchSize + ";seed=" + seed + ";" + rate;
         return Hashing.sha256().hashString(config, StandardCharsets.UTF_8).toString();
+    }
+
+    /** The last step {@link #scheduleFingerprint} samples: {@code 2^SCHEDULE_SAMPLE_BITS}. */
+    static final int SCHEDULE_SAMPLE_BITS = 20;
+
+    /**
+     * A learning-rate schedule's fingerprint: its values at steps 0, 1, 2, 4, ..., 2<sup>{@value
+     * #SCHEDULE_SAMPLE_BITS}</sup> (DJL trackers are pure functions of the step). Two schedules with other base
+     * values, factors or warm-up lengths differ in some of these values; a step where the tracker throws is
+     * fingerprinted by the exception's class. The tracker's class is left out: a lambda's class name changes from
+     * one JVM to the next, and a resumed run is usually another JVM.
+     */
+    static String scheduleFingerprint(Tracker tracker) {
+        StringBuilder fingerprint = new StringBuilder();
+        for (int bit = -1; bit <= SCHEDULE_SAMPLE_BITS; bit++) {
+            int step = bit < 0 ? 0 : 1 << bit;
+            if (bit >= 0) {
+                fingerprint.append(',');
+            }
+            try {
+                fingerprint.append(Integer.toHexString(Float.floatToIntBits(tracker.getNewValue(step))));
+            } catch (RuntimeException e) {
+                fingerprint.append("throws ").append(e.getClass().getName());
+            }
+        }
+        return fingerprint.toString();
     }
 
     /**

@@ -34,6 +34,13 @@ import java.util.function.LongSupplier;
  *       is rejected at once with a {@link BatchQueueFullException} (never run).</li>
  *   <li><b>Failures:</b> when the batch function throws, or returns a list of the wrong size, every caller of that
  *       batch gets a {@link DjlPredictionException} with the cause; the worker goes on with the next batch.</li>
+ *   <li><b>Worker failure:</b> should the worker itself fail outside a batch (the injected nano-time source
+ *       throws, an {@link Error}), the batcher closes itself, every request accepted and not yet answered fails with
+ *       an {@link IllegalStateException} naming the batcher and with the failure as its cause, later calls are
+ *       refused, the predictor is closed, and the failure is rethrown on the worker thread (to its uncaught
+ *       exception handler).</li>
+ *   <li><b>Interrupts:</b> the worker clears its interrupt flag after every wait and every batch, so a batch
+ *       function (or anything else) that interrupts it cannot make its waits return at once and spin.</li>
  *   <li><b>Close:</b> {@link #close()} refuses new calls, lets the worker run every request already accepted
  *       (the queue is drained in batches, without waiting for the delay), waits for it, and then the worker closes
  *       the predictor of {@link #builder(Predictor)} (not its model). Idempotent.</li>
@@ -85,6 +92,8 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
     private final Thread worker;
     private volatile boolean closed;
     private volatile boolean workerWaiting;
+    /** Why the worker stopped, when it failed outside a batch; null while it runs or after a normal close. */
+    private volatile Throwable workerFailure;
     /** Written by the worker only. */
     private volatile long batches;
     private volatile long batchedRequests;
@@ -136,7 +145,8 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
      * @return the row's result from the batched prediction
      * @throws BatchQueueFullException when {@code queueCapacity} requests are already waiting (not run)
      * @throws DjlPredictionException  when the batch this row ran in failed (cause: the batch function's exception)
-     * @throws IllegalStateException   when the batcher is closed
+     * @throws IllegalStateException   when the batcher is closed, or its worker failed before answering (cause: the
+     *                                 worker's failure)
      * @throws NullPointerException    when the input is null
      */
     @Override
@@ -227,41 +237,74 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
         List<Request<I, O>> batch = new ArrayList<>(maxBatchSize);
         List<I> inputs = new ArrayList<>(maxBatchSize);
         try {
-            while (true) {
-                Request<I, O> first = queue.poll();
-                if (first == null) {
-                    if (closed) {
-                        if (queued() == 0) {
-                            return; // no request accepted and not run: none can come any more
-                        }
-                        Thread.onSpinWait(); // a caller was accepted and is about to offer its request
-                        continue;
-                    }
-                    waitForWork(IDLE_PARK_NANOS);
-                    continue;
-                }
-                queued.decrementAndGet();
-                batch.add(first);
-                long deadline = nanoTime.getAsLong() + maxDelayNanos;
-                while (batch.size() < maxBatchSize) {
-                    Request<I, O> next = queue.poll();
-                    if (next != null) {
-                        queued.decrementAndGet();
-                        batch.add(next);
-                        continue;
-                    }
-                    long remaining = deadline - nanoTime.getAsLong();
-                    if (closed || remaining <= 0) {
-                        break;
-                    }
-                    waitForWork(Math.min(remaining, MAX_PARK_NANOS));
-                }
-                run(batch, inputs);
-                batch.clear();
-                inputs.clear();
-            }
+            collectAndRun(batch, inputs);
+        } catch (Throwable e) { // outside a batch: without this, callers would wait for a dead worker forever
+            workerFailure = e;
+            queued.getAndUpdate(n -> n | CLOSED_BIT);
+            closed = true;
+            failPending(batch, e);
+            throw e;
         } finally {
             closeResource();
+        }
+    }
+
+    private void collectAndRun(List<Request<I, O>> batch, List<I> inputs) {
+        while (true) {
+            Request<I, O> first = queue.poll();
+            if (first == null) {
+                if (closed) {
+                    if (queued() == 0) {
+                        return; // no request accepted and not run: none can come any more
+                    }
+                    Thread.onSpinWait(); // a caller was accepted and is about to offer its request
+                    continue;
+                }
+                waitForWork(IDLE_PARK_NANOS);
+                continue;
+            }
+            queued.decrementAndGet();
+            batch.add(first);
+            long deadline = nanoTime.getAsLong() + maxDelayNanos;
+            while (batch.size() < maxBatchSize) {
+                Request<I, O> next = queue.poll();
+                if (next != null) {
+                    queued.decrementAndGet();
+                    batch.add(next);
+                    continue;
+                }
+                long remaining = deadline - nanoTime.getAsLong();
+                if (closed || remaining <= 0) {
+                    break;
+                }
+                waitForWork(Math.min(remaining, MAX_PARK_NANOS));
+            }
+            run(batch, inputs);
+            batch.clear();
+            inputs.clear();
+        }
+    }
+
+    /**
+     * After a failure of the worker (the batcher is marked closed already): answers the requests of the batch being
+     * collected and every request accepted until then, including those whose callers are still offering them.
+     */
+    private void failPending(List<Request<I, O>> batch, Throwable cause) {
+        for (Request<I, O> request : batch) {
+            if (!request.done) {
+                request.abort(cause);
+            }
+        }
+        while (true) {
+            Request<I, O> request = queue.poll();
+            if (request != null) {
+                queued.decrementAndGet();
+                request.abort(cause);
+            } else if (queued() == 0) {
+                return; // closed: no more requests can be accepted
+            } else {
+                Thread.onSpinWait(); // a caller was accepted and is about to offer its request
+            }
         }
     }
 
@@ -269,6 +312,7 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
         workerWaiting = true;
         if (queue.isEmpty() && !closed) {
             LockSupport.parkNanos(this, nanos);
+            Thread.interrupted(); // a set flag would make every later park return at once: a busy spin
         }
         workerWaiting = false;
     }
@@ -289,6 +333,7 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
         } catch (Throwable e) { // every caller must hear back, whatever happened
             failure = e;
         }
+        Thread.interrupted(); // the function may have (re-)set the flag, which would turn the next wait into a spin
         batches = batches + 1;
         batchedRequests = batchedRequests + batch.size();
         for (int i = 0; i < batch.size(); i++) {
@@ -313,7 +358,16 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
     }
 
     private IllegalStateException closedException() {
+        Throwable failure = workerFailure;
+        if (failure != null) {
+            return workerFailedException(failure);
+        }
         return new IllegalStateException("Micro-batcher '" + name + "' is closed; it serves no more predictions");
+    }
+
+    private IllegalStateException workerFailedException(Throwable cause) {
+        return new IllegalStateException("Micro-batcher '" + name + "' is closed: its worker thread failed ("
+                + cause + "); it serves no more predictions", cause);
     }
 
     /**
@@ -338,6 +392,8 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
         final Thread caller;
         O result;
         Throwable failure;
+        /** Whether the worker failed before it ran this request (the failure is the worker's, not a batch's). */
+        boolean aborted;
         volatile boolean done;
 
         Request(I input, Thread caller) {
@@ -352,6 +408,11 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
             LockSupport.unpark(caller);
         }
 
+        void abort(Throwable workerFailure) {
+            aborted = true;
+            complete(null, workerFailure);
+        }
+
         /** Waits uninterruptibly (the row is in a batch already), then restores the interrupt flag. */
         O await(MicroBatcher<I, O> batcher) {
             boolean interrupted = false;
@@ -364,6 +425,9 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
             }
             if (failure == null) {
                 return result;
+            }
+            if (aborted) {
+                throw batcher.workerFailedException(failure);
             }
             if (failure instanceof Error error) {
                 throw error;

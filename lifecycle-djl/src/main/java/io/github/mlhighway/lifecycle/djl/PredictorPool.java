@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A bounded pool of DJL {@link Predictor}s over one model, for serving from many threads: DJL predictors are not
@@ -31,6 +33,11 @@ import java.util.function.Supplier;
  *       predictor in use during {@code close()} is closed when its call returns; the model is closed after the last
  *       predictor. Idempotent; calls after {@code close()}, and calls that were waiting for a predictor when it
  *       was called, fail with an {@link IllegalStateException}.</li>
+ *   <li><b>Close failures:</b> a predictor whose {@code close()} throws does not stop the others, nor the model,
+ *       from being closed, nor the waiting calls from being failed: {@link #close()} closes everything it can and
+ *       then throws one {@link IllegalStateException} with the first failure as its cause and the others
+ *       suppressed. A busy predictor that fails to close when its call returns never fails that (successful) call:
+ *       the failure is logged (SLF4J, warning).</li>
  * </ul>
  *
  * <p>The pool is a {@link Function}, so it plugs straight into guarded serving:
@@ -65,6 +72,7 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
     public static final int MAX_SIZE = 1 << 16;
     /** Slots are {@code PAD} references apart: 16 x 4 bytes (compressed oops) = one 64-byte cache line. */
     private static final int PAD = 16;
+    private static final Logger LOG = LoggerFactory.getLogger(PredictorPool.class);
 
     private final String name;
     private final int size;
@@ -104,14 +112,18 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
             }
         } catch (TranslateException | RuntimeException e) {
             closed = true;
+            List<Throwable> closeFailures = new ArrayList<>();
             for (Predictor<I, O> predictor : created) {
-                closeOne(predictor);
+                closeOne(predictor, closeFailures);
             }
             if (created.isEmpty()) {
-                closeModel();
+                closeModel(closeFailures);
             }
-            throw new IllegalStateException("Predictor pool '" + name + "' could not start: creating or warming up"
-                    + " predictor " + created.size() + " of " + size + " failed: " + e.getMessage(), e);
+            IllegalStateException failure = new IllegalStateException("Predictor pool '" + name + "' could not"
+                    + " start: creating or warming up predictor " + created.size() + " of " + size + " failed: "
+                    + e.getMessage(), e);
+            closeFailures.forEach(failure::addSuppressed);
+            throw failure;
         }
         for (int i = 0; i < created.size(); i++) {
             slots.set(i * PAD, created.get(i));
@@ -197,6 +209,12 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
     /**
      * Refuses new calls, fails the calls waiting for a predictor, closes the free predictors now and the busy ones
      * when their calls return, then closes the model (after the last predictor). Idempotent.
+     *
+     * <p>A predictor (or the model) that fails to close does not stop the rest from being closed or the waiting
+     * calls from being failed; the failures are thrown afterwards.
+     *
+     * @throws IllegalStateException when closing a free predictor, or the model, failed (the pool is closed
+     *                               anyway): the first failure is the cause, later ones are suppressed
      */
     @Override
     public void close() {
@@ -204,8 +222,19 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
             return;
         }
         closed = true;
-        drain();
-        free.release(size); // wakes callers waiting for a predictor: each sees the pool closed and wakes the next
+        List<Throwable> failures = new ArrayList<>();
+        try {
+            drain(failures);
+        } finally {
+            free.release(size); // wakes callers waiting for a predictor: each sees the pool closed and wakes the next
+        }
+        if (!failures.isEmpty()) {
+            Throwable first = failures.get(0);
+            IllegalStateException failure = new IllegalStateException("Predictor pool '" + name + "' is closed, but"
+                    + " closing " + failures.size() + " of its predictors or its model failed: " + first, first);
+            failures.subList(1, failures.size()).forEach(failure::addSuppressed);
+            throw failure;
+        }
     }
 
     private Predictor<I, O> borrow() {
@@ -267,7 +296,7 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
                 if (slots.get(index) == null && slots.compareAndSet(index, null, predictor)) {
                     free.release();
                     if (closed) {
-                        drain(); // close() may have drained before the slot was filled: close what is left
+                        drainAfterCall(); // close() may have drained before the slot was filled: close what is left
                     }
                     return;
                 }
@@ -276,13 +305,28 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
         }
     }
 
-    /** Takes every predictor out of the slots and closes it (once closed; by close() and by late give-backs). */
-    private void drain() {
+    /**
+     * Takes every predictor out of the slots and closes it (once closed; by close() and by late give-backs), each
+     * whatever happened to the others.
+     *
+     * @param failures receives every failure to close a predictor or the model
+     */
+    private void drain(List<Throwable> failures) {
         for (int k = 0; k < size; k++) {
             Predictor<I, O> predictor = slots.getAndSet(k * PAD, null);
             if (predictor != null) {
-                closeOne(predictor);
+                closeOne(predictor, failures);
             }
+        }
+    }
+
+    /** The drain of a give-back after close: the call itself succeeded or failed on its own, so failures are logged. */
+    private void drainAfterCall() {
+        List<Throwable> failures = new ArrayList<>(0);
+        drain(failures);
+        for (Throwable failure : failures) {
+            LOG.warn("Predictor pool '{}' failed to close a predictor, or its model, after a call returned", name,
+                    failure);
         }
     }
 
@@ -292,26 +336,27 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
         return (int) (Thread.currentThread().getId() % size);
     }
 
-    private void closeOne(Predictor<I, O> predictor) {
+    private void closeOne(Predictor<I, O> predictor, List<Throwable> failures) {
         try {
             predictor.close();
-        } finally {
-            if (openPredictors.decrementAndGet() == 0) {
-                closeModel();
-            }
+        } catch (RuntimeException | Error e) { // the others and the model must still be closed
+            failures.add(e);
+        }
+        if (openPredictors.decrementAndGet() == 0) {
+            closeModel(failures);
         }
     }
 
-    private synchronized void closeModel() {
+    private synchronized void closeModel(List<Throwable> failures) {
         if (modelClosed) {
             return;
         }
         modelClosed = true;
         try {
             model.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("Predictor pool '" + name + "' failed to close its model: "
-                    + e.getMessage(), e);
+        } catch (Exception | Error e) {
+            failures.add(new IllegalStateException("Predictor pool '" + name + "' failed to close its model: "
+                    + e.getMessage(), e));
         }
     }
 

@@ -25,14 +25,17 @@ class CheckpointResumeTest {
     private static final int BATCHES = (DATA.trainY.length + BATCH - 1) / BATCH;
     private static final int KILL_AT_BATCH = 15;
 
-    /** A decaying schedule that remembers the highest update count it was asked for. */
+    /**
+     * A decaying schedule that remembers the last update count it was asked for (the trainer also samples it at
+     * other steps before training, to fingerprint it for the checkpoint).
+     */
     static final class RecordingSchedule implements Tracker {
         private final Tracker schedule = Tracker.factor().setBaseValue(0.01f).setFactor(0.999f).build();
-        int highestUpdate;
+        int lastUpdate;
 
         @Override
         public float getNewValue(int numUpdate) {
-            highestUpdate = Math.max(highestUpdate, numUpdate);
+            lastUpdate = numUpdate;
             return schedule.getNewValue(numUpdate);
         }
     }
@@ -97,7 +100,7 @@ class CheckpointResumeTest {
             assertThat(resumed.epochReports().subList(0, 2)).isEqualTo(atKill.epochReports());
             assertThat(resumed.epochReports().get(2).rows())
                     .isEqualTo(DATA.trainY.length - (long) atKill.batchesIntoEpoch() * BATCH);
-            assertThat(resumedSchedule.highestUpdate).isEqualTo(uninterruptedSchedule.highestUpdate)
+            assertThat(resumedSchedule.lastUpdate).isEqualTo(uninterruptedSchedule.lastUpdate)
                     .isEqualTo(EPOCHS * BATCHES);
             assertThat(resumed.finalLoss()).isCloseTo(uninterrupted.finalLoss(),
                     org.assertj.core.api.Assertions.within(0.02));
@@ -152,6 +155,48 @@ class CheckpointResumeTest {
         assertThatThrownBy(() -> otherBatchSize.train(TRAINING, checkpoints, () -> false))
                 .isInstanceOf(CheckpointIntegrityException.class)
                 .hasMessageContaining("other settings or data");
+    }
+
+    @Test
+    void a_checkpoint_of_another_schedule_base_value_is_refused(@TempDir Path dir) {
+        Checkpoints checkpoints = new Checkpoints(dir);
+        scheduled(Tracker.factor().setBaseValue(0.01f).setFactor(0.999f).build())
+                .train(TRAINING, checkpoints, () -> false).close();
+        DjlTrainer otherBaseValue = scheduled(Tracker.factor().setBaseValue(0.02f).setFactor(0.999f).build());
+
+        assertThatThrownBy(() -> otherBaseValue.train(TRAINING, checkpoints, () -> false))
+                .isInstanceOf(CheckpointIntegrityException.class)
+                .hasMessageContaining("other settings or data");
+    }
+
+    @Test
+    void a_checkpoint_of_the_same_schedule_built_again_is_resumed(@TempDir Path dir) {
+        Checkpoints checkpoints = new Checkpoints(dir);
+        scheduled(Tracker.factor().setBaseValue(0.01f).setFactor(0.999f).build())
+                .train(TRAINING, checkpoints, () -> false).close();
+        // an equal schedule of another class (here a lambda) is the same schedule
+        Tracker same = Tracker.factor().setBaseValue(0.01f).setFactor(0.999f).build();
+
+        try (TrainedDjlModel again = scheduled(same::getNewValue).train(TRAINING, checkpoints, () -> false)) {
+            assertThat(again.report().orElseThrow().resumed()).isTrue();
+        }
+    }
+
+    @Test
+    void with_a_schedule_the_unused_fixed_learning_rate_does_not_matter_and_without_one_it_does(@TempDir Path dir) {
+        Tracker schedule = Tracker.factor().setBaseValue(0.01f).setFactor(0.999f).build();
+        DjlTrainer.Builder fixed = DjlTrainer.builder(() -> DjlTrainer.mlp(4)).epochs(1).batchSize(512);
+
+        assertThat(fixed.learningRate(0.1f).learningRateTracker(schedule).build().configHash(TRAINING))
+                .isEqualTo(fixed.learningRate(0.2f).learningRateTracker(schedule).build().configHash(TRAINING));
+        assertThat(DjlTrainer.builder(() -> DjlTrainer.mlp(4)).learningRate(0.1f).build().configHash(TRAINING))
+                .isNotEqualTo(DjlTrainer.builder(() -> DjlTrainer.mlp(4)).learningRate(0.2f).build()
+                        .configHash(TRAINING));
+    }
+
+    private static DjlTrainer scheduled(Tracker schedule) {
+        return DjlTrainer.builder(() -> DjlTrainer.mlp(4)).epochs(1).batchSize(512).learningRateTracker(schedule)
+                .build();
     }
 
     @Test

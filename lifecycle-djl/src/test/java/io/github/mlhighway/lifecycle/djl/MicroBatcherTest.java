@@ -14,12 +14,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,13 +51,13 @@ class MicroBatcherTest {
         Model model = trained.model();
         int perThread = 50;
         float[] unbatched = new float[THREADS * perThread];
-        try (Predictor<float[], Float> single = model.newPredictor(new RainTranslator())) {
+        try (Predictor<float[], Float> single = model.newPredictor(new ProbabilityTranslator(SeattleRain.WIDTH))) {
             for (int i = 0; i < unbatched.length; i++) {
                 unbatched[i] = single.predict(row(i));
             }
         }
         // the clock never moves, so a batch closes only when it is full: with 4 callers, always at 4 rows
-        MicroBatcher<float[], Float> batcher = MicroBatcher.builder(model.newPredictor(new RainTranslator()))
+        MicroBatcher<float[], Float> batcher = MicroBatcher.builder(model.newPredictor(new ProbabilityTranslator(SeattleRain.WIDTH)))
                 .name("rain").maxBatchSize(THREADS).maxDelay(FOREVER).nanoTime(fakeNanos::get).build();
         try (trained; GuardedModel<float[], Float> guarded = GuardedModel.<float[], Float>builder("rain")
                 .version("rain@1", batcher).build(); batcher) {
@@ -234,7 +237,7 @@ class MicroBatcherTest {
         Model model = DjlTrainer.builder(() -> DjlTrainer.mlp(4)).epochs(1).batchSize(128).seed(7).build()
                 .train(DATA.trainX, DATA.trainY).model();
         AtomicInteger predictorCloses = new AtomicInteger();
-        Predictor<float[], Float> predictor = new Predictor<>(model, new RainTranslator(),
+        Predictor<float[], Float> predictor = new Predictor<>(model, new ProbabilityTranslator(SeattleRain.WIDTH),
                 model.getNDManager().getDevice(), false) {
             @Override
             public void close() {
@@ -329,6 +332,114 @@ class MicroBatcherTest {
     }
 
     @Test
+    void a_batch_function_that_interrupts_the_worker_does_not_leave_it_spinning() throws Exception {
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        MicroBatcher<Integer, Integer> batcher = MicroBatcher.<Integer, Integer>builder(inputs -> {
+            worker.set(Thread.currentThread());
+            Thread.currentThread().interrupt(); // e.g. a library that restores a flag it swallowed
+            return inputs;
+        }).name("interrupting").maxBatchSize(1).nanoTime(fakeNanos::get).build();
+        try (batcher) {
+            assertThat(batcher.apply(1)).isEqualTo(1);
+
+            // a set flag makes every park return at once: the idle worker would spin instead of waiting
+            assertThat(worker.get().isInterrupted()).as("worker's interrupt flag after the batch").isFalse();
+            awaitUntil(() -> isWaiting(worker.get()));
+            assertThat(batcher.apply(2)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void an_interrupt_of_the_waiting_worker_is_cleared_and_the_worker_keeps_waiting() throws Exception {
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        MicroBatcher<Integer, Integer> batcher = MicroBatcher.<Integer, Integer>builder(inputs -> {
+            worker.set(Thread.currentThread());
+            return inputs;
+        }).name("interrupted").maxBatchSize(2).maxDelay(FOREVER).nanoTime(this::readFakeClock).build();
+        try (batcher) {
+            Future<Integer> one = threads.submit(() -> batcher.apply(1));
+            awaitUntil(() -> batcher.queued() == 0 && clockReads.get() >= 2); // collecting a batch, waiting
+            Thread waiting = threadNamed("micro-batcher-interrupted");
+
+            waiting.interrupt();
+
+            awaitUntil(() -> !waiting.isInterrupted() && isWaiting(waiting));
+            assertThat(one.isDone()).isFalse();
+            assertThat(batcher.apply(2)).isEqualTo(2);
+            assertThat(one.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(worker.get()).isSameAs(waiting);
+        }
+    }
+
+    @Test
+    void a_worker_that_fails_outside_a_batch_fails_every_waiting_caller_and_closes_the_batcher() throws Exception {
+        Gate gate = new Gate();
+        RuntimeException broken = new IllegalStateException("clock broke");
+        AtomicBoolean clockBroken = new AtomicBoolean();
+        AtomicInteger predictorCloses = new AtomicInteger();
+        MicroBatcher<Integer, Integer> batcher = MicroBatcher.<Integer, Integer>builder(inputs -> {
+            gate.pass();
+            return inputs;
+        }).name("doomed").maxBatchSize(1).nanoTime(() -> {
+            if (clockBroken.get()) {
+                throw broken;
+            }
+            return fakeNanos.get();
+        }).build();
+        Future<Integer> running = threads.submit(() -> batcher.apply(1));
+        assertThat(gate.entered.await(30, TimeUnit.SECONDS)).isTrue();
+        Future<Integer> next = threads.submit(() -> batcher.apply(2)); // taken into the next batch, then the clock
+        Future<Integer> queued = threads.submit(() -> batcher.apply(3)); // still queued when the worker dies
+        awaitUntil(() -> batcher.queued() == 2);
+        clockBroken.set(true);
+
+        gate.open();
+
+        assertThat(running.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        for (Future<Integer> failed : List.of(next, queued)) {
+            assertThatThrownBy(() -> failed.get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Micro-batcher 'doomed' is closed: its worker thread failed"
+                            + " (java.lang.IllegalStateException: clock broke); it serves no more predictions")
+                    .hasCause(broken);
+        }
+        assertThat(batcher.isClosed()).isTrue();
+        assertThatThrownBy(() -> batcher.apply(4)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'doomed' is closed: its worker thread failed").hasCause(broken);
+        Future<?> closing = threads.submit(batcher::close);
+        closing.get(30, TimeUnit.SECONDS);
+        assertThat(batcher.queued()).isZero();
+    }
+
+    @Test
+    void a_worker_that_fails_closes_the_predictor() throws Exception {
+        Model model = DjlTrainer.builder(() -> DjlTrainer.mlp(4)).epochs(1).batchSize(128).seed(7).build()
+                .train(DATA.trainX, DATA.trainY).model();
+        CountDownLatch predictorClosed = new CountDownLatch(1);
+        Predictor<float[], Float> predictor = new Predictor<>(model, new ProbabilityTranslator(SeattleRain.WIDTH),
+                model.getNDManager().getDevice(), false) {
+            @Override
+            public void close() {
+                predictorClosed.countDown();
+                super.close();
+            }
+        };
+        try (model) {
+            MicroBatcher<float[], Float> batcher = MicroBatcher.builder(predictor).nanoTime(() -> {
+                throw new AssertionError("no clock");
+            }).build();
+            Future<Float> call = threads.submit(() -> batcher.apply(row(0)));
+
+            assertThatThrownBy(() -> call.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(IllegalStateException.class).hasCauseInstanceOf(AssertionError.class);
+            assertThat(predictorClosed.await(30, TimeUnit.SECONDS)).isTrue();
+            batcher.close();
+        }
+    }
+
+    @Test
     void builders_reject_bad_values_at_once_naming_them() {
         MicroBatcher.Builder<Integer, Integer> builder = MicroBatcher.builder(inputs -> inputs);
 
@@ -342,6 +453,16 @@ class MicroBatcherTest {
                 .hasMessage("name must not be blank, got ' '");
         assertThatThrownBy(() -> builder.nanoTime(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("nanoTime must not be null");
+    }
+
+    private static boolean isWaiting(Thread thread) {
+        Thread.State state = thread.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+    }
+
+    private static Thread threadNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst()
+                .orElseThrow();
     }
 
     private long readFakeClock() {

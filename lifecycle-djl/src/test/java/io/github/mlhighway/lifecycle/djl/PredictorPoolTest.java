@@ -38,7 +38,7 @@ class PredictorPoolTest {
     @Test
     void two_predictors_serve_four_threads_through_a_guarded_model_with_single_threaded_results() throws Exception {
         TrainedDjlModel trained = train();
-        PredictorPool<float[], Float> pool = PredictorPool.builder(trained.model(), new RainTranslator())
+        PredictorPool<float[], Float> pool = PredictorPool.builder(trained.model(), new ProbabilityTranslator(SeattleRain.WIDTH))
                 .name("rain").size(2).warmUp(DATA.holdoutX[0]).build();
         float[] expected = new float[CALLS_PER_THREAD];
         for (int i = 0; i < CALLS_PER_THREAD; i++) {
@@ -82,7 +82,7 @@ class PredictorPoolTest {
 
     @Test
     void a_predictor_that_failed_to_translate_is_reused_and_the_function_wraps_the_cause() {
-        try (PredictorPool<float[], Float> pool = PredictorPool.builder(train().model(), new RainTranslator())
+        try (PredictorPool<float[], Float> pool = PredictorPool.builder(train().model(), new ProbabilityTranslator(SeattleRain.WIDTH))
                 .size(1).build()) {
             assertThatThrownBy(() -> pool.predict(new float[3])).isInstanceOf(TranslateException.class);
             assertThatThrownBy(() -> pool.apply(new float[3]))
@@ -99,7 +99,7 @@ class PredictorPoolTest {
     void close_closes_the_predictors_then_the_model_once_and_refuses_later_calls() {
         Model model = train().model();
         List<String> closed = Collections.synchronizedList(new ArrayList<>());
-        PredictorPool<float[], Float> pool = recordingPool(model, new RainTranslator(), 3, Duration.ofSeconds(1),
+        PredictorPool<float[], Float> pool = recordingPool(model, new ProbabilityTranslator(SeattleRain.WIDTH), 3, Duration.ofSeconds(1),
                 closed);
         assertThat(pool.apply(row(1))).isBetween(0f, 1f);
 
@@ -208,7 +208,7 @@ class PredictorPoolTest {
             throws Exception {
         Model model = train().model();
         List<String> closed = Collections.synchronizedList(new ArrayList<>());
-        PredictorPool<float[], Float> pool = recordingPool(model, new RainTranslator(), 2, Duration.ofSeconds(30),
+        PredictorPool<float[], Float> pool = recordingPool(model, new ProbabilityTranslator(SeattleRain.WIDTH), 2, Duration.ofSeconds(30),
                 closed);
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         try {
@@ -248,10 +248,117 @@ class PredictorPoolTest {
     }
 
     @Test
+    void a_predictor_that_fails_to_close_does_not_stop_the_others_and_the_model_from_closing() {
+        Model model = train().model();
+        List<String> closed = Collections.synchronizedList(new ArrayList<>());
+        RuntimeException broken = new IllegalStateException("close broke");
+        AtomicInteger created = new AtomicInteger();
+        PredictorPool<float[], Float> pool = new PredictorPool<>("test", 3, Duration.ofSeconds(1),
+                () -> failingToClose(model, new ProbabilityTranslator(SeattleRain.WIDTH), closed,
+                        created.incrementAndGet() == 2 ? broken : null),
+                () -> {
+                    closed.add("model");
+                    model.close();
+                }, List.of(row(0)));
+        assertThat(pool.apply(row(1))).isBetween(0f, 1f);
+
+        assertThatThrownBy(pool::close)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Predictor pool 'test' is closed, but closing 1 of its predictors or its model failed:"
+                        + " java.lang.IllegalStateException: close broke")
+                .hasCause(broken);
+
+        assertThat(closed).containsExactly("predictor", "predictor", "predictor", "model");
+        assertThat(model.getNDManager().isOpen()).isFalse();
+        assertThat(pool.isClosed()).isTrue();
+        assertThat(pool.idle()).isZero();
+        assertThatThrownBy(() -> pool.apply(row(1))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Predictor pool 'test' is closed; it serves no more predictions");
+        pool.close(); // idempotent: nothing is closed twice, nothing thrown again
+        assertThat(closed).hasSize(4);
+    }
+
+    @Test
+    void every_failure_to_close_is_reported_the_first_as_cause_the_others_suppressed() {
+        Model model = train().model();
+        List<String> closed = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger created = new AtomicInteger();
+        PredictorPool<float[], Float> pool = new PredictorPool<>("test", 2, Duration.ofSeconds(1),
+                () -> failingToClose(model, new ProbabilityTranslator(SeattleRain.WIDTH), closed,
+                        new IllegalStateException("predictor " + created.incrementAndGet())),
+                () -> {
+                    closed.add("model");
+                    model.close();
+                    throw new java.io.IOException("model broke");
+                }, List.of());
+
+        assertThatThrownBy(pool::close)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Predictor pool 'test' is closed, but closing 3 of its predictors or its"
+                        + " model failed")
+                .satisfies(e -> {
+                    assertThat(e.getCause()).hasMessageStartingWith("predictor ");
+                    assertThat(e.getSuppressed()).extracting(Throwable::getMessage).hasSize(2)
+                            .anyMatch(m -> m.startsWith("predictor "))
+                            .contains("Predictor pool 'test' failed to close its model: model broke");
+                });
+        assertThat(closed).containsExactly("predictor", "predictor", "model");
+    }
+
+    @Test
+    void a_busy_predictor_that_fails_to_close_when_its_call_returns_does_not_fail_that_call() throws Exception {
+        Model model = train().model();
+        GatedTranslator gated = new GatedTranslator();
+        List<String> closed = Collections.synchronizedList(new ArrayList<>());
+        PredictorPool<float[], Float> pool = new PredictorPool<>("test", 1, Duration.ofSeconds(1),
+                () -> failingToClose(model, gated, closed, new IllegalStateException("close broke")),
+                () -> {
+                    closed.add("model");
+                    model.close();
+                }, List.of());
+        ExecutorService borrower = Executors.newSingleThreadExecutor();
+        try {
+            gated.gate = true;
+            Future<Float> busy = borrower.submit(() -> pool.apply(row(2)));
+            assertThat(gated.entered.await(30, TimeUnit.SECONDS)).isTrue();
+            pool.close(); // nothing free to close yet: nothing fails here
+
+            gated.release.countDown();
+
+            assertThat(busy.get(30, TimeUnit.SECONDS)).isBetween(0f, 1f);
+            assertThat(closed).containsExactly("predictor", "model");
+            assertThat(model.getNDManager().isOpen()).isFalse();
+        } finally {
+            gated.release.countDown();
+            borrower.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_pool_that_cannot_start_reports_the_start_failure_with_close_failures_suppressed() {
+        Model model = train().model();
+        List<String> closed = Collections.synchronizedList(new ArrayList<>());
+        RuntimeException broken = new IllegalStateException("close broke");
+
+        assertThatThrownBy(() -> new PredictorPool<>("test", 2, Duration.ofSeconds(1),
+                () -> failingToClose(model, new ProbabilityTranslator(SeattleRain.WIDTH), closed, broken),
+                () -> {
+                    closed.add("model");
+                    model.close();
+                }, List.of(new float[3])))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Predictor pool 'test' could not start: creating or warming up predictor 1"
+                        + " of 2 failed")
+                .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(broken));
+        assertThat(closed).containsExactly("predictor", "model");
+        assertThat(model.getNDManager().isOpen()).isFalse();
+    }
+
+    @Test
     void the_builder_rejects_bad_values_at_once_naming_them() {
         DjlEngine.requireOfflinePyTorch();
         try (Model model = Model.newInstance("unused", Device.cpu(), DjlEngine.ENGINE_NAME)) {
-            PredictorPool.Builder<float[], Float> builder = PredictorPool.builder(model, new RainTranslator());
+            PredictorPool.Builder<float[], Float> builder = PredictorPool.builder(model, new ProbabilityTranslator(SeattleRain.WIDTH));
 
             assertThatThrownBy(() -> builder.size(0)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("size must be between 1 and 65536, got 0");
@@ -282,6 +389,21 @@ class PredictorPoolTest {
                 List.of(DATA.holdoutX[0]));
     }
 
+    /** A predictor that records its close and then, when given a failure, throws it (after really closing). */
+    private static Predictor<float[], Float> failingToClose(Model model, Translator<float[], Float> translator,
+                                                            List<String> closed, RuntimeException failure) {
+        return new Predictor<>(model, translator, model.getNDManager().getDevice(), false) {
+            @Override
+            public void close() {
+                closed.add("predictor");
+                super.close();
+                if (failure != null) {
+                    throw failure;
+                }
+            }
+        };
+    }
+
     private static TrainedDjlModel train() {
         return DjlTrainer.builder(() -> DjlTrainer.mlp(4)).epochs(1).batchSize(128).seed(7).build()
                 .train(DATA.trainX, DATA.trainY);
@@ -299,7 +421,7 @@ class PredictorPoolTest {
         private final AtomicBoolean inUse = new AtomicBoolean();
 
         ExclusivePredictor(Model model) {
-            super(model, new RainTranslator(), model.getNDManager().getDevice(), false);
+            super(model, new ProbabilityTranslator(SeattleRain.WIDTH), model.getNDManager().getDevice(), false);
         }
 
         @Override
@@ -322,11 +444,12 @@ class PredictorPoolTest {
         }
     }
 
-    /** Blocks inside a prediction, once gated, until released. */
-    private static final class GatedTranslator extends RainTranslator {
+    /** The rain translator, blocking inside a prediction, once gated, until released. */
+    private static final class GatedTranslator implements Translator<float[], Float> {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         volatile boolean gate;
+        private final ProbabilityTranslator rain = new ProbabilityTranslator(SeattleRain.WIDTH);
 
         @Override
         public NDList processInput(TranslatorContext ctx, float[] row) {
@@ -338,7 +461,12 @@ class PredictorPoolTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            return super.processInput(ctx, row);
+            return rain.processInput(ctx, row);
+        }
+
+        @Override
+        public Float processOutput(TranslatorContext ctx, NDList list) {
+            return rain.processOutput(ctx, list);
         }
     }
 }

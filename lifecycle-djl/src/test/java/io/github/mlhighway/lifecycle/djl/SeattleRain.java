@@ -18,6 +18,8 @@ import java.util.List;
 final class SeattleRain {
 
     static final String[] WEATHER = {"drizzle", "rain", "sun", "snow", "fog"};
+    /** The number of features per row: the one-hot weather plus six numeric observations. */
+    static final int WIDTH = WEATHER.length + 6;
 
     final float[][] trainX;
     final float[] trainY;
