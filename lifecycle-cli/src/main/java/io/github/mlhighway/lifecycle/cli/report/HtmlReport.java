@@ -12,18 +12,12 @@ import io.github.mlhighway.lifecycle.core.report.MetricEstimate;
 import io.github.mlhighway.lifecycle.core.report.ReportData;
 import io.github.mlhighway.lifecycle.core.report.SloPoint;
 import io.github.mlhighway.lifecycle.core.report.SloSeries;
+import io.github.mlhighway.lifecycle.core.store.AtomicFiles;
 import io.github.mlhighway.lifecycle.incident.Incident;
 import io.github.mlhighway.lifecycle.registry.ModelVersion;
 import io.github.mlhighway.lifecycle.store.StoreException;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -74,9 +67,6 @@ public final class HtmlReport {
             pre{background:#f8f8f8;padding:8px;overflow-x:auto;font-size:12px;white-space:pre-wrap}
             """;
 
-    /** The permissions of the written file on POSIX file systems: {@code rw-r--r--}. */
-    private static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
-
     private HtmlReport() {
     }
 
@@ -112,22 +102,7 @@ public final class HtmlReport {
         Objects.requireNonNull(out, "out");
         String html = render(ReportInputs.load(storeDirectory, clock), clock.instant());
         Path target = out.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, html, StandardCharsets.UTF_8);
-                if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                    // createTempFile makes the file rw-------, but a report is meant to be shared.
-                    Files.setPosixFilePermissions(temp, FILE_PERMISSIONS);
-                }
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the report to " + target + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeString(target, html);
         return target;
     }
 

@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.samples.weather;
 import io.github.mlhighway.lifecycle.cli.report.HtmlReport;
 import io.github.mlhighway.lifecycle.core.incident.IncidentManager;
 import io.github.mlhighway.lifecycle.core.json.Json;
+import io.github.mlhighway.lifecycle.core.store.AtomicFiles;
 import io.github.mlhighway.lifecycle.incident.Incident;
 import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.Challenge;
 import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.Summary;
@@ -64,13 +65,6 @@ final class StoryEnding {
     }
 
     private static void write(Path file, String text) {
-        try {
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temp, text);
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
+        AtomicFiles.writeString(file, text);
     }
 }
