@@ -102,7 +102,12 @@ public final class HtmlReport {
         Objects.requireNonNull(out, "out");
         String html = render(ReportInputs.load(storeDirectory, clock), clock.instant());
         Path target = out.toAbsolutePath().normalize();
-        AtomicFiles.writeString(target, html);
+        try {
+            AtomicFiles.writeString(target, html);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("Cannot write the report to " + target + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        }
         return target;
     }
 
