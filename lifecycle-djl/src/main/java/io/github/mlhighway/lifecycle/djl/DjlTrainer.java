@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.djl;
 import ai.djl.nn.Block;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.tracker.Tracker;
+import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import io.github.mlhighway.lifecycle.core.slo.SloTracker;
 import java.io.PrintStream;
@@ -71,7 +72,8 @@ public final class DjlTrainer {
     private final int batchSize;
     private final float learningRate;
     private final int seed;
-    private final Tracker learningRateTracker;
+    private final Supplier<Tracker> learningRateSchedule;
+    private final boolean scheduleFromFactory;
     private final int checkpointEverySteps;
     private final List<TrainingListener> listeners;
     private final LongSupplier nanoTime;
@@ -85,7 +87,8 @@ public final class DjlTrainer {
         this.batchSize = builder.batchSize;
         this.learningRate = builder.learningRate;
         this.seed = builder.seed;
-        this.learningRateTracker = builder.learningRateTracker;
+        this.learningRateSchedule = builder.learningRateSchedule;
+        this.scheduleFromFactory = builder.scheduleFromFactory;
         this.checkpointEverySteps = builder.checkpointEverySteps;
         this.listeners = List.copyOf(builder.listeners);
         this.nanoTime = builder.nanoTime;
@@ -188,9 +191,12 @@ public final class DjlTrainer {
         return seed;
     }
 
-    /** @return the learning-rate schedule (a fixed rate unless one was set) */
+    /**
+     * @return the learning-rate schedule for one training run (a fixed rate unless one was set; a new instance per
+     *         call when the schedule was given as a factory)
+     */
     public Tracker learningRateTracker() {
-        return learningRateTracker != null ? learningRateTracker : Tracker.fixed(learningRate);
+        return learningRateSchedule != null ? learningRateSchedule.get() : Tracker.fixed(learningRate);
     }
 
     int checkpointEverySteps() {
@@ -232,36 +238,55 @@ public final class DjlTrainer {
      * its parameters do not load into the block.
      */
     String configHash(TrainingData data) {
-        String rate = learningRateTracker == null ? "learningRate=" + learningRate + ";schedule=fixed"
-                : "schedule=" + scheduleFingerprint(learningRateTracker);
+        String rate = learningRateSchedule == null ? "learningRate=" + learningRate + ";schedule=fixed"
+                : "schedule=" + (scheduleFromFactory ? scheduleFingerprint(learningRateSchedule.get())
+                        : instanceFingerprint(learningRateSchedule.get()));
         String config = "data=" + data.sha256() + ";batchSize=" + batchSize + ";seed=" + seed + ";" + rate;
         return Hashing.sha256().hashString(config, StandardCharsets.UTF_8).toString();
     }
 
+    /** Every step up to this one is sampled by {@link #scheduleFingerprint}; powers of two after it. */
+    static final int SCHEDULE_DENSE_STEPS = 1 << 16;
     /** The last step {@link #scheduleFingerprint} samples: {@code 2^SCHEDULE_SAMPLE_BITS}. */
     static final int SCHEDULE_SAMPLE_BITS = 20;
 
     /**
-     * A learning-rate schedule's fingerprint: its values at steps 0, 1, 2, 4, ..., 2<sup>{@value
-     * #SCHEDULE_SAMPLE_BITS}</sup> (DJL trackers are pure functions of the step). Two schedules with other base
-     * values, factors or warm-up lengths differ in some of these values; a step where the tracker throws is
-     * fingerprinted by the exception's class. The tracker's class is left out: a lambda's class name changes from
-     * one JVM to the next, and a resumed run is usually another JVM.
+     * The fingerprint of a throwaway schedule from a factory: its values at every step up to
+     * {@value #SCHEDULE_DENSE_STEPS}, then at powers of two up to 2<sup>{@value #SCHEDULE_SAMPLE_BITS}</sup>, asked
+     * in increasing order (as training asks them). A step where the tracker throws counts as the exception's class.
+     * The tracker's class is left out: a lambda's class name changes from one JVM to the next.
      */
-    static String scheduleFingerprint(Tracker tracker) {
-        StringBuilder fingerprint = new StringBuilder();
-        for (int bit = -1; bit <= SCHEDULE_SAMPLE_BITS; bit++) {
-            int step = bit < 0 ? 0 : 1 << bit;
-            if (bit >= 0) {
-                fingerprint.append(',');
-            }
-            try {
-                fingerprint.append(Integer.toHexString(Float.floatToIntBits(tracker.getNewValue(step))));
-            } catch (RuntimeException e) {
-                fingerprint.append("throws ").append(e.getClass().getName());
-            }
+    static String scheduleFingerprint(Tracker throwaway) {
+        Hasher hasher = Hashing.sha256().newHasher();
+        for (int step = 0; step <= SCHEDULE_DENSE_STEPS; step++) {
+            putValue(hasher, throwaway, step);
         }
-        return fingerprint.toString();
+        for (int bit = 17; bit <= SCHEDULE_SAMPLE_BITS; bit++) {
+            putValue(hasher, throwaway, 1 << bit);
+        }
+        return "values:" + hasher.hash();
+    }
+
+    /**
+     * The fingerprint of a schedule given as an instance, which training will use itself: its class (unless a
+     * lambda or other hidden class) and its value at step 0 only, because asking for later steps would change the
+     * state of a stateful tracker such as DJL's {@code MultiFactorTracker}.
+     */
+    static String instanceFingerprint(Tracker instance) {
+        Class<?> type = instance.getClass();
+        String name = type.isSynthetic() || type.isHidden() || type.getName().contains("$$Lambda")
+                ? "lambda" : type.getName();
+        Hasher hasher = Hashing.sha256().newHasher();
+        putValue(hasher, instance, 0);
+        return "instance:" + name + ":" + hasher.hash();
+    }
+
+    private static void putValue(Hasher hasher, Tracker tracker, int step) {
+        try {
+            hasher.putFloat(tracker.getNewValue(step));
+        } catch (RuntimeException e) {
+            hasher.putString("throws " + e.getClass().getName(), StandardCharsets.UTF_8);
+        }
     }
 
     /**
@@ -292,7 +317,8 @@ public final class DjlTrainer {
         private int batchSize = DEFAULT_BATCH_SIZE;
         private float learningRate = DEFAULT_LEARNING_RATE;
         private int seed = DEFAULT_SEED;
-        private Tracker learningRateTracker;
+        private Supplier<Tracker> learningRateSchedule;
+        private boolean scheduleFromFactory;
         private int checkpointEverySteps;
         private final List<TrainingListener> listeners = new ArrayList<>();
         private LongSupplier nanoTime = System::nanoTime;
@@ -344,11 +370,33 @@ public final class DjlTrainer {
          * A learning-rate schedule for Adam, e.g. {@code Tracker.warmUp()} or {@code Tracker.factor()}; it replaces
          * {@link #learningRate(float)}. Called with the global step count, which a resumed run restores.
          *
+         * <p>Every training run uses this same instance, and a checkpoint records only its class and first value
+         * (asking a stateful tracker such as DJL's {@code MultiFactorTracker} for later steps would change it): a
+         * resume with another schedule of the same class is not detected. Prefer
+         * {@link #learningRateSchedule(Supplier)}.
+         *
          * @param value the schedule
          * @return this builder
          */
         public Builder learningRateTracker(Tracker value) {
-            this.learningRateTracker = Objects.requireNonNull(value, "learningRateTracker");
+            Objects.requireNonNull(value, "learningRateTracker");
+            this.learningRateSchedule = () -> value;
+            this.scheduleFromFactory = false;
+            return this;
+        }
+
+        /**
+         * A learning-rate schedule for Adam, made fresh for each training run by the factory (so stateful trackers
+         * such as DJL's {@code MultiFactorTracker} start over). A checkpoint records the values of a throwaway
+         * instance at every step up to 65,536 (and beyond at powers of two), so resuming with another schedule is
+         * refused.
+         *
+         * @param factory makes a new, equal schedule on each call
+         * @return this builder
+         */
+        public Builder learningRateSchedule(Supplier<Tracker> factory) {
+            this.learningRateSchedule = Objects.requireNonNull(factory, "learningRateSchedule");
+            this.scheduleFromFactory = true;
             return this;
         }
 

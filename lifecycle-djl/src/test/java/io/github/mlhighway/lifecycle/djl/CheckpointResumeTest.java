@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,9 +161,9 @@ class CheckpointResumeTest {
     @Test
     void a_checkpoint_of_another_schedule_base_value_is_refused(@TempDir Path dir) {
         Checkpoints checkpoints = new Checkpoints(dir);
-        scheduled(Tracker.factor().setBaseValue(0.01f).setFactor(0.999f).build())
+        scheduled(() -> Tracker.factor().setBaseValue(0.01f).setFactor(0.999f).build())
                 .train(TRAINING, checkpoints, () -> false).close();
-        DjlTrainer otherBaseValue = scheduled(Tracker.factor().setBaseValue(0.02f).setFactor(0.999f).build());
+        DjlTrainer otherBaseValue = scheduled(() -> Tracker.factor().setBaseValue(0.02f).setFactor(0.999f).build());
 
         assertThatThrownBy(() -> otherBaseValue.train(TRAINING, checkpoints, () -> false))
                 .isInstanceOf(CheckpointIntegrityException.class)
@@ -172,12 +173,12 @@ class CheckpointResumeTest {
     @Test
     void a_checkpoint_of_the_same_schedule_built_again_is_resumed(@TempDir Path dir) {
         Checkpoints checkpoints = new Checkpoints(dir);
-        scheduled(Tracker.factor().setBaseValue(0.01f).setFactor(0.999f).build())
+        scheduled(() -> Tracker.factor().setBaseValue(0.01f).setFactor(0.999f).build())
                 .train(TRAINING, checkpoints, () -> false).close();
         // an equal schedule of another class (here a lambda) is the same schedule
-        Tracker same = Tracker.factor().setBaseValue(0.01f).setFactor(0.999f).build();
+        Supplier<Tracker> same = () -> Tracker.factor().setBaseValue(0.01f).setFactor(0.999f).build()::getNewValue;
 
-        try (TrainedDjlModel again = scheduled(same::getNewValue).train(TRAINING, checkpoints, () -> false)) {
+        try (TrainedDjlModel again = scheduled(same).train(TRAINING, checkpoints, () -> false)) {
             assertThat(again.report().orElseThrow().resumed()).isTrue();
         }
     }
@@ -194,8 +195,32 @@ class CheckpointResumeTest {
                         .configHash(TRAINING));
     }
 
-    private static DjlTrainer scheduled(Tracker schedule) {
-        return DjlTrainer.builder(() -> DjlTrainer.mlp(4)).epochs(1).batchSize(512).learningRateTracker(schedule)
+    @Test
+    void schedules_that_differ_only_after_the_first_powers_of_two_are_told_apart() {
+        Supplier<Tracker> steps100And200 = () -> Tracker.multiFactor().setSteps(new int[] {100, 200})
+                .setBaseValue(0.01f).optFactor(0.5f).build();
+        Supplier<Tracker> steps100And250 = () -> Tracker.multiFactor().setSteps(new int[] {100, 250})
+                .setBaseValue(0.01f).optFactor(0.5f).build();
+
+        assertThat(scheduled(steps100And200).configHash(TRAINING))
+                .isNotEqualTo(scheduled(steps100And250).configHash(TRAINING))
+                .isEqualTo(scheduled(steps100And200).configHash(TRAINING));
+    }
+
+    @Test
+    void a_schedule_given_as_an_instance_is_not_asked_for_later_steps_so_a_stateful_tracker_is_left_as_it_was() {
+        // DJL's MultiFactorTracker moves its base value forward when asked for a later step, and never back
+        Tracker multiFactor = Tracker.multiFactor().setSteps(new int[] {100, 200}).setBaseValue(0.01f)
+                .optFactor(0.5f).build();
+        DjlTrainer trainer = DjlTrainer.builder(() -> DjlTrainer.mlp(4)).learningRateTracker(multiFactor).build();
+
+        trainer.configHash(TRAINING);
+
+        assertThat(multiFactor.getNewValue(1)).isEqualTo(0.01f);
+    }
+
+    private static DjlTrainer scheduled(Supplier<Tracker> schedule) {
+        return DjlTrainer.builder(() -> DjlTrainer.mlp(4)).epochs(1).batchSize(512).learningRateSchedule(schedule)
                 .build();
     }
 
