@@ -110,7 +110,7 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
                     predictor.predict(sample);
                 }
             }
-        } catch (TranslateException | RuntimeException e) {
+        } catch (TranslateException | RuntimeException | Error e) {
             closed = true;
             List<Throwable> closeFailures = new ArrayList<>();
             for (Predictor<I, O> predictor : created) {
@@ -122,6 +122,10 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
             IllegalStateException failure = new IllegalStateException("Predictor pool '" + name + "' could not"
                     + " start: creating or warming up predictor " + created.size() + " of " + size + " failed: "
                     + e.getMessage(), e);
+            if (e instanceof Error error) {
+                closeFailures.forEach(error::addSuppressed);
+                throw error;                        // an Error stays what it is; the predictors are closed
+            }
             closeFailures.forEach(failure::addSuppressed);
             throw failure;
         }

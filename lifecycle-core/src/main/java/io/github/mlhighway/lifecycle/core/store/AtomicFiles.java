@@ -19,12 +19,14 @@ import java.util.Set;
  * Writes a whole file so that a reader or a crash sees the old content or the new, never a part: the bytes go to a
  * temporary dot-file in the same directory, are fsynced, and the file is atomically renamed over the target; then
  * the directory is fsynced. For files people open (reports, postmortems), not for store documents, which
- * {@link DirectoryStore} writes under its own locks.
+ * {@link DirectoryStore} writes under its own locks. On POSIX file systems the file is {@link #SHARED}
+ * ({@code rw-r--r--}) whatever the process umask, as these files are meant to be shared.
  */
 public final class AtomicFiles {
 
     /** The permissions of written files on POSIX file systems: readable by everyone, writable by the owner. */
-    public static final Set<PosixFilePermission> SHARED = PosixFilePermissions.fromString("rw-r--r--");
+    public static final Set<PosixFilePermission> SHARED =
+            Set.copyOf(PosixFilePermissions.fromString("rw-r--r--"));
 
     private AtomicFiles() {
     }

@@ -333,8 +333,10 @@ final class StoryStages {
                 .seed(42)
                 .clock(times.decisions())
                 .build();
-        return Gate.named("champion-gate", challenge -> gate.evaluate(
-                ModelComparison.fromJson(challenge.comparisonJson())));
+        return Gate.named("champion-gate", challenge -> {
+            times.moveTo(challenge.signal().handOff().nextDay());   // also when a resumed run decides it again
+            return gate.evaluate(ModelComparison.fromJson(challenge.comparisonJson()));
+        });
     }
 
     // ---- 6. canary -----------------------------------------------------------------------------------------------
@@ -363,10 +365,12 @@ final class StoryStages {
                 controller[0] = ReleaseController.builder(config, store, simulation.service(), clock)
                         .listener(event -> {
                             recorder.recordEvent("release", event.type() + ": " + event.message());
-                            if (event.type() == ReleaseEventType.ROLLED_BACK
-                                    || event.type() == ReleaseEventType.ABORTED) {
+                            if (event.type() == ReleaseEventType.ROLLED_BACK) {
                                 incidents.record(IncidentEvidence.rollback(RELEASE_ID, event.candidateVersion(),
                                         event.baselineVersion(), event.message(), Map.of()).forKey(INCIDENT_KEY));
+                            } else if (event.type() == ReleaseEventType.ABORTED) {
+                                incidents.record(IncidentEvidence.note(INCIDENT_KEY, "Canary " + RELEASE_ID
+                                        + " aborted: " + event.message()));
                             }
                         })
                         .open();
@@ -555,13 +559,15 @@ final class StoryStages {
     /** @return the profile of the New York archive the challenger trained on: its serving reference */
     private DatasetProfile newYorkReference() {
         return Profiles.of(data.observations(NEW_YORK, TRAIN_FROM, NEW_YORK_ARCHIVE_TO)
-                .select(ServingSimulation.MONITORED_COLUMNS.toArray(String[]::new)));
+                        .select(ServingSimulation.MONITORED_COLUMNS.toArray(String[]::new)),
+                ServingSimulation.EXACT_PROFILES);
     }
 
     /** @return the profile of the Seattle days the champion trained on: the drift monitor's reference */
     private DatasetProfile reference() {
         return Profiles.of(data.observations(SEATTLE, TRAIN_FROM, TRAIN_TO)
-                .select(ServingSimulation.MONITORED_COLUMNS.toArray(String[]::new)));
+                        .select(ServingSimulation.MONITORED_COLUMNS.toArray(String[]::new)),
+                ServingSimulation.EXACT_PROFILES);
     }
 
     private void progress(String label, LocalDate day, ServingSimulation simulation, String version) {

@@ -9,6 +9,9 @@ import io.github.mlhighway.lifecycle.core.registry.ModelRegistries;
 import io.github.mlhighway.lifecycle.core.release.ReleaseJournal;
 import io.github.mlhighway.lifecycle.core.report.ReportData;
 import io.github.mlhighway.lifecycle.core.store.Stores;
+import io.github.mlhighway.lifecycle.registry.AliasMove;
+import io.github.mlhighway.lifecycle.registry.ModelRegistry;
+import io.github.mlhighway.lifecycle.registry.ModelVersion;
 import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.Summary;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -19,10 +22,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class WeatherStoryTest {
@@ -31,6 +39,7 @@ class WeatherStoryTest {
     Path directory;
 
     @Test
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void theWholeStoryRunsOnTheWeatherDataAndAKilledRunResumesToTheSameEnding() throws Exception {
         Path store = directory.resolve("lifecycle-data");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -49,13 +58,20 @@ class WeatherStoryTest {
         try (Stream<Path> files = Files.list(store)) {
             assertThat(files.filter(p -> p.getFileName().toString().startsWith("postmortem-"))).isNotEmpty();
         }
+        assertThat(summary.retrained_on()).isEqualTo(LocalDate.of(2015, 5, 31));
+        assertStampedWithTheStoryDays(store);
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(output).contains("traffic switches to New York").contains("retraining triggered")
                 .contains("Report: " + store.resolve("report.html").toAbsolutePath());
 
-        for (String killAt : List.of("traffic switches to New York", "canary PROGRESSING")) {
-            Path killedStore = directory.resolve("killed-" + killAt.hashCode());
+        Map<String, String> killPoints = Map.of("traffic switches to New York", "serve-new-york",
+                "canary PROGRESSING", "canary");
+        for (Map.Entry<String, String> point : killPoints.entrySet()) {
+            String killAt = point.getKey();
+            Path killedStore = directory.resolve("killed-" + point.getValue());
             kill(killedStore, killAt);
+            assertThat(stageStatus(killedStore, point.getValue())).as("the stage running when killed")
+                    .isNotEqualTo("SUCCEEDED");
             Summary resumed = WeatherStory.run(killedStore, new PrintStream(new ByteArrayOutputStream(), true,
                     StandardCharsets.UTF_8));
 
@@ -80,9 +96,11 @@ class WeatherStoryTest {
                 WeatherStory.class.getName(), "--store", store.toString())
                 .redirectErrorStream(true).start();
         boolean seen = false;
+        List<String> printed = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
+                printed.add(line);
                 if (line.contains(marker)) {
                     seen = true;
                     child.destroyForcibly();
@@ -93,7 +111,33 @@ class WeatherStoryTest {
             child.destroyForcibly();
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
         }
-        assertThat(seen).as("the child printed '%s' before it was killed", marker).isTrue();
+        assertThat(seen).as("the child printed '%s' before it was killed; it printed:%n%s", marker,
+                String.join(System.lineSeparator(), printed)).isTrue();
+    }
+
+    /** Versions, alias moves and verdicts carry the story's 2015 days, not the wall clock. */
+    private static void assertStampedWithTheStoryDays(Path store) {
+        ModelRegistry registry = ModelRegistries.directory(store, Clock.systemUTC());
+        assertThat(registry.versions("rain-tomorrow")).extracting(ModelVersion::createdAt)
+                .containsExactly(Instant.parse("2015-01-01T00:00:00Z"), Instant.parse("2015-06-01T00:00:00Z"));
+        assertThat(registry.aliasMoves("rain-tomorrow")).extracting(AliasMove::movedAt)
+                .containsExactly(Instant.parse("2015-01-01T00:00:00Z"), Instant.parse("2015-06-04T00:00:00Z"));
+        assertThat(registry.aliasMoves("rain-tomorrow").get(1).verdict().decidedAt())
+                .isEqualTo(Instant.parse("2015-06-01T00:00:00Z"));
+        assertThat(incidents(store)).singleElement().asString()
+                .startsWith("INC-20150416-000000-rain-tomorrow OPEN 2015-04-16T00:00:00Z");
+    }
+
+    /** The status of a stage in the story's run record, as the killed child left it. */
+    private static String stageStatus(Path store, String stage) throws IOException {
+        JsonNode record = Json.mapper().readTree(Stores.readOnlyDirectory(store)
+                .read("pipeline-runs", WeatherStory.RUN_ID).orElseThrow().json());
+        for (JsonNode node : record.get("stages")) {
+            if (node.get("name").asText().equals(stage)) {
+                return node.get("status").asText();
+            }
+        }
+        throw new AssertionError("no stage " + stage + " in " + record);
     }
 
     private static Summary withoutPaths(Summary s) {
