@@ -394,18 +394,26 @@ public final class SvgCharts {
         }
     }
 
+    /** Draws the legend inside the plot's top-right corner, on a light background, below the title line. */
     private static void legend(StringBuilder svg, List<String> names, int width) {
         if (names.size() < 2) {
             return;
         }
-        double x = width - RIGHT;
-        for (int i = names.size() - 1; i >= 0; i--) {
-            String name = names.get(i);
+        double right = width - RIGHT - 4;
+        double x = right;
+        for (String name : names) {
             x -= 22 + Math.min(name.length(), 24) * 6.5;
-            svg.append("<rect class=\"legend\" x=\"").append(Html.coordinate(x)).append("\" y=\"8\" width=\"10\" "
-                    + "height=\"10\" fill=\"").append(color(i)).append("\"/><text class=\"legend\" x=\"")
-                    .append(Html.coordinate(x + 13)).append("\" y=\"17\">").append(Html.escape(name))
-                    .append("</text>");
+        }
+        svg.append("<rect class=\"legend-background\" x=\"").append(Html.coordinate(x - 4)).append("\" y=\"")
+                .append(TOP + 2).append("\" width=\"").append(Html.coordinate(right - x + 8))
+                .append("\" height=\"16\" fill=\"#fff\" fill-opacity=\"0.85\"/>");
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            svg.append("<rect class=\"legend\" x=\"").append(Html.coordinate(x)).append("\" y=\"").append(TOP + 5)
+                    .append("\" width=\"10\" height=\"10\" fill=\"").append(color(i))
+                    .append("\"/><text class=\"legend\" x=\"").append(Html.coordinate(x + 13)).append("\" y=\"")
+                    .append(TOP + 14).append("\">").append(Html.escape(name)).append("</text>");
+            x += 22 + Math.min(name.length(), 24) * 6.5;
         }
     }
 

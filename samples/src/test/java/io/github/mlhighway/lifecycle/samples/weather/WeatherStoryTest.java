@@ -125,7 +125,8 @@ class WeatherStoryTest {
         assertThat(registry.aliasMoves("rain-tomorrow").get(1).verdict().decidedAt())
                 .isEqualTo(Instant.parse("2015-06-01T00:00:00Z"));
         assertThat(incidents(store)).singleElement().asString()
-                .startsWith("INC-20150416-000000-rain-tomorrow OPEN 2015-04-16T00:00:00Z");
+                .isEqualTo("INC-20150416-000000-rain-tomorrow CLOSED 2015-04-16T00:00:00Z"
+                        + " Optional[2015-06-04T00:00:00Z] Optional[2015-08-17T00:00:00Z]");
     }
 
     /** The status of a stage in the story's run record, as the killed child left it. */
