@@ -30,17 +30,13 @@ import io.github.mlhighway.lifecycle.registry.AliasMoveRequest;
 import io.github.mlhighway.lifecycle.registry.ModelRef;
 import io.github.mlhighway.lifecycle.registry.ModelRegistry;
 import io.github.mlhighway.lifecycle.registry.ModelVersion;
+import io.github.mlhighway.lifecycle.samples.weather.Example;
+import io.github.mlhighway.lifecycle.samples.weather.RainFeatures;
+import io.github.mlhighway.lifecycle.samples.weather.WeatherData;
 import io.github.mlhighway.lifecycle.testkit.TestClock;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,11 +51,13 @@ class ReadmeDjlExamplesTest {
     @Test
     void trainGateRegisterAndServeADjlModel() throws Exception {
         Clock clock = TestClock.create();                       // Clock.systemUTC() in production
-        Rain rain = Rain.load();
-        float[][] trainX = rain.trainX();
-        float[] trainY = rain.trainY();
-        float[][] holdoutX = rain.holdoutX();
-        int[] holdoutY = rain.holdoutY();
+        WeatherData weather = WeatherData.load();     // "rain tomorrow" in Seattle: 2012-2014 train, 2015 holdout
+        List<Example> train = weather.examples("Seattle", day -> day.getYear() <= 2014);
+        List<Example> holdout = weather.examples("Seattle", day -> day.getYear() == 2015);
+        float[][] trainX = RainFeatures.rows(train);
+        float[] trainY = RainFeatures.trainingLabels(train);
+        float[][] holdoutX = RainFeatures.rows(holdout);
+        int[] holdoutY = RainFeatures.labels(holdout);
         float[] today = holdoutX[0];
 
         // --- README: djl ---
@@ -107,89 +105,6 @@ class ReadmeDjlExamplesTest {
                     .isEqualTo(version.version());
             double expected = ((BinaryData) candidate.comparison().challenger()).probability(0);
             assertThat((double) rainTomorrow).isCloseTo(expected, within(1e-5));
-        }
-    }
-
-    /** "Rain tomorrow" in Seattle: today's observations, 2012-2014 train, 2015 holdout, standardized. */
-    private record Rain(float[][] trainX, float[] trainY, float[][] holdoutX, int[] holdoutY) {
-
-        private static final String[] WEATHER = {"drizzle", "rain", "sun", "snow", "fog"};
-
-        static Rain load() throws IOException {
-            List<LocalDate> dates = new ArrayList<>();
-            List<float[]> rows = new ArrayList<>();
-            List<Double> precipitation = new ArrayList<>();
-            try (InputStream in = Rain.class.getResourceAsStream("/data/weather.csv");
-                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                reader.readLine();
-                for (String line; (line = reader.readLine()) != null; ) {
-                    String[] f = line.split(",");
-                    if (!f[0].equals("Seattle")) {
-                        continue;
-                    }
-                    LocalDate date = LocalDate.parse(f[1]);
-                    double rainMm = Double.parseDouble(f[2]);
-                    float[] x = new float[6 + WEATHER.length];
-                    x[0] = (float) Math.log1p(rainMm);
-                    x[1] = Float.parseFloat(f[3]);
-                    x[2] = Float.parseFloat(f[4]);
-                    x[3] = Float.parseFloat(f[5]);
-                    double angle = 2 * Math.PI * date.getDayOfYear() / 365.25;
-                    x[4] = (float) Math.sin(angle);
-                    x[5] = (float) Math.cos(angle);
-                    for (int k = 0; k < WEATHER.length; k++) {
-                        x[6 + k] = WEATHER[k].equals(f[6]) ? 1f : 0f;
-                    }
-                    dates.add(date);
-                    rows.add(x);
-                    precipitation.add(rainMm);
-                }
-            }
-            List<float[]> trainX = new ArrayList<>();
-            List<Float> trainY = new ArrayList<>();
-            List<float[]> holdoutX = new ArrayList<>();
-            List<Integer> holdoutY = new ArrayList<>();
-            for (int i = 0; i + 1 < rows.size(); i++) {
-                if (!dates.get(i + 1).equals(dates.get(i).plusDays(1))) {
-                    continue;
-                }
-                int label = precipitation.get(i + 1) > 0 ? 1 : 0;
-                if (dates.get(i).getYear() <= 2014) {
-                    trainX.add(rows.get(i));
-                    trainY.add((float) label);
-                } else {
-                    holdoutX.add(rows.get(i));
-                    holdoutY.add(label);
-                }
-            }
-            float[][] tx = trainX.toArray(float[][]::new);
-            float[][] hx = holdoutX.toArray(float[][]::new);
-            standardize(tx, hx);
-            float[] ty = new float[trainY.size()];
-            for (int i = 0; i < ty.length; i++) {
-                ty[i] = trainY.get(i);
-            }
-            return new Rain(tx, ty, hx, holdoutY.stream().mapToInt(Integer::intValue).toArray());
-        }
-
-        private static void standardize(float[][] train, float[][] holdout) {
-            for (int j = 0; j < train[0].length; j++) {
-                double sum = 0;
-                double sumSq = 0;
-                for (float[] row : train) {
-                    sum += row[j];
-                    sumSq += (double) row[j] * row[j];
-                }
-                double mean = sum / train.length;
-                double std = Math.sqrt(Math.max(sumSq / train.length - mean * mean, 0));
-                double scale = std > 1e-12 ? std : 1;
-                for (float[] row : train) {
-                    row[j] = (float) ((row[j] - mean) / scale);
-                }
-                for (float[] row : holdout) {
-                    row[j] = (float) ((row[j] - mean) / scale);
-                }
-            }
         }
     }
 }
