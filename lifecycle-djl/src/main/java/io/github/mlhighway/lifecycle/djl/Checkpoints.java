@@ -2,18 +2,14 @@ package io.github.mlhighway.lifecycle.djl;
 
 import com.google.common.hash.Hashing;
 import io.github.mlhighway.lifecycle.core.json.Json;
+import io.github.mlhighway.lifecycle.core.store.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,7 +20,8 @@ import java.util.Optional;
  * <p>Every file is written as {@code DirectoryStore} writes documents: to a temporary dot-file in the same
  * directory, fsynced, atomically renamed over the target, then the directory is fsynced. The parameter file is
  * written first and the manifest last, so a crash at any point leaves the previous checkpoint or the new one,
- * never a mix; parameter files no manifest names any more are deleted after the manifest is committed.
+ * never a mix; parameter files no manifest names any more, and temporary files a killed process left behind, are
+ * deleted after the manifest is committed.
  */
 public final class Checkpoints {
 
@@ -33,7 +30,7 @@ public final class Checkpoints {
     /** The manifest format this version writes and reads. */
     public static final int FORMAT = 1;
 
-    private static final String TEMP_PREFIX = ".checkpoint-";
+    /** The suffix of {@link AtomicFiles}' temporary dot-files. */
     private static final String TEMP_SUFFIX = ".tmp";
     private static final String PARAMETERS_PREFIX = "parameters-";
     private static final String PARAMETERS_SUFFIX = ".params";
@@ -137,9 +134,8 @@ public final class Checkpoints {
                 draft.batchesIntoEpoch(), draft.steps(), draft.shuffleSeed(), name, sha256(parameters),
                 draft.configHash(), draft.partialLossSum(), draft.partialLossRows(), draft.epochReports());
         try {
-            Files.createDirectories(directory);
-            writeAtomically(directory.resolve(name), parameters);
-            writeAtomically(directory.resolve(MANIFEST), Json.writePretty(manifest).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(directory.resolve(name), parameters);
+            AtomicFiles.write(directory.resolve(MANIFEST), Json.writePretty(manifest).getBytes(StandardCharsets.UTF_8));
             try (DirectoryStream<Path> old = Files.newDirectoryStream(directory,
                     PARAMETERS_PREFIX + "*" + PARAMETERS_SUFFIX)) {
                 for (Path file : old) {
@@ -148,44 +144,23 @@ public final class Checkpoints {
                     }
                 }
             }
+            // temporary files of a process killed while writing (each may be a whole copy of the parameters)
+            try (DirectoryStream<Path> stale = Files.newDirectoryStream(directory, ".*" + TEMP_SUFFIX)) {
+                for (Path file : stale) {
+                    Files.deleteIfExists(file);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the training checkpoint into " + directory, e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("Cannot write the training checkpoint into " + directory + ": "
+                    + e.getMessage(), e.getCause());
         }
         return manifest;
     }
 
     static String sha256(byte[] bytes) {
         return Hashing.sha256().hashBytes(bytes).toString();
-    }
-
-    private void writeAtomically(Path target, byte[] content) throws IOException {
-        Path temp = Files.createTempFile(directory, TEMP_PREFIX, TEMP_SUFFIX);
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the file system of " + directory + " cannot rename atomically", e);
-            }
-            fsyncDirectory();
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private void fsyncDirectory() {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some platforms cannot open a directory for fsync; the rename itself is still atomic there.
-        }
     }
 
     /** A verified checkpoint: its manifest and parameter bytes. */

@@ -159,6 +159,21 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void temporary_files_left_by_a_killed_writer_are_deleted_when_the_next_checkpoint_is_committed(@TempDir Path dir)
+            throws IOException {
+        Files.writeString(dir.resolve(".parameters-7.params1234.tmp"), "half a copy of the parameters");
+        Files.writeString(dir.resolve("notes.txt"), "not ours");
+
+        DjlTrainer.builder(() -> DjlTrainer.mlp(4)).epochs(1).batchSize(512).build()
+                .train(TRAINING, new Checkpoints(dir), () -> false).close();
+
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .noneMatch(name -> name.endsWith(".tmp")).contains("notes.txt", Checkpoints.MANIFEST);
+        }
+    }
+
+    @Test
     void a_checkpoint_of_another_schedule_base_value_is_refused(@TempDir Path dir) {
         Checkpoints checkpoints = new Checkpoints(dir);
         scheduled(() -> Tracker.factor().setBaseValue(0.01f).setFactor(0.999f).build())
