@@ -221,7 +221,7 @@ class SloCommandsTest {
         CommandRun generate = CommandRun.of(with("slo", "rules", args));
         assertThat(generate.exitCode()).as(generate.err()).isZero();
 
-        Assumptions.assumeTrue(promtoolAvailable(), "Skipped the promtool part: promtool is not on the PATH");
+        RequiredTool.require(promtoolAvailable(), "Skipped the promtool part: promtool is not on the PATH");
         Process process = new ProcessBuilder("promtool", "check", "rules", rules.toString())
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());

@@ -2,8 +2,8 @@ package io.github.mlhighway.lifecycle.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.mlhighway.lifecycle.cli.RequiredTool;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
@@ -106,7 +106,7 @@ class ChromiumReportTest {
     }
 
     private static void assumeChromium() {
-        assumeTrue(chromium.isPresent(), "no chromium, chromium-browser or google-chrome on the PATH: install "
+        RequiredTool.require(chromium.isPresent(), "no chromium, chromium-browser or google-chrome on the PATH: install "
                 + "Chromium (apt-get install chromium; .ci/run does) to run the headless-browser report test");
     }
 

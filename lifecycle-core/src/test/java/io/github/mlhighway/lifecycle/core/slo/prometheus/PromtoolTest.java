@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +33,7 @@ class PromtoolTest {
         } catch (IOException | InterruptedException e) {
             available = false;
         }
-        Assumptions.assumeTrue(available, "Skipped: promtool is not on the PATH (install it, e.g. "
+        RequiredTool.require(available, "Skipped: promtool is not on the PATH (install it, e.g. "
                 + "apt-get install -y prometheus, to run the Prometheus rule tests)");
     }
 
