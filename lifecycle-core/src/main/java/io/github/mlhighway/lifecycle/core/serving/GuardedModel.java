@@ -139,6 +139,11 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         return name;
     }
 
+    /** @return the names of the versions this model can route to */
+    public java.util.Set<String> versions() {
+        return versions.keySet();
+    }
+
     /**
      * Replaces the traffic plan; calls that start afterwards follow the new plan (an atomic pointer swap, which is
      * also how a release rolls back).

@@ -79,6 +79,7 @@ public final class GuardedModelBuilder<I, O> {
     Duration labelExpiry;
     DriftSettings<I, O> drift;
     final List<DriftListener> driftListeners = new ArrayList<>();
+    ServingHost host;
 
     GuardedModelBuilder(String name) {
         Objects.requireNonNull(name, "name");
@@ -379,7 +380,26 @@ public final class GuardedModelBuilder<I, O> {
         if (!driftListeners.isEmpty() && drift == null) {
             throw new IllegalStateException("Model '" + name + "' has drift listeners but no driftMonitor(...)");
         }
-        return new GuardedModel<>(this);
+        GuardedModel<I, O> model = new GuardedModel<>(this);
+        if (host != null) {
+            host.adopt(model);
+        }
+        return model;
+    }
+
+    /**
+     * Binds the model to a runtime: its clock, nano-time source and SLO registry, and the runtime adopts the
+     * model when it is built (ticks it, closes it). {@code Lifecycle.serving(name)} does this for you.
+     *
+     * @param value the host
+     * @return this builder
+     */
+    public GuardedModelBuilder<I, O> host(ServingHost value) {
+        this.host = Objects.requireNonNull(value, "host");
+        this.clock = value.clock();
+        this.nanoTime = value.nanoTime();
+        this.registry = value.slos();
+        return this;
     }
 
     Duration shadowTimeout() {

@@ -172,20 +172,40 @@ public final class SloRegistry implements AutoCloseable {
     public int restoreFrom(Store store) {
         int restored = 0;
         for (SloTracker tracker : trackers.values()) {
-            Optional<StoredDocument> document = store.read(STATE_COLLECTION, tracker.slo().name());
-            if (document.isPresent()) {
-                SloState state;
-                try {
-                    state = Json.read(document.get().json(), SloState.class);
-                } catch (UncheckedIOException e) {
-                    throw new StoreException("Cannot read the saved state of SLO '" + tracker.slo().name() + "' ("
-                            + STATE_COLLECTION + "/" + tracker.slo().name() + "): " + e.getMessage(), e);
-                }
-                tracker.restore(state);
+            if (restore(store, tracker)) {
                 restored++;
             }
         }
         return restored;
+    }
+
+    /**
+     * Restores the saved state of one registered SLO, if the store has one.
+     *
+     * @param store the store
+     * @param name  the SLO's name
+     * @return whether a saved state was found and restored
+     * @throws IllegalArgumentException if no SLO has that name
+     * @throws StoreException           if the saved state cannot be read
+     */
+    public boolean restoreFrom(Store store, String name) {
+        return restore(store, tracker(name));
+    }
+
+    private static boolean restore(Store store, SloTracker tracker) {
+        Optional<StoredDocument> document = store.read(STATE_COLLECTION, tracker.slo().name());
+        if (document.isEmpty()) {
+            return false;
+        }
+        SloState state;
+        try {
+            state = Json.read(document.get().json(), SloState.class);
+        } catch (UncheckedIOException e) {
+            throw new StoreException("Cannot read the saved state of SLO '" + tracker.slo().name() + "' ("
+                    + STATE_COLLECTION + "/" + tracker.slo().name() + "): " + e.getMessage(), e);
+        }
+        tracker.restore(state);
+        return true;
     }
 
     /** Stops ticking (if started). Trackers keep their state. */

@@ -1,0 +1,200 @@
+package io.github.mlhighway.lifecycle.core.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mlhighway.lifecycle.core.policy.BudgetCondition;
+import io.github.mlhighway.lifecycle.core.release.ReleaseConfig;
+import io.github.mlhighway.lifecycle.core.release.ReleaseController;
+import io.github.mlhighway.lifecycle.core.retrain.RetrainConditions;
+import io.github.mlhighway.lifecycle.core.retrain.RetrainRequest;
+import io.github.mlhighway.lifecycle.core.retrain.RetrainTrigger;
+import io.github.mlhighway.lifecycle.core.serving.GuardedModel;
+import io.github.mlhighway.lifecycle.core.slo.SloTracker;
+import io.github.mlhighway.lifecycle.core.time.SimulatedClock;
+import io.github.mlhighway.lifecycle.incident.Incident;
+import io.github.mlhighway.lifecycle.policy.Action;
+import io.github.mlhighway.lifecycle.registry.AliasMove;
+import io.github.mlhighway.lifecycle.registry.ModelVersion;
+import io.github.mlhighway.lifecycle.registry.NewModelVersion;
+import io.github.mlhighway.lifecycle.release.ReleasePhase;
+import io.github.mlhighway.lifecycle.slo.Slo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LifecycleTest {
+
+    private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final SimulatedClock clock = SimulatedClock.at(START);
+
+    private Lifecycle lifecycle() {
+        Lifecycle lifecycle = Lifecycle.builder().clock(clock).store(dir.resolve("store")).build();
+        clock.drive(lifecycle);
+        return lifecycle;
+    }
+
+    private ModelVersion register(Lifecycle lifecycle, String content) throws IOException {
+        Path file = Files.writeString(dir.resolve(content + ".bin"), content);
+        return lifecycle.registry().register(NewModelVersion.of("rain").metric("auc", 0.8).file("model", file)
+                .build());
+    }
+
+    /** Serves one minute of traffic: a request every six seconds, routed by a per-request key. */
+    private static void traffic(GuardedModel<Double, Double> service, Instant minute) {
+        for (int i = 0; i < 10; i++) {
+            String id = minute.toEpochMilli() + "-" + i;
+            service.predict(id, id, (double) i);
+        }
+    }
+
+    @Test
+    void everythingTheRuntimeMakesReadsItsOneClockAndStore() throws IOException {
+        try (Lifecycle lifecycle = lifecycle()) {
+            clock.advance(Duration.ofDays(2));
+            ModelVersion v1 = register(lifecycle, "v1");
+            GuardedModel<Double, Double> service = lifecycle.<Double, Double>serving("rain")
+                    .version("rain@1", x -> x).build();
+
+            assertThat(v1.createdAt()).isEqualTo(START.plus(Duration.ofDays(2)));
+            assertThat(service.slos()).isSameAs(lifecycle.slos());
+            assertThat(lifecycle.slos().find(service.versionSloName("rain@1", "availability"))).isPresent();
+            assertThat(lifecycle.store().keys("registry-versions")).hasSize(1);
+            String key = lifecycle.store().keys("registry-versions").get(0);
+            assertThat(lifecycle.store().read("registry-versions", key).orElseThrow().writtenAt())
+                    .isEqualTo(START.plus(Duration.ofDays(2)));
+        }
+    }
+
+    @Test
+    void aGoodCanaryIsPromotedAndTheAliasMovesWithTheAnalysesVerdict() throws IOException {
+        try (Lifecycle lifecycle = lifecycle()) {
+            ModelVersion v1 = register(lifecycle, "v1");
+            ModelVersion v2 = register(lifecycle, "v2");
+            GuardedModel<Double, Double> service = lifecycle.<Double, Double>serving("rain")
+                    .version("rain@1", x -> x).version("rain@2", x -> x).build();
+            ReleaseController canary = lifecycle.releases().release(service, ReleaseConfig
+                    .canary("rain-2", "rain@1", "rain@2").steps(50, 100).interval(Duration.ofHours(1))
+                    .minSample(50).build()).movesAlias("champion").open();
+
+            clock.run(Duration.ofHours(6), Duration.ofMinutes(1), minute -> traffic(service, minute));
+
+            assertThat(canary.state().phase()).isEqualTo(ReleasePhase.PROMOTED);
+            assertThat(lifecycle.registry().aliases("rain")).containsEntry("champion", v2.version());
+            AliasMove move = lifecycle.registry().aliasMoves("rain").get(0);
+            assertThat(move.toVersion()).isEqualTo(v2.version());
+            assertThat(move.verdict().gate()).isEqualTo("release:rain-2");
+            assertThat(move.verdict().allowsProceeding()).isTrue();
+            assertThat(lifecycle.releases().inProgress()).isEmpty();
+            assertThat(v1.version()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPagingCandidateIsRolledBackOnTheTickItPagesNotAtTheNextAnalysis() {
+        try (Lifecycle lifecycle = lifecycle()) {
+            Function<Double, Double> broken = x -> {
+                throw new IllegalStateException("candidate down");
+            };
+            GuardedModel<Double, Double> service = lifecycle.<Double, Double>serving("rain")
+                    .version("rain@1", x -> x).version("rain@2", broken).fallback(x -> 0.0).build();
+            ReleaseController canary = lifecycle.releases().release(service, ReleaseConfig
+                    .canary("rain-2", "rain@1", "rain@2").steps(50, 100).interval(Duration.ofDays(1))
+                    .build()).open(); // the candidate takes 50% at once; the first analysis is a day away
+
+            Instant stepped = clock.instant();
+            clock.run(Duration.ofHours(3), Duration.ofMinutes(1), minute -> traffic(service, minute));
+
+            assertThat(canary.state().phase()).isEqualTo(ReleasePhase.ROLLED_BACK);
+            Instant rolledBack = canary.journal().get(canary.journal().size() - 1).at();
+            assertThat(Duration.between(stepped, rolledBack)).isLessThan(Duration.ofMinutes(30));
+            List<Incident> incidents = lifecycle.incidents().all();
+            assertThat(incidents).extracting(Incident::key).contains("rain-2");
+            assertThat(incidents.stream().filter(i -> i.key().equals("rain-2"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void anExhaustedBudgetFreezesPromotions() {
+        try (Lifecycle lifecycle = lifecycle()) {
+            SloTracker checkout = lifecycle.slo(Slo.ratio("checkout").objective(0.99)
+                    .rollingWindow(Duration.ofDays(1)).build());
+            lifecycle.policy("freeze", p -> p.watch(checkout)
+                    .rule("exhausted", BudgetCondition.exhausted(), Action.FREEZE_RELEASES));
+            GuardedModel<Double, Double> service = lifecycle.<Double, Double>serving("rain")
+                    .version("rain@1", x -> x).version("rain@2", x -> x).build();
+            checkout.record(0, 1_000);
+            ReleaseController canary = lifecycle.releases().release(service, ReleaseConfig
+                    .canary("rain-2", "rain@1", "rain@2").steps(50, 100).interval(Duration.ofHours(1))
+                    .minSample(50).build()).open();
+
+            clock.run(Duration.ofHours(4), Duration.ofMinutes(1), minute -> traffic(service, minute));
+
+            assertThat(canary.state().phase()).isEqualTo(ReleasePhase.FROZEN);
+            assertThat(canary.state().reason()).contains("freeze");
+        }
+    }
+
+    @Test
+    void aRetrainingTriggerCallsTheHostsActionAtItsInterval() {
+        try (Lifecycle lifecycle = lifecycle()) {
+            List<RetrainRequest> requests = new ArrayList<>();
+            RetrainTrigger trigger = lifecycle.retraining("weekly", Duration.ofDays(1),
+                    RetrainConditions.every(Duration.ofDays(7)), t -> t.action(requests::add));
+
+            clock.run(Duration.ofDays(15), Duration.ofHours(1), hour -> { });
+
+            assertThat(requests).hasSizeBetween(2, 3);
+            assertThat(trigger.decisions()).hasSize(15);
+        }
+    }
+
+    @Test
+    void sloStateSurvivesARestartOnTheSameStore() {
+        Slo checkout = Slo.ratio("checkout").objective(0.99).rollingWindow(Duration.ofDays(7)).build();
+        try (Lifecycle first = lifecycle()) {
+            first.slo(checkout).record(900, 1_000);
+            clock.advance(Duration.ofMinutes(1));
+        }
+        try (Lifecycle second = Lifecycle.builder().clock(clock).store(dir.resolve("store")).build()) {
+            SloTracker restored = second.slo(checkout);
+            assertThat(restored.budget().eligible()).isEqualTo(1_000);
+        }
+    }
+
+    @Test
+    void aFailingPartDoesNotStopTheOthersAndTheTickSaysWhichFailed() {
+        try (Lifecycle lifecycle = Lifecycle.builder().clock(clock).store(dir.resolve("store")).build()) {
+            lifecycle.retraining("broken", Duration.ofHours(1), now -> {
+                throw new IllegalStateException("label source unreachable");
+            }, t -> t.action(request -> { }));
+            SloTracker checkout = lifecycle.slo(Slo.ratio("checkout").objective(0.99).build());
+            checkout.record(false);
+            clock.advance(Duration.ofMinutes(1));
+
+            assertThatThrownBy(lifecycle::tick).isInstanceOf(LifecycleTickException.class)
+                    .hasMessageContaining("retraining broken").hasMessageContaining("label source unreachable");
+            assertThat(checkout.budget().eligible()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRuntimeOnAnotherClockCannotBeDriven() {
+        try (Lifecycle lifecycle = Lifecycle.builder().build()) {
+            assertThatThrownBy(() -> clock.drive(lifecycle)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Lifecycle.builder().clock");
+        }
+    }
+
+}
