@@ -47,4 +47,24 @@ public record ErrorBudget(String slo, Instant at, Instant windowStart, Budgeting
     public boolean withinObjective() {
         return sli >= objective;
     }
+
+    /**
+     * One sentence for people: SLI, objective, budget left, burn rate and, when burning, the time to exhaustion,
+     * e.g. {@code "forecast.availability: SLI 0.99980 (objective 0.999) over 30 days, 80.0% of the error budget
+     * left, burn rate 0.20"}.
+     *
+     * @return the sentence
+     */
+    public String describe() {
+        String window = windowStart == null ? "" : " over " + humanDays(Duration.between(windowStart, at));
+        String exhaustion = isExhausted() ? ", budget exhausted"
+                : timeToExhaustion.map(d -> ", exhausted in " + d.toHours() + " h at this rate").orElse("");
+        return String.format(java.util.Locale.ROOT, "%s: SLI %.5f (objective %s)%s, %.1f%% of the error budget left,"
+                + " burn rate %.2f%s", slo, sli, objective, window, remainingFraction * 100, burnRate, exhaustion);
+    }
+
+    private static String humanDays(Duration length) {
+        long hours = length.toHours();
+        return hours >= 48 ? Math.round(hours / 24.0) + " days" : hours + " h";
+    }
 }

@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.core.runtime;
 
+import io.github.mlhighway.lifecycle.core.data.quality.DataGate;
+import io.github.mlhighway.lifecycle.core.evaluation.gate.ModelGate;
 import io.github.mlhighway.lifecycle.core.incident.IncidentManager;
 import io.github.mlhighway.lifecycle.core.micrometer.RuntimeMeters;
 import io.github.mlhighway.lifecycle.core.pipeline.Pipeline;
@@ -258,6 +260,25 @@ public final class Lifecycle implements AutoCloseable {
      */
     public <I, O> GuardedModelBuilder<I, O> serving(String name) {
         return GuardedModel.<I, O>builder(name).host(servingHost);
+    }
+
+    /**
+     * A data gate whose verdicts are stamped by the runtime's clock.
+     *
+     * @param name the gate's name
+     * @return the builder
+     */
+    public DataGate.Builder dataGate(String name) {
+        return DataGate.builder(name).clock(clock);
+    }
+
+    /**
+     * A model gate whose verdicts are stamped by the runtime's clock.
+     *
+     * @return the builder
+     */
+    public ModelGate.Builder modelGate() {
+        return ModelGate.builder().clock(clock);
     }
 
     /**
