@@ -27,7 +27,7 @@ class ReleaseControllerTest {
 
     private final SimClock clock = SimClock.atDefault();
     private final FlakyStore store = new FlakyStore(Stores.inMemory(clock));
-    private final SimulatedTraffic traffic = new SimulatedTraffic(42, "shadow")
+    private final SimulatedTraffic traffic = new SimulatedTraffic(clock, 42, "shadow")
             .errorRate("rain@2", 0.01).errorRate("rain@3", 0.01);
     private final List<ReleaseEvent> events = new ArrayList<>();
 
