@@ -317,7 +317,7 @@ public record ReleaseConfig(String releaseId, ReleaseStrategy strategy, String b
         }
 
         /**
-         * Time between analyses and window of the statistics each reads.
+         * Time between analyses; each covers what the cohorts counted since the previous one.
          *
          * @param value a positive duration
          * @return this builder
