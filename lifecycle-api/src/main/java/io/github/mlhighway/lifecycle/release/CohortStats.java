@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param requests      requests answered (or attempted) in the window
  * @param errors        requests that failed (exception, timeout, rejection) in the window
  * @param slowRequests  requests slower than the latency SLO's threshold in the window
- * @param labelled      predictions whose delayed label arrived in the window
+ * @param labelled      predictions whose delayed label was joined in the window (counted when joined, not when
+ *                      the prediction was served)
  * @param incorrect     of those, the ones the model got wrong
  */
 public record CohortStats(String cohort, Duration window, long requests, long errors, long slowRequests,

@@ -1,8 +1,16 @@
 package io.github.mlhighway.lifecycle.release;
 
 import java.time.Duration;
+import java.util.Optional;
 
-/** Where a release analysis reads cohort statistics from: usually the guarded model that serves the traffic. */
+/**
+ * Where a release analysis reads cohort statistics from: usually the guarded model that serves the traffic.
+ *
+ * <p>A release controller analyses the <em>difference</em> of two {@link #totals(String) totals} (now and at its
+ * previous analysis), so every request and every label is counted in exactly one analysis. Windows
+ * ({@link #stats(String, Duration)}) are bucketed and only hold what their owner has distributed, so consecutive
+ * windows can leave gaps between them; a source without totals is analysed by windows, with a note saying so.
+ */
 @FunctionalInterface
 public interface CohortStatsSource {
 
@@ -14,4 +22,19 @@ public interface CohortStatsSource {
      * @return the statistics; all zero for a cohort that saw no traffic
      */
     CohortStats stats(String cohort, Duration window);
+
+    /**
+     * The counts of a cohort since this source started counting (cumulative, not windowed; nothing waits for a
+     * tick). {@link CohortStats#window()} is how long the source has been counting: a source that starts afresh
+     * (a restarted process) must report a shorter window, which is how a reader of totals recognises a restart.
+     * A delayed label is counted when it is joined, not when its prediction was served.
+     *
+     * <p>The default has no totals (a source that only keeps windows).
+     *
+     * @param cohort the cohort name
+     * @return the totals, all zero for a cohort that saw no traffic yet; empty when this source keeps no totals
+     */
+    default Optional<CohortStats> totals(String cohort) {
+        return Optional.empty();
+    }
 }

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * @param candidateCohort    cohort name of requests served by (or mirrored to) the candidate
  * @param weights            the candidate's traffic share in percent at each step, non-decreasing, in [0, 100]
  * @param analysesPerStep    successful analyses needed before leaving a step
- * @param interval           time between analyses, also the window of cohort statistics each analysis reads
+ * @param interval           time between analyses; each analysis covers what the stats source counted since the
+ *                           previous one (its cumulative totals minus those at the previous analysis)
  * @param failureLimit       failed analyses (over the whole release) that roll back
  * @param inconclusiveLimit  consecutive inconclusive analyses that pause
  * @param minSample          requests (and labelled predictions) a cohort needs in a window to be judged
@@ -37,13 +38,17 @@ import java.util.regex.Pattern;
  * @param mirrorRate         share of requests mirrored to the candidate (shadow), 0 otherwise
  * @param finalSignificance  whether the last step ends with a two-proportion z-test (A/B)
  * @param changeLabels       labels of the change shown to the error-budget policy (e.g. {@code security})
+ * @param qualityComparison  whether analyses compare incorrect ratios, and whether too few labels is inconclusive
+ * @param labelDelay         how long labels take to arrive; the first analysis at each step waits at least this
+ *                           long after the step began ({@link Duration#ZERO}: no wait)
  */
 public record ReleaseConfig(String releaseId, ReleaseStrategy strategy, String baselineVersion,
                             String candidateVersion, String baselineCohort, String candidateCohort,
                             List<Integer> weights, int analysesPerStep, Duration interval, int failureLimit,
                             int inconclusiveLimit, long minSample, double maxErrorRatio, double maxSlowRatio,
                             boolean compareToBaseline, double maxRelativeFactor, double relativeSlack, double alpha,
-                            double mirrorRate, boolean finalSignificance, Set<String> changeLabels) {
+                            double mirrorRate, boolean finalSignificance, Set<String> changeLabels,
+                            QualityComparison qualityComparison, Duration labelDelay) {
 
     /** Default canary steps, in percent. */
     public static final List<Integer> DEFAULT_CANARY_STEPS = List.of(5, 25, 50, 100);
@@ -77,6 +82,11 @@ public record ReleaseConfig(String releaseId, ReleaseStrategy strategy, String b
         requireText("baselineCohort", baselineCohort);
         requireText("candidateCohort", candidateCohort);
         Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(qualityComparison, "qualityComparison");
+        Objects.requireNonNull(labelDelay, "labelDelay");
+        if (labelDelay.isNegative()) {
+            throw new IllegalArgumentException("Label delay must not be negative, was " + labelDelay);
+        }
         weights = List.copyOf(weights);
         changeLabels = Set.copyOf(changeLabels);
         if (baselineVersion.equals(candidateVersion)) {
@@ -199,6 +209,15 @@ public record ReleaseConfig(String releaseId, ReleaseStrategy strategy, String b
         return weights.size() - 1;
     }
 
+    /**
+     * How long after a step begins its first analysis is due: the interval, or the label delay when longer.
+     *
+     * @return the wait
+     */
+    public Duration firstAnalysisDelay() {
+        return labelDelay.compareTo(interval) > 0 ? labelDelay : interval;
+    }
+
     private static void requireId(String id) {
         Objects.requireNonNull(id, "releaseId");
         if (!ID.matcher(id).matches() || id.contains("..")) {
@@ -250,6 +269,8 @@ public record ReleaseConfig(String releaseId, ReleaseStrategy strategy, String b
         private boolean finalSignificance;
         private Duration rollbackWindow;
         private Set<String> changeLabels = Set.of();
+        private QualityComparison qualityComparison = QualityComparison.WHEN_LABELLED;
+        private Duration labelDelay = Duration.ZERO;
 
         private Builder(String releaseId, ReleaseStrategy strategy, String baseline, String candidate,
                         String baselineCohort, String candidateCohort) {
@@ -296,7 +317,7 @@ public record ReleaseConfig(String releaseId, ReleaseStrategy strategy, String b
         }
 
         /**
-         * Time between analyses and window of the statistics each reads.
+         * Time between analyses; each covers what the cohorts counted since the previous one.
          *
          * @param value a positive duration
          * @return this builder
@@ -460,6 +481,45 @@ public record ReleaseConfig(String releaseId, ReleaseStrategy strategy, String b
         }
 
         /**
+         * Whether analyses compare the cohorts' incorrect ratios; the default,
+         * {@link QualityComparison#WHEN_LABELLED}, compares when both cohorts have {@code minSample} labels.
+         *
+         * @param value the mode
+         * @return this builder
+         */
+        public Builder qualityComparison(QualityComparison value) {
+            this.qualityComparison = Objects.requireNonNull(value, "qualityComparison");
+            return this;
+        }
+
+        /**
+         * Quality must be judged: an analysis in which a cohort has fewer than {@code minSample} labels is
+         * inconclusive. Same as {@code qualityComparison(QualityComparison.REQUIRED)}.
+         *
+         * @return this builder
+         */
+        public Builder requireLabels() {
+            return qualityComparison(QualityComparison.REQUIRED);
+        }
+
+        /**
+         * How long delayed labels take to arrive: the first analysis at each step happens no sooner than this
+         * after the step began (and says so in its verdict), so it sees labels of predictions served at the step.
+         * Labels are counted in the analysis in which they are joined.
+         *
+         * @param value zero or positive
+         * @return this builder
+         */
+        public Builder labelDelay(Duration value) {
+            Objects.requireNonNull(value, "labelDelay");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("Label delay must not be negative, was " + value);
+            }
+            this.labelDelay = value;
+            return this;
+        }
+
+        /**
          * Builds the configuration.
          *
          * @return the configuration
@@ -473,7 +533,7 @@ public record ReleaseConfig(String releaseId, ReleaseStrategy strategy, String b
             return new ReleaseConfig(releaseId, strategy, baselineVersion, candidateVersion, baselineCohort,
                     candidateCohort, weights, perStep, interval, failureLimit, inconclusiveLimit, minSample,
                     maxErrorRatio, maxSlowRatio, compareToBaseline, maxRelativeFactor, relativeSlack, alpha,
-                    mirrorRate, finalSignificance, changeLabels);
+                    mirrorRate, finalSignificance, changeLabels, qualityComparison, labelDelay);
         }
     }
 }

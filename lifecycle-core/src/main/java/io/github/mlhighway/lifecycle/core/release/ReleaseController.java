@@ -32,28 +32,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One release (canary, shadow, A/B or blue/green) as a journaled state machine driven by {@link #tick()} on the
- * injected clock. At every interval it reads both cohorts from a {@link CohortStatsSource}, lets the
- * {@link CohortAnalysis} gate decide success, failure or inconclusive, rolls back on a page alert of the
- * candidate's SLO or after {@code failureLimit} failures, pauses on missing data or after
+ * injected clock. At every interval it analyses what both cohorts counted since the previous analysis (the
+ * difference of the {@link CohortStatsSource#totals cumulative totals} of the source, journaled as an
+ * {@link AnalysisMark}, so no request and no label falls between two analyses or into two of them; a delayed label
+ * is counted in the analysis in which it is joined). The {@link CohortAnalysis} gate decides success, failure or
+ * inconclusive; the release rolls back after {@code failureLimit} failures, pauses on missing data or after
  * {@code inconclusiveLimit} inconclusive analyses, and before every promotion asks the {@link PromotionPolicy}
- * (a blocking decision freezes) and, for the last one, the {@link PromotionApproval}.
+ * (a blocking decision freezes) and, for the last one, the {@link PromotionApproval}. A firing page alert of the
+ * candidate's SLO rolls back on the very tick that sees it, whether an analysis is due or not.
  *
  * <p>Every change is written to the store (one JSON document, compare-and-set on its revision) <em>before</em>
  * the new {@link #plan() traffic plan} is published and listeners are told; if the write fails a
  * {@link ReleaseJournalException} is thrown and state and plan stay as they were. A controller opened on the same
- * store and release id resumes where the journal says.
+ * store and release id resumes where the journal says (a process that died between the write and the publish
+ * publishes the journaled plan on reopening). When the stats source restarted too (its totals went down or
+ * count from a later start), the next analysis covers what the new source counted and says so.
  *
  * <pre>{@code
  * ReleaseConfig config = ReleaseConfig.canary("rain-v3", "rain@2", "rain@3").steps(5, 25, 50, 100)
  *     .interval(Duration.ofMinutes(5)).failureLimit(2).minSample(200).build();
- * ReleaseController release = ReleaseController.builder(config, store, guardedModel, clock)
- *     .policy(errorBudgetPolicy::decide).candidateAlerts(canarySlo::alerts).listener(incidents::onRelease)
+ * ErrorBudgetPolicy budget = ErrorBudgetPolicy.sreWorkbook(clock,
+ *     model.slos().tracker(model.versionSloName("rain@2", "availability")));
+ * ReleaseController release = ReleaseController.builder(config, store, model, clock)
+ *     .policy(budget::decide)
+ *     .candidateAlerts(() -> model.slos().find(model.cohortSloName("canary", "availability"))
+ *         .map(SloTracker::alerts).orElse(List.of()))
+ *     .listener(event -> log.info("{} {}: {}", event.releaseId(), event.type(), event.message()))
  *     .open();
- * guardedModel.route(release.plan());
- * scheduler.scheduleAtFixedRate(release::tick, 0, 10, TimeUnit.SECONDS);
+ * model.trafficPlan(release.plan()); // the model routes by the plan and follows every change
+ * scheduler.scheduleAtFixedRate(release::tick, 0, 10, TimeUnit.SECONDS); // analyses run once an interval
  * }</pre>
  *
- * <p>Thread-safe: control methods are synchronized (they run once an interval); {@link #plan()} is lock-free.
+ * <p>Thread-safe: control methods are synchronized; {@link #plan()} is lock-free.
  */
 public final class ReleaseController {
 
@@ -149,27 +159,38 @@ public final class ReleaseController {
     }
 
     /**
-     * Runs an analysis if one is due on the clock; call it as often as you like (e.g. from a scheduler).
+     * Rolls back at once on a firing page alert of the candidate's SLO (checked on every call, due or not), else
+     * runs an analysis if one is due on the clock; call it often (e.g. every few seconds from a scheduler), the
+     * page check is what makes a rollback prompt.
      *
      * @return the state afterwards
      * @throws ReleaseJournalException when the journal cannot be written; nothing changed
      */
     public synchronized ReleaseState tick() {
-        Instant now = clock.instant();
-        if (state.phase().isTerminal() || now.isBefore(state.nextAnalysisAt())) {
+        if (state.phase().isTerminal()) {
             return state;
         }
-        return analyze(now);
+        Instant now = clock.instant();
+        Optional<ReleaseState> paged = rollBackOnPage(now);
+        if (paged.isPresent()) {
+            return paged.get();
+        }
+        return now.isBefore(state.nextAnalysisAt()) ? state : analyze(now);
     }
 
     /**
-     * Runs an analysis now, due or not (for hosts that schedule analyses themselves).
+     * Runs an analysis now, due or not (for hosts that schedule analyses themselves); a firing page alert rolls
+     * back first, as in {@link #tick()}.
      *
      * @return the state afterwards
      * @throws ReleaseJournalException when the journal cannot be written; nothing changed
      */
     public synchronized ReleaseState advance() {
-        return state.phase().isTerminal() ? state : analyze(clock.instant());
+        if (state.phase().isTerminal()) {
+            return state;
+        }
+        Instant now = clock.instant();
+        return rollBackOnPage(now).orElseGet(() -> analyze(now));
     }
 
     /**
@@ -187,7 +208,8 @@ public final class ReleaseController {
     }
 
     /**
-     * Resumes a paused release; the inconclusive count restarts and the next analysis is one interval away.
+     * Resumes a paused release; the inconclusive count restarts and the next analysis is one interval away. That
+     * analysis covers everything counted since the last one, the pause included.
      *
      * @return the state afterwards
      * @throws IllegalStateException when the release is not paused
@@ -242,7 +264,7 @@ public final class ReleaseController {
         Instant now = clock.instant();
         ReleaseState initial = new ReleaseState(config.releaseId(), config.strategy(), config.baselineVersion(),
                 config.candidateVersion(), ReleasePhase.PROGRESSING, -1, 0, 0, 0, 0, now.plus(config.interval()),
-                "created", CohortTotals.ZERO, CohortTotals.ZERO);
+                "created", CohortTotals.ZERO, CohortTotals.ZERO, AnalysisWindow.mark(stats, config, now));
         Transition start = new Transition(initial, "start");
         start.entries.add(entry(now, ReleaseEventType.STARTED, initial, config.strategy() + " of "
                 + config.candidateVersion() + " replacing " + config.baselineVersion() + ", steps " + config.weights(),
@@ -255,42 +277,66 @@ public final class ReleaseController {
         return this;
     }
 
+    /** The page-alert rule, checked on every tick: a firing page alert of the candidate's SLO rolls back. */
+    private Optional<ReleaseState> rollBackOnPage(Instant now) {
+        if (state.stepIndex() < 0) {
+            return Optional.empty(); // the candidate has served nothing yet
+        }
+        Optional<AlertState> page = pageAlert();
+        if (page.isEmpty()) {
+            return Optional.empty();
+        }
+        AlertState alert = page.get();
+        AnalysisWindow window = AnalysisWindow.since(stats, config, state.mark(), now);
+        List<Finding> findings = new ArrayList<>(window.notes());
+        findings.add(0, Finding.note("alert." + alert.slo(), Outcome.FAIL, alert.reason()));
+        Verdict verdict = new Verdict(analysis.name(), Outcome.FAIL, findings, now);
+        ReleaseState current = state.withTotals(state.baselineTotals().plus(window.baseline()),
+                state.candidateTotals().plus(window.candidate())).withMark(window.mark());
+        return Optional.of(commit(transition(current, ReleasePhase.ROLLED_BACK, ReleaseEventType.ROLLED_BACK,
+                "page alert on the candidate's SLO '" + alert.slo() + "': " + alert.reason(), now,
+                window.evidence(), verdict, null), "rollback"));
+    }
+
     private ReleaseState analyze(Instant now) {
         ReleaseState current = state.withSchedule(now.plus(config.interval()));
         if (current.stepIndex() < 0) {
-            Transition t = new Transition(current, "promotion to step 0");
+            Transition t = new Transition(current.withMark(AnalysisWindow.mark(stats, config, now)),
+                    "promotion to step 0");
             promote(t, now, List.of());
             return commit(t);
         }
-        CohortStats base = stats.stats(config.baselineCohort(), config.interval());
-        CohortStats cand = stats.stats(config.candidateCohort(), config.interval());
-        List<CohortStats> evidence = List.of(base, cand);
-        Optional<AlertState> page = pageAlert();
-        if (page.isPresent()) {
-            AlertState alert = page.get();
-            Verdict verdict = new Verdict(analysis.name(), Outcome.FAIL, List.of(Finding.note("alert." + alert.slo(),
-                    Outcome.FAIL, alert.reason())), now);
-            return commit(transition(current, ReleasePhase.ROLLED_BACK, ReleaseEventType.ROLLED_BACK,
-                    "page alert on the candidate's SLO '" + alert.slo() + "': " + alert.reason(), now, evidence,
-                    verdict, null), "rollback");
-        }
         if (current.phase() == ReleasePhase.PAUSED) {
-            state = current; // paused: only a page alert acts; the schedule is not worth a journal write
-            return state;
+            return state; // paused: only a page alert acts (see tick); the window keeps growing until resumed
         }
+        AnalysisWindow window = AnalysisWindow.since(stats, config, current.mark(), now);
+        CohortStats base = window.baseline();
+        CohortStats cand = window.candidate();
+        List<CohortStats> evidence = window.evidence();
         Verdict verdict = analysis.evaluate(new CohortAnalysis.Input(base, cand,
                 current.candidateWeight()));
+        for (Finding note : window.notes()) {
+            verdict = verdict.with(note);
+        }
+        AnalysisMark previous = current.mark();
+        if (previous != null && previous.stepStart() && !config.labelDelay().isZero()) {
+            verdict = verdict.with(Finding.note("labels.delay", Outcome.PASS, "first analysis at step "
+                    + current.stepIndex() + " waited the label delay " + config.labelDelay() + " (it covers "
+                    + cand.window() + " since the step began); labels are counted in the analysis in which they"
+                    + " are joined"));
+        }
         for (AlertState alert : alerts()) {
             if (alert.status() == AlertStatus.FIRING) {
                 verdict = verdict.with(Finding.note("alert." + alert.slo(), Outcome.WARN, alert.reason()));
             }
         }
-        current = current.withTotals(current.baselineTotals().plus(base), current.candidateTotals().plus(cand));
+        current = current.withTotals(current.baselineTotals().plus(base), current.candidateTotals().plus(cand))
+                .withMark(window.mark());
         Transition t = new Transition(current, "analysis at step " + current.stepIndex());
         int entryAt = t.entries.size();
         if (cand.requests() == 0) {
-            t.to(ReleasePhase.PAUSED, "no data: cohort '" + cand.cohort() + "' served no requests in the last "
-                    + config.interval() + "; the release halts until resumed");
+            t.to(ReleasePhase.PAUSED, "no data: cohort '" + cand.cohort() + "' served no requests in the "
+                    + cand.window() + " since the previous analysis; the release halts until resumed");
             t.entries.add(entry(now, ReleaseEventType.PAUSED, t.state, t.state.reason(), evidence, verdict, null));
         } else if (verdict.outcome() == Outcome.FAIL) {
             int failures = current.failures() + 1;
@@ -379,7 +425,10 @@ public final class ReleaseController {
         }
         int next = s.stepIndex() + 1;
         t.state = s.atStep(next, config.weightAt(next)).withPhase(ReleasePhase.PROGRESSING,
-                "at step " + next + " of " + config.lastStep());
+                "at step " + next + " of " + config.lastStep()).withSchedule(now.plus(config.firstAnalysisDelay()));
+        if (t.state.mark() != null) {
+            t.state = t.state.withMark(t.state.mark().startingStep());
+        }
         t.change = "step change " + s.stepIndex() + " -> " + next + " (" + config.weightAt(s.stepIndex()) + "% -> "
                 + config.weightAt(next) + "%)";
         t.entries.add(entry(now, ReleaseEventType.STEP_ADVANCED, t.state, "candidate weight "

@@ -33,4 +33,18 @@ final class CohortSlis {
         long incorrect = Math.min(labelledCount, Math.round(labels.bad()));
         return new CohortStats(cohort, window, requests, errors, slow, labelledCount, incorrect);
     }
+
+    /**
+     * Everything recorded since the trackers were created, from their lock-free counters (no tick needed).
+     * Latency is read before availability (a call records availability first), so slow never exceeds requests.
+     */
+    CohortStats totals(Duration counting) {
+        long slow = latency.badEventsRecorded();
+        long errors = availability.badEventsRecorded();
+        long requests = errors + availability.goodEventsRecorded();
+        long incorrect = labelled.badEventsRecorded();
+        long labelledCount = incorrect + labelled.goodEventsRecorded();
+        return new CohortStats(cohort, counting, requests, errors, Math.min(slow, requests), labelledCount,
+                incorrect);
+    }
 }

@@ -10,7 +10,9 @@ import io.github.mlhighway.lifecycle.serving.GuardedPredictor;
 import io.github.mlhighway.lifecycle.serving.LabelStats;
 import io.github.mlhighway.lifecycle.serving.PredictionTimeoutException;
 import io.github.mlhighway.lifecycle.serving.ShadowStats;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,9 +91,13 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
     private final ExecutorService ownedShadowExecutor;
     private final PredictionJournal<O> journal;
     private final OnlineDrift<I, O> drift;
+    private final Clock clock;
+    private final Instant createdAt;
 
     GuardedModel(GuardedModelBuilder<I, O> b) {
         this.name = b.name;
+        this.clock = b.clock;
+        this.createdAt = b.clock.instant();
         this.versions = Map.copyOf(b.versions);
         this.slos = b.slos();
         this.registry = b.registry != null ? b.registry : SloRegistry.create(b.clock);
@@ -225,6 +231,28 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         }
         CohortSlis slis = cohorts.get(cohort);
         return slis == null ? new CohortStats(cohort, window, 0, 0, 0, 0, 0) : slis.stats(window);
+    }
+
+    /**
+     * The cohort's counts since this model was built, read from its trackers' recorded totals: every call and
+     * every joined label is in them at once, without waiting for a tick. A delayed label is counted when
+     * {@link #label} joins it, in the cohort that served the prediction. The window is the time since the model
+     * was built (a new model, e.g. after a restart, reports a shorter one).
+     *
+     * @param cohort the cohort name
+     * @return the totals, all zero for a cohort that has served nothing yet
+     */
+    @Override
+    public Optional<CohortStats> totals(String cohort) {
+        if (shadow != null) {
+            shadow.expire(); // hung shadow calls count before anyone reads the cohorts
+        }
+        Duration counting = Duration.between(createdAt, clock.instant());
+        if (counting.isNegative()) {
+            counting = Duration.ZERO; // a clock that went backwards: still a valid window
+        }
+        CohortSlis slis = cohorts.get(cohort);
+        return Optional.of(slis == null ? new CohortStats(cohort, counting, 0, 0, 0, 0, 0) : slis.totals(counting));
     }
 
     /**

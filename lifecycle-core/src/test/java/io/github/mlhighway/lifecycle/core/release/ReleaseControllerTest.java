@@ -27,7 +27,7 @@ class ReleaseControllerTest {
 
     private final SimClock clock = SimClock.atDefault();
     private final FlakyStore store = new FlakyStore(Stores.inMemory(clock));
-    private final SimulatedTraffic traffic = new SimulatedTraffic(42, "shadow")
+    private final SimulatedTraffic traffic = new SimulatedTraffic(clock, 42, "shadow")
             .errorRate("rain@2", 0.01).errorRate("rain@3", 0.01);
     private final List<ReleaseEvent> events = new ArrayList<>();
 
@@ -198,6 +198,67 @@ class ReleaseControllerTest {
         assertThat(release.state().phase()).isEqualTo(ReleasePhase.ROLLED_BACK);
         assertThat(release.state().reason()).contains("page alert").contains("canary-availability");
         assertThat(release.plan().assign(7L).version()).isEqualTo("rain@2");
+    }
+
+    @Test
+    void aCandidatePagingAMinuteAfterTheDailyAnalysisIsRolledBackOnThatTickNotADayLater() {
+        SloTracker canarySlo = SloTracker.create(Slo.ratio("canary-availability").objective(0.99)
+                .rollingWindow(Duration.ofDays(30)).build(), clock);
+        ReleaseController release = ReleaseController.builder(canary().interval(Duration.ofDays(1)).build(), store,
+                traffic, clock).candidateAlerts(canarySlo::alerts).listener(events::add).open();
+        traffic.serve(release.plan(), REQUESTS_PER_MINUTE);
+        canarySlo.record(0, 500); // at 00:00-00:01 every canary call fails
+        clock.advance(Duration.ofMinutes(1));
+        canarySlo.tick();
+
+        release.tick(); // 00:01, the analysis is due at 00:00 tomorrow
+
+        assertThat(release.state().phase()).isEqualTo(ReleasePhase.ROLLED_BACK);
+        assertThat(release.plan().assign(7L).version()).isEqualTo("rain@2");
+        JournalEntry rollback = release.journal().get(release.journal().size() - 1);
+        assertThat(rollback.type()).isEqualTo(ReleaseEventType.ROLLED_BACK);
+        assertThat(rollback.at()).isEqualTo(clock.instant());
+        assertThat(rollback.message()).contains("page alert on the candidate's SLO 'canary-availability'");
+        assertThat(rollback.verdict().findings()).anyMatch(f -> f.check().equals("alert.canary-availability")
+                && f.outcome() == Outcome.FAIL);
+        assertThat(rollback.stats()).extracting(CohortStats::requests).containsExactly(
+                traffic.stats("baseline", Duration.ofMinutes(1)).requests(),
+                traffic.stats("canary", Duration.ofMinutes(1)).requests());
+        assertThat(events).extracting(ReleaseEvent::type).endsWith(ReleaseEventType.ROLLED_BACK);
+    }
+
+    @Test
+    void theFirstAnalysisAtEachStepWaitsForTheLabelDelayAndSaysSo() {
+        ReleaseController release = open(canary().steps(10, 100).interval(Duration.ofHours(1))
+                .labelDelay(Duration.ofHours(6)).build());
+        java.time.Instant start = clock.instant();
+
+        minutesUntilOver(release, 13 * 60);
+
+        assertThat(release.state().phase()).isEqualTo(ReleasePhase.PROMOTED);
+        List<JournalEntry> analyses = release.journal().stream()
+                .filter(e -> e.type() == ReleaseEventType.ANALYSIS).toList();
+        assertThat(analyses).extracting(JournalEntry::at)
+                .containsExactly(start.plus(Duration.ofHours(6)), start.plus(Duration.ofHours(12)));
+        assertThat(analyses).allSatisfy(e -> assertThat(e.verdict().findings()).anySatisfy(f -> {
+            assertThat(f.check()).isEqualTo("labels.delay");
+            assertThat(f.message()).contains("waited the label delay PT6H", "covers PT6H since the step began");
+        }));
+    }
+
+    @Test
+    void aSourceWithoutTotalsIsReadByWindowsAndTheVerdictSaysSo() {
+        ReleaseController release = ReleaseController.builder(canary().build(), store,
+                (cohort, window) -> traffic.stats(cohort, window), clock).open();
+
+        minute(release);
+
+        JournalEntry analysis = release.journal().stream().filter(e -> e.type() == ReleaseEventType.ANALYSIS)
+                .findFirst().orElseThrow();
+        assertThat(analysis.verdict().findings()).anySatisfy(f -> assertThat(f.message())
+                .contains("the stats source keeps no totals", "can miss events"));
+        assertThat(release.state().mark()).isNull();
+        assertThat(release.state().stepIndex()).isEqualTo(1);
     }
 
     @Test

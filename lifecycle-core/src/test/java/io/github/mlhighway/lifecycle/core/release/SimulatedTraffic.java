@@ -4,20 +4,31 @@ import io.github.mlhighway.lifecycle.release.Assignment;
 import io.github.mlhighway.lifecycle.release.CohortStats;
 import io.github.mlhighway.lifecycle.release.CohortStatsSource;
 import io.github.mlhighway.lifecycle.release.TrafficPlan;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
-/** A fake serving side: routes seeded random requests through a plan and keeps the last window's counts. */
+/**
+ * A fake serving side: routes seeded random requests through a plan, keeps the last window's counts (for
+ * {@link #stats}) and the totals since it was created (for {@link #totals}).
+ */
 final class SimulatedTraffic implements CohortStatsSource {
 
+    private final Clock clock;
+    private final Instant createdAt;
+    private final Map<String, long[]> totals = new HashMap<>();
     private final Random random;
     private final String shadowCohort;
     private final Map<String, Double> errorRates = new HashMap<>();
     private Map<String, long[]> window = Map.of();
 
-    SimulatedTraffic(long seed, String shadowCohort) {
+    SimulatedTraffic(Clock clock, long seed, String shadowCohort) {
+        this.clock = clock;
+        this.createdAt = clock.instant();
         this.random = new Random(seed);
         this.shadowCohort = shadowCohort;
     }
@@ -38,6 +49,11 @@ final class SimulatedTraffic implements CohortStatsSource {
             }
         }
         window = counts;
+        counts.forEach((cohort, c) -> {
+            long[] total = totals.computeIfAbsent(cohort, k -> new long[2]);
+            total[0] += c[0];
+            total[1] += c[1];
+        });
     }
 
     /** A window in which nothing was served. */
@@ -57,5 +73,12 @@ final class SimulatedTraffic implements CohortStatsSource {
     public CohortStats stats(String cohort, Duration duration) {
         long[] c = window.getOrDefault(cohort, new long[2]);
         return new CohortStats(cohort, duration, c[0], c[1], 0, 0, 0);
+    }
+
+    @Override
+    public Optional<CohortStats> totals(String cohort) {
+        long[] c = totals.getOrDefault(cohort, new long[2]);
+        return Optional.of(new CohortStats(cohort, Duration.between(createdAt, clock.instant()), c[0], c[1], 0, 0,
+                0));
     }
 }
