@@ -200,7 +200,7 @@ public final class GuardedModelBuilder<I, O> {
      */
     public GuardedModelBuilder<I, O> availabilityObjective(double objective) {
         this.availabilityObjective = fraction(objective, "availabilityObjective");
-        scalarsSet.add("availabilityObjective");
+        scalarsSet.add("availabilityObjective(...)");
         return this;
     }
 
@@ -212,7 +212,7 @@ public final class GuardedModelBuilder<I, O> {
      */
     public GuardedModelBuilder<I, O> latencyThreshold(Duration threshold) {
         this.latencyThreshold = positive(threshold, "latencyThreshold");
-        scalarsSet.add("latencyThreshold");
+        scalarsSet.add("latencyThreshold(...)");
         return this;
     }
 
@@ -224,7 +224,7 @@ public final class GuardedModelBuilder<I, O> {
      */
     public GuardedModelBuilder<I, O> latencyObjective(double objective) {
         this.latencyObjective = fraction(objective, "latencyObjective");
-        scalarsSet.add("latencyObjective");
+        scalarsSet.add("latencyObjective(...)");
         return this;
     }
 
@@ -237,7 +237,7 @@ public final class GuardedModelBuilder<I, O> {
      */
     public GuardedModelBuilder<I, O> sloWindow(Duration value) {
         this.window = positive(value, "sloWindow");
-        scalarsSet.add("sloWindow");
+        scalarsSet.add("sloWindow(...)");
         return this;
     }
 
@@ -493,10 +493,10 @@ public final class GuardedModelBuilder<I, O> {
         if (versions.isEmpty()) {
             throw new IllegalStateException("Model '" + name + "' needs at least one version");
         }
-        refuseScalarWith(availabilityTemplate, "availabilitySlo", "availabilityObjective");
-        refuseScalarWith(latencyTemplate, "latencySlo", "latencyThreshold", "latencyObjective");
+        refuseScalarWith(availabilityTemplate, "availabilitySlo(...)", "availabilityObjective(...)");
+        refuseScalarWith(latencyTemplate, "latencySlo(...)", "latencyThreshold(...)", "latencyObjective(...)");
         if (availabilityTemplate != null && latencyTemplate != null) {
-            refuseScalarWith(availabilityTemplate, "availabilitySlo and latencySlo", "sloWindow");
+            refuseScalarWith(latencyTemplate, "availabilitySlo(...) and latencySlo(...)", "sloWindow(...)");
         }
         refuseScalarWith(accuracyTemplate, "accuracySlo(Slo)", "accuracySlo(target, slice, objective, window)");
         if (!driftListeners.isEmpty() && drift == null) {
@@ -539,8 +539,8 @@ public final class GuardedModelBuilder<I, O> {
         }
         for (String scalar : scalars) {
             if (scalarsSet.contains(scalar)) {
-                throw new IllegalStateException("Model '" + name + "': " + scalar + "(...) and " + templateSetter
-                        + "(...) both set the same SLO; put the setting in the template '" + template.name() + "'");
+                throw new IllegalStateException("Model '" + name + "': " + scalar + " and " + templateSetter
+                        + " both set the same SLO; put the setting in the template '" + template.name() + "'");
             }
         }
     }
