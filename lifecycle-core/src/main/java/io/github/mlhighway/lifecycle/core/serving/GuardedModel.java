@@ -289,20 +289,23 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
      */
     public O predict(String requestId, long keyHash, I input) {
         // The versions are read before the plan. A release removes a version after its plan stops routing there,
-        // so a call that sees the smaller set of versions sees the new plan too; it adds a version before routing
-        // there, so a call that sees the new plan but an older set finds the version on a second look.
+        // so a call that sees the smaller set of versions sees the new plan too. It adds a version before routing
+        // there, so a call that sees the new plan with an older set of versions finds it by reading both again;
+        // that repeats only while other threads change the versions, and only for calls that missed.
         Served<I, O> versions = served;
         TrafficPlan current = plan.get();
-        Assignment assignment = current.assign(keyHash);
-        Route<I, O> route = versions.route(assignment, this);
-        if (route.model == null) {
-            route = unknownVersion(versions, assignment, route);
-            if (route.model == null) {
+        Route<I, O> route = versions.route(current.assign(keyHash), this);
+        while (route.model == null) {
+            Served<I, O> latest = served;
+            if (latest == versions) {
                 route.recordRejected();
                 return fail(requestId, route, input, new IllegalStateException("Model '" + name
                         + "': the traffic plan routes to version '" + route.version + "', which is not one of "
-                        + served.models.keySet()));
+                        + versions.models.keySet()));
             }
+            versions = latest;
+            current = plan.get();
+            route = versions.route(current.assign(keyHash), this);
         }
         if (bulkhead != null && !bulkhead.tryAcquire()) {
             route.recordRejected();
@@ -423,16 +426,6 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         if (ownedShadowExecutor != null) {
             ownedShadowExecutor.shutdownNow();
         }
-    }
-
-    /**
-     * A route to a version the snapshot read at the start of the call does not have. The version may have been
-     * added after that read and before the plan was read (a release adds the version, then routes to it): the
-     * newest snapshot has it then. Only failing calls pay for the second look.
-     */
-    private Route<I, O> unknownVersion(Served<I, O> read, Assignment assignment, Route<I, O> route) {
-        Served<I, O> latest = served;
-        return latest == read ? route : latest.route(assignment, this);
     }
 
     private Route<I, O> newRoute(Served<I, O> versions, Assignment assignment) {
