@@ -13,9 +13,14 @@ import io.github.mlhighway.lifecycle.serving.ShadowStats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,33 +42,55 @@ import java.util.function.LongSupplier;
  *
  * <h2>The serving path</h2>
  * Without shadow, labels and drift, a call hashes the routing key ({@link RoutingKeys}, allocation-free), reads
- * the plan (one volatile read), looks up the assignment's precomputed route (a {@link ConcurrentHashMap} get),
- * CASes the bulkhead counter, reads the nano-time source twice and adds to four striped counters: no lock and no
- * allocation (measured by {@code GuardedModelBenchmark}). A timeout submits to the executor (a task per call, which
- * holds its bulkhead slot until the model returns, even after the caller gave up); a shadow samples first and
- * builds and submits a task only for the sampled calls; labels store the prediction per call; drift builds a row
- * per call. A model that throws anything (an {@link Error} too) is recorded as bad before the fallback answers; a
- * {@link VirtualMachineError} is rethrown after it is recorded.
+ * the set of versions and the plan (two volatile reads), looks up the assignment's precomputed route (a
+ * {@link ConcurrentHashMap} get), CASes the bulkhead counter, reads the nano-time source twice and adds to four
+ * striped counters: no lock and no allocation (measured by {@code GuardedModelBenchmark}). A timeout submits to the
+ * executor (a task per call, which holds its bulkhead slot until the model returns, even after the caller gave up);
+ * a shadow samples first and builds and submits a task only for the sampled calls; labels store the answer per
+ * call; drift builds a row per call. A model that throws anything (an {@link Error} too) is recorded as bad before
+ * the fallback answers; a {@link VirtualMachineError} is rethrown after it is recorded.
+ *
+ * <h2>SLOs</h2>
+ * Each version and each cohort gets trackers made from the builder's templates (see {@link GuardedModelBuilder});
+ * read a version's with {@link #versionTrackers(String)}. A fallback answer is stored for its label like any other:
+ * the label counts for the cohort that served the request (what its users got) and in
+ * {@link LabelStats#fallbackJoined()}, not in the version's accuracy SLO, which judges the version's own answers.
+ *
+ * <h2>Versions at run time</h2>
+ * {@link #addVersion} and {@link #removeVersion} change the served versions while calls run: each publishes a new
+ * immutable set of versions with an empty route cache, so routes are rebuilt for it (a route cached while a version
+ * was unknown is not kept) and the serving path stays lock-free. Add a version before the plan routes to it; remove
+ * it after the plan stopped (removal is refused while the plan routes to it or mirrors it).
  *
  * <h2>Time</h2>
  * SLO windows, label expiry, drift windows and the shadow timeout follow the injected clock; {@link #tick()} moves
- * the drift windows, cleans expired predictions and records expired shadow calls (so do the stats methods). Tick from a scheduler in production, after each advance in tests. The SLO
- * registry is ticked by its owner (see {@link SloRegistry#startTicking}).
+ * the drift windows, cleans expired predictions and records expired shadow calls (so do the stats methods). Tick
+ * from a scheduler in production, after each advance in tests. The SLO registry is ticked by its owner (see
+ * {@link SloRegistry#startTicking}).
  *
  * <pre>{@code
+ * Slo availability = Slo.ratio("availability").objective(0.999).rollingWindow(Duration.ofDays(28))
+ *     .alerting(AlertPolicy.sreWorkbook(Duration.ofDays(28)).withMinimumEvents(200))   // no page on one bad call
+ *     .build();
+ * Slo latency = Slo.threshold("latency", Operator.LTE, 300.0).objective(0.99).build();  // milliseconds
+ * Slo accuracy = Slo.timeslices("accuracy").atLeast(0.7).slice(Duration.ofHours(1)).objective(0.95)
+ *     .rollingWindow(Duration.ofDays(7)).build();
  * GuardedModel<double[], Double> model = GuardedModel.<double[], Double>builder("rain")
- *     .version("rain@3", champion::predict)
- *     .version("rain@4", challenger::predict)
+ *     .version("rain@3", champion)
  *     .clock(clock)
- *     .latencyThreshold(Duration.ofMillis(300))
+ *     .slos(availability, latency, accuracy)           // templates, renamed per version and per cohort
  *     .maxConcurrentCalls(64)
  *     .fallback(x -> 0.0)
  *     .labels(LabelJudge.withinAbsoluteError(0.5), 100_000, Duration.ofDays(2))
  *     .build();
- * model.trafficPlan(releasePlan);          // swapped by the release controller
- * double y = model.predict(requestId, userId, features);
- * model.label(requestId, 1.0);             // a day later
+ * model.addVersion("rain@4", challenger);              // a release brings its candidate to the running model
+ * ReleaseTrafficPlan plan = new ReleaseTrafficPlan("rain@3", "baseline");
+ * model.trafficPlan(plan);                             // the release controller publishes its steps in it
+ * double y = model.predict("request-1", "user-42", features);
+ * model.label("request-1", 1.0);                       // a day later
+ * List<AlertState> pages = model.versionTrackers("rain@4").firingPages();
  * }</pre>
+ * (Kept compiling and running in {@code GuardedModelExampleTest}.)
  *
  * @param <I> input type
  * @param <O> output type
@@ -73,11 +100,16 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
     /** The cohort whose trackers record shadow calls (for release analysis of a shadow version). */
     public static final String SHADOW_COHORT = "shadow";
 
+    /** Key hashes {@link #removeVersion} asks the plan about: consecutive ones, then as many well-mixed ones. */
+    static final int PLAN_PROBES = 10_000;
+
     private final String name;
-    private final Map<String, Function<I, O>> versions;
-    private final Map<String, VersionSlis> versionSlis;
+    /** The versions served now and their route cache; replaced as a whole when a version is added or removed. */
+    private volatile Served<I, O> served;
+    /** The trackers of every version this model has served, removed ones included; written under versionLock. */
+    private final ConcurrentHashMap<String, VersionSlis> versionSlis = new ConcurrentHashMap<>();
+    private final Object versionLock = new Object();
     private final ConcurrentHashMap<String, CohortSlis> cohorts = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Assignment, Route<I, O>> routes = new ConcurrentHashMap<>();
     private final AtomicReference<TrafficPlan> plan;
     private final ServingSlos slos;
     private final SloRegistry registry;
@@ -98,18 +130,16 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         this.name = b.name;
         this.clock = b.clock;
         this.createdAt = b.clock.instant();
-        this.versions = Map.copyOf(b.versions);
         this.slos = b.slos();
         this.registry = b.registry != null ? b.registry : SloRegistry.create(b.clock);
         this.nanoTime = b.nanoTime;
-        this.latencyThresholdNanos = b.latencyThreshold.toNanos();
-        Map<String, VersionSlis> perVersion = new ConcurrentHashMap<>();
-        for (String version : versions.keySet()) {
-            perVersion.put(version, new VersionSlis(name, version, slos, registry));
+        this.latencyThresholdNanos = slos.latencyGoodUpToNanos();
+        for (String version : b.versions.keySet()) {
+            versionSlis.put(version, new VersionSlis(name, version, slos, registry));
         }
-        this.versionSlis = Map.copyOf(perVersion);
+        this.served = new Served<>(b.versions);
         this.plan = new AtomicReference<>(b.plan != null ? b.plan
-                : TrafficPlan.single(versions.keySet().iterator().next(), GuardedModelBuilder.DEFAULT_COHORT));
+                : TrafficPlan.single(b.versions.keySet().iterator().next(), GuardedModelBuilder.DEFAULT_COHORT));
         this.bulkhead = b.maxConcurrentCalls > 0 ? new Bulkhead(b.maxConcurrentCalls) : null;
         this.timeout = b.timeout;
         this.timeoutExecutor = b.timeoutExecutor;
@@ -118,7 +148,8 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
             this.ownedShadowExecutor = b.shadowExecutor == null
                     ? ShadowExecutors.bounded(name, b.shadowThreads, b.shadowQueueCapacity) : null;
             this.shadow = new ShadowMirror<>(b.shadowExecutor != null ? b.shadowExecutor : ownedShadowExecutor,
-                    b.comparator, nanoTime, latencyThresholdNanos, b.clock, b.shadowTimeout().toMillis());
+                    b.comparator, nanoTime, latencyThresholdNanos, b.clock,
+                    b.effectiveShadowTimeout(slos.latencyThreshold()).toMillis());
         } else {
             this.ownedShadowExecutor = null;
             this.shadow = null;
@@ -145,11 +176,6 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         return name;
     }
 
-    /** @return the names of the versions this model can route to */
-    public java.util.Set<String> versions() {
-        return versions.keySet();
-    }
-
     /**
      * Replaces the traffic plan; calls that start afterwards follow the new plan (an atomic pointer swap, which is
      * also how a release rolls back).
@@ -163,6 +189,95 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
     /** @return the current traffic plan */
     public TrafficPlan trafficPlan() {
         return plan.get();
+    }
+
+    /**
+     * Adds a version to the running model, e.g. a release's candidate, and registers its availability, latency and
+     * accuracy trackers (from the same templates as the others). Calls that start afterwards can be routed to it; a
+     * call the plan already sent there (answered as for an unknown version until now) finds it.
+     *
+     * <p>A version removed earlier can be added again: it gets its old trackers back, with their history, since the
+     * SLO registry keeps them.
+     *
+     * @param version the version's name, e.g. {@code "rain@4"}
+     * @param model   the function that answers for it
+     * @throws IllegalArgumentException if the model has this version already, or one of its SLO names is taken in
+     *                                  the registry by something else (e.g. {@code "rain_4"} next to {@code "rain@4"})
+     */
+    public void addVersion(String version, Function<I, O> model) {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(model, "model");
+        synchronized (versionLock) {
+            Served<I, O> current = served;
+            if (current.models.containsKey(version)) {
+                throw new IllegalArgumentException("Model '" + name + "' already has version '" + version
+                        + "'; remove it first to replace it, or add it under a new name");
+            }
+            if (!versionSlis.containsKey(version)) {
+                versionSlis.put(version, new VersionSlis(name, version, slos, registry));
+            }
+            Map<String, Function<I, O>> next = new LinkedHashMap<>(current.models);
+            next.put(version, model);
+            served = new Served<>(next);
+        }
+    }
+
+    /**
+     * Removes a version that no longer gets traffic, e.g. a rolled-back candidate or a retired champion. Calls
+     * already running on it finish; calls that start afterwards are never sent to it (a plan that still routes there
+     * gets what an unknown version gets: counted bad, answered by the fallback). Its trackers stay in the registry and
+     * in {@link #versionTrackers(String)}, so the budget it spent remains evidence.
+     *
+     * @param version the version to remove
+     * @throws IllegalArgumentException if the model has no such version
+     * @throws IllegalStateException    if the current traffic plan routes to it or mirrors it (move its traffic
+     *                                  first), or it is the model's last version
+     */
+    public void removeVersion(String version) {
+        Objects.requireNonNull(version, "version");
+        synchronized (versionLock) {
+            Served<I, O> current = served;
+            if (!current.models.containsKey(version)) {
+                throw new IllegalArgumentException("Model '" + name + "' has no version '" + version + "'; it has "
+                        + current.models.keySet());
+            }
+            if (current.models.size() == 1) {
+                throw new IllegalStateException("Model '" + name + "': cannot remove '" + version
+                        + "', its only version; add the replacement first");
+            }
+            TrafficPlan now = plan.get();
+            String use = planUse(now, version);
+            if (use != null) {
+                throw new IllegalStateException("Model '" + name + "': cannot remove version '" + version
+                        + "' while the traffic plan " + use + " (" + now + "); publish a plan without it first");
+            }
+            Map<String, Function<I, O>> next = new LinkedHashMap<>(current.models);
+            next.remove(version);
+            served = new Served<>(next);
+        }
+    }
+
+    /** @return the versions served now, in the order they were added */
+    public Set<String> versions() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(served.models.keySet()));
+    }
+
+    /**
+     * The SLO trackers of one version, to read its budgets and alerts (a release controller watching a candidate:
+     * {@code candidateAlerts(model.versionTrackers("rain@4")::alerts)}).
+     *
+     * @param version a version this model serves or served before it was removed
+     * @return its availability, latency and accuracy trackers
+     * @throws IllegalArgumentException if the model never had this version
+     */
+    public VersionTrackers versionTrackers(String version) {
+        Objects.requireNonNull(version, "version");
+        VersionSlis slis = versionSlis.get(version);
+        if (slis == null) {
+            throw new IllegalArgumentException("Model '" + name + "' has no trackers for version '" + version
+                    + "'; its versions are " + served.models.keySet());
+        }
+        return slis.view;
     }
 
     @Override
@@ -179,16 +294,28 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
      * @return the answer
      */
     public O predict(String requestId, long keyHash, I input) {
+        // The versions are read before the plan. A release removes a version after its plan stops routing there,
+        // so a call that sees the smaller set of versions sees the new plan too. It adds a version before routing
+        // there, so a call that sees the new plan with an older set of versions finds it by reading both again;
+        // that repeats only while other threads change the versions, and only for calls that missed.
+        Served<I, O> versions = served;
         TrafficPlan current = plan.get();
-        Route<I, O> route = route(current.assign(keyHash));
-        if (route.model == null) {
-            route.recordRejected();
-            return fail(input, new IllegalStateException("Model '" + name + "': the traffic plan routes to version '"
-                    + route.version + "', which is not one of " + versions.keySet()));
+        Route<I, O> route = versions.route(current.assign(keyHash), this);
+        while (route.model == null) {
+            Served<I, O> latest = served;
+            if (latest == versions) {
+                route.recordRejected();
+                return fail(requestId, route, input, new IllegalStateException("Model '" + name
+                        + "': the traffic plan routes to version '" + route.version + "', which is not one of "
+                        + versions.models.keySet()));
+            }
+            versions = latest;
+            current = plan.get();
+            route = versions.route(current.assign(keyHash), this);
         }
         if (bulkhead != null && !bulkhead.tryAcquire()) {
             route.recordRejected();
-            return fail(input, new BulkheadFullException(name, bulkhead.limit()));
+            return fail(requestId, route, input, new BulkheadFullException(name, bulkhead.limit()));
         }
         long start = nanoTime.getAsLong();
         O output;
@@ -199,7 +326,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
             if (e instanceof VirtualMachineError error) {
                 throw error; // recorded; no fallback can be trusted to run now
             }
-            return fail(input, e);
+            return fail(requestId, route, input, e);
         }
         route.record(true, nanoTime.getAsLong() - start <= latencyThresholdNanos);
         if (shadow != null) {
@@ -266,7 +393,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
 
     /** @return the delayed labels' counts, all zero when labels are not enabled */
     public LabelStats labelStats() {
-        return journal == null ? new LabelStats(0, 0, 0, 0) : journal.stats();
+        return journal == null ? new LabelStats(0, 0, 0, 0, 0, 0) : journal.stats();
     }
 
     /** @return the registry holding this model's SLO trackers (per version and per cohort) */
@@ -329,16 +456,31 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         }
     }
 
-    private Route<I, O> route(Assignment assignment) {
-        Route<I, O> route = routes.get(assignment);
-        return route != null ? route : routes.computeIfAbsent(assignment, this::newRoute);
-    }
-
-    private Route<I, O> newRoute(Assignment assignment) {
+    private Route<I, O> newRoute(Served<I, O> versions, Assignment assignment) {
         CohortSlis cohort = cohorts.computeIfAbsent(assignment.cohort(),
                 c -> new CohortSlis(name, c, slos, registry));
-        return new Route<>(assignment.version(), versions.get(assignment.version()),
-                versionSlis.get(assignment.version()), cohort);
+        Function<I, O> model = versions.models.get(assignment.version());
+        return new Route<>(assignment.version(), model, model == null ? null : versionSlis.get(assignment.version()),
+                cohort);
+    }
+
+    /**
+     * Whether the plan sends traffic to the version or mirrors it. A plan cannot list its versions, so it is asked
+     * for {@value #PLAN_PROBES} consecutive key hashes from 0 (every bucket of {@code ReleaseTrafficPlan} and of
+     * any plan that buckets by a remainder of up to that many) and as many well-mixed ones.
+     */
+    private static String planUse(TrafficPlan current, String version) {
+        if (version.equals(current.shadowVersion())) {
+            return "mirrors traffic to it";
+        }
+        SplittableRandom mixed = new SplittableRandom(PLAN_PROBES);
+        for (long i = 0; i < PLAN_PROBES; i++) {
+            if (version.equals(current.assign(i).version()) || version.equals(current.assign(mixed.nextLong())
+                    .version())) {
+                return "routes to it";
+            }
+        }
+        return null;
     }
 
     private void mirror(TrafficPlan current, I input, O output) {
@@ -347,7 +489,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         if (shadowVersion == null || rate <= 0 || !ShadowMirror.sampled(rate)) {
             return; // sampled first: calls not mirrored allocate nothing
         }
-        Route<I, O> route = route(new Assignment(shadowVersion, SHADOW_COHORT));
+        Route<I, O> route = served.route(new Assignment(shadowVersion, SHADOW_COHORT), this);
         if (route.model != null) {
             shadow.mirror(route, input, output);
         }
@@ -397,7 +539,8 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         }
     }
 
-    private O fail(I input, Throwable cause) {
+    /** Answers with the fallback (stored for labels, flagged as a fallback answer), or rethrows without one. */
+    private O fail(String requestId, Route<I, O> route, I input, Throwable cause) {
         if (fallback == null) {
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
@@ -407,7 +550,35 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
             }
             throw new IllegalStateException("Model '" + name + "' failed", cause);
         }
-        return fallback.apply(input);
+        O answer = fallback.apply(input);
+        if (journal != null) {
+            journal.rememberFallback(requestId, route, answer);
+        }
+        return answer;
+    }
+
+    /**
+     * The versions served at one moment and the routes built for them. Immutable but for the route cache, which
+     * belongs to this snapshot only: adding or removing a version publishes a new snapshot with an empty cache, so
+     * no route built for an older set of versions is used by a call that started after the change.
+     */
+    private static final class Served<I, O> {
+        final Map<String, Function<I, O>> models;
+        final ConcurrentHashMap<Assignment, Route<I, O>> routes = new ConcurrentHashMap<>();
+
+        Served(Map<String, Function<I, O>> models) {
+            this.models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
+        }
+
+        /** One map lookup once the assignment was seen: lock-free and allocation-free. */
+        Route<I, O> route(Assignment assignment, GuardedModel<I, O> owner) {
+            Route<I, O> route = routes.get(assignment);
+            return route != null ? route : build(assignment, owner);
+        }
+
+        private Route<I, O> build(Assignment assignment, GuardedModel<I, O> owner) {
+            return routes.computeIfAbsent(assignment, a -> owner.newRoute(this, a));
+        }
     }
 
     /**
@@ -453,6 +624,6 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
 
     @Override
     public String toString() {
-        return "GuardedModel[" + name + ", versions=" + versions.keySet() + ", plan=" + plan.get() + "]";
+        return "GuardedModel[" + name + ", versions=" + served.models.keySet() + ", plan=" + plan.get() + "]";
     }
 }

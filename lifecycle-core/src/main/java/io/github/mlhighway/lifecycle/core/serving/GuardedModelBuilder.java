@@ -4,13 +4,17 @@ import io.github.mlhighway.lifecycle.core.slo.SloRegistry;
 import io.github.mlhighway.lifecycle.release.TrafficPlan;
 import io.github.mlhighway.lifecycle.serving.LabelJudge;
 import io.github.mlhighway.lifecycle.serving.OutputComparator;
+import io.github.mlhighway.lifecycle.slo.Operator;
+import io.github.mlhighway.lifecycle.slo.Slo;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
@@ -19,6 +23,30 @@ import java.util.function.LongSupplier;
 /**
  * Builds a {@link GuardedModel}. Each setter validates its argument at once; {@link #build()} checks the rules
  * between them. Only the name and at least one version are required.
+ *
+ * <h2>SLOs</h2>
+ * Every version gets an availability, a latency and an accuracy SLO, every cohort an availability, a latency and a
+ * labelled-correct SLO. Each is a template renamed per version ({@code <model>.version.<version>.<sli>}) or cohort
+ * ({@code <model>.cohort.<cohort>.<sli>}), keeping the template's objective, window, budgeting, alert tiers,
+ * minimum-events guard and no-data policy. Give templates with {@link #slos(Slo, Slo, Slo)},
+ * {@link #availabilitySlo(Slo)}, {@link #latencySlo(Slo)} and {@link #accuracySlo(Slo)}; the scalar setters
+ * ({@link #availabilityObjective}, {@link #latencyThreshold}, {@link #latencyObjective}, {@link #sloWindow},
+ * {@link #accuracySlo(double, Duration, double, Duration)}) are shortcuts that shape the default templates, and
+ * cannot be combined with a template of the same SLO.
+ *
+ * <h2>The default SLOs do not page on a single bad call</h2>
+ * A version at a handful of requests an hour (a canary at 5%) turns one failed call into a burn rate far above every
+ * page tier: with the default 99.9% over 28 days, the slowest page tier (5% of the budget in 6 hours, factor 5.6)
+ * fires at 0.56% errors, so a single failure pages any 6-hour window holding fewer than 179 calls, and the alert
+ * flaps each time the short window forgets it. The default templates therefore carry a minimum-events guard derived
+ * from their own objective and tiers, {@link #withLowTrafficGuard(Slo)}: the fewest events in a long window at which
+ * one bad event stays below every page tier, which makes a page need at least two bad events. That is 179 calls for
+ * the default availability SLO, 18 for the default latency SLO (99%), and 15 slices for the default accuracy SLO
+ * (95% of one-hour slices over 7 days, factor 1.4), which no page tier's window holds: quality tickets and does not
+ * page by default, its labels arriving hours or days late anyway. Below the guard the page tiers are quiet; the
+ * 3-day ticket tier and the release analysis (which compares cohorts and halts on too little data) still see a
+ * failing low-traffic version. Templates you pass are used as given: guard them with
+ * {@code withLowTrafficGuard(template)} or {@code AlertPolicy.withMinimumEvents}.
  *
  * @param <I> input type
  * @param <O> output type
@@ -52,6 +80,10 @@ public final class GuardedModelBuilder<I, O> {
 
     final String name;
     final Map<String, Function<I, O>> versions = new LinkedHashMap<>();
+    Slo availabilityTemplate;
+    Slo latencyTemplate;
+    Slo accuracyTemplate;
+    private final Set<String> scalarsSet = new LinkedHashSet<>();
     Clock clock = Clock.systemUTC();
     LongSupplier nanoTime = System::nanoTime;
     SloRegistry registry;
@@ -169,6 +201,7 @@ public final class GuardedModelBuilder<I, O> {
      */
     public GuardedModelBuilder<I, O> availabilityObjective(double objective) {
         this.availabilityObjective = fraction(objective, "availabilityObjective");
+        scalarsSet.add("availabilityObjective(...)");
         return this;
     }
 
@@ -180,6 +213,7 @@ public final class GuardedModelBuilder<I, O> {
      */
     public GuardedModelBuilder<I, O> latencyThreshold(Duration threshold) {
         this.latencyThreshold = positive(threshold, "latencyThreshold");
+        scalarsSet.add("latencyThreshold(...)");
         return this;
     }
 
@@ -191,6 +225,7 @@ public final class GuardedModelBuilder<I, O> {
      */
     public GuardedModelBuilder<I, O> latencyObjective(double objective) {
         this.latencyObjective = fraction(objective, "latencyObjective");
+        scalarsSet.add("latencyObjective(...)");
         return this;
     }
 
@@ -203,27 +238,108 @@ public final class GuardedModelBuilder<I, O> {
      */
     public GuardedModelBuilder<I, O> sloWindow(Duration value) {
         this.window = positive(value, "sloWindow");
+        scalarsSet.add("sloWindow(...)");
         return this;
     }
 
     /**
-     * The quality SLO: per slice, the share of correct labelled predictions must reach the target.
+     * The quality SLO: per slice, the share of correct labelled predictions must reach the target (a shortcut for
+     * {@link #accuracySlo(Slo)} with the default template's low-traffic guard).
      *
-     * @param target    accuracy per slice, in (0, 1]
+     * @param target    accuracy per slice, in (0, 1); it is also the objective of each cohort's labelled-correct SLO
      * @param slice     slice length, positive
      * @param objective share of good slices, in (0, 1)
      * @param window    rolling window, positive
      * @return this builder
      */
     public GuardedModelBuilder<I, O> accuracySlo(double target, Duration slice, double objective, Duration window) {
-        if (!(target > 0 && target <= 1)) {
-            throw new IllegalArgumentException("Accuracy target must be in (0, 1], was " + target);
-        }
-        this.accuracyTarget = target;
+        this.accuracyTarget = fraction(target, "Accuracy target");
         this.accuracySlice = positive(slice, "slice");
         this.accuracyObjective = fraction(objective, "accuracy objective");
         this.accuracyWindow = positive(window, "accuracy window");
+        scalarsSet.add("accuracySlo(target, slice, objective, window)");
         return this;
+    }
+
+    /**
+     * The templates of all three SLOs; see {@link #availabilitySlo}, {@link #latencySlo} and {@link #accuracySlo(Slo)}.
+     *
+     * @param availability the availability template
+     * @param latency      the latency template
+     * @param accuracy     the accuracy template
+     * @return this builder
+     * @throws IllegalArgumentException naming the template that does not fit
+     */
+    public GuardedModelBuilder<I, O> slos(Slo availability, Slo latency, Slo accuracy) {
+        ServingSlos.checkAvailability(availability);
+        ServingSlos.checkLatency(latency);
+        ServingSlos.checkAccuracy(accuracy);
+        this.availabilityTemplate = availability;
+        this.latencyTemplate = latency;
+        this.accuracyTemplate = accuracy;
+        return this;
+    }
+
+    /**
+     * The template of every version's and cohort's availability SLO: a ratio SLO over calls, good when the version
+     * answered (no exception, timeout or rejection). Its name is replaced per version and cohort; everything else
+     * (objective, window, budgeting, alert policy with its minimum-events guard and no-data policy) is kept. Its
+     * window is also the window of the cohorts' labelled-correct SLO when the accuracy template uses time slices.
+     *
+     * @param template e.g. {@code Slo.ratio("availability").objective(0.999).alerting(policy).build()}
+     * @return this builder
+     * @throws IllegalArgumentException if the template is not a ratio SLO
+     */
+    public GuardedModelBuilder<I, O> availabilitySlo(Slo template) {
+        this.availabilityTemplate = ServingSlos.checkAvailability(template);
+        return this;
+    }
+
+    /**
+     * The template of every version's and cohort's latency SLO: a threshold SLO in milliseconds with {@code LTE} or
+     * {@code LT}; a call is fast when its latency satisfies it. Its threshold is the latency threshold everywhere
+     * (shadow calls too). Renamed per version and cohort, everything else kept.
+     *
+     * @param template e.g. {@code Slo.threshold("latency", Operator.LTE, 300.0).objective(0.99).build()}
+     * @return this builder
+     * @throws IllegalArgumentException if the template is not a threshold SLO, compares with GT or GTE, or has a
+     *                                  threshold that no call could meet
+     */
+    public GuardedModelBuilder<I, O> latencySlo(Slo template) {
+        this.latencyTemplate = ServingSlos.checkLatency(template);
+        return this;
+    }
+
+    /**
+     * The template of every version's accuracy SLO over the version's labelled answers: a ratio SLO, counted by
+     * occurrences (the share of correct answers), by time slices ({@code Slo.timeslices(...)}: the share of slices
+     * whose answers reach the slice target) or by ratio time slices. Renamed per version, everything else kept.
+     * Each cohort's labelled-correct SLO is the same template when it counts occurrences; with time slices it is a
+     * ratio whose objective is the slice target (or, for ratio time slices, the objective), over the availability
+     * window, guarded like the defaults.
+     *
+     * @param template e.g. {@code Slo.timeslices("accuracy").atLeast(0.7).slice(Duration.ofHours(1)).objective(0.95)
+     *                 .rollingWindow(Duration.ofDays(7)).build()}
+     * @return this builder
+     * @throws IllegalArgumentException if the template is not a ratio SLO, or its slices are judged with another
+     *                                  operator than GTE or GT, or its slice target is not strictly between 0 and 1
+     */
+    public GuardedModelBuilder<I, O> accuracySlo(Slo template) {
+        this.accuracyTemplate = ServingSlos.checkAccuracy(template);
+        return this;
+    }
+
+    /**
+     * The SLO with a minimum-events guard (see the class documentation): the fewest events in an alert tier's long
+     * window at which a single bad event cannot fire any of its enabled page tiers, so a page needs at least two bad
+     * events. Tiers, objective and everything else are kept; an SLO without an enabled page tier gets no guard (0).
+     *
+     * @param slo an SLO or template
+     * @return the same SLO with {@code alerting().minimumEvents()} set to {@code floor(1 / (f * (1 - objective))) + 1},
+     *         {@code f} the lowest enabled page tier's factor
+     */
+    public static Slo withLowTrafficGuard(Slo slo) {
+        return ServingSlos.guarded(Objects.requireNonNull(slo, "slo"));
     }
 
     /**
@@ -370,13 +486,20 @@ public final class GuardedModelBuilder<I, O> {
      * Builds the model.
      *
      * @return the guarded model
-     * @throws IllegalStateException    if no version was added, or drift listeners without a drift monitor
+     * @throws IllegalStateException    if no version was added, drift listeners without a drift monitor, or a scalar
+     *                                  SLO setter next to a template of the same SLO
      * @throws IllegalArgumentException if an SLO name is taken in the given registry
      */
     public GuardedModel<I, O> build() {
         if (versions.isEmpty()) {
             throw new IllegalStateException("Model '" + name + "' needs at least one version");
         }
+        refuseScalarWith(availabilityTemplate, "availabilitySlo(...)", "availabilityObjective(...)");
+        refuseScalarWith(latencyTemplate, "latencySlo(...)", "latencyThreshold(...)", "latencyObjective(...)");
+        if (availabilityTemplate != null && latencyTemplate != null) {
+            refuseScalarWith(latencyTemplate, "availabilitySlo(...) and latencySlo(...)", "sloWindow(...)");
+        }
+        refuseScalarWith(accuracyTemplate, "accuracySlo(Slo)", "accuracySlo(target, slice, objective, window)");
         if (!driftListeners.isEmpty() && drift == null) {
             throw new IllegalStateException("Model '" + name + "' has drift listeners but no driftMonitor(...)");
         }
@@ -402,20 +525,44 @@ public final class GuardedModelBuilder<I, O> {
         return this;
     }
 
-    Duration shadowTimeout() {
+    Duration effectiveShadowTimeout(Duration latency) {
         if (shadowTimeout != null) {
             return shadowTimeout;
         }
         try {
-            return latencyThreshold.multipliedBy(DEFAULT_SHADOW_TIMEOUT_THRESHOLDS);
+            return latency.multipliedBy(DEFAULT_SHADOW_TIMEOUT_THRESHOLDS);
         } catch (ArithmeticException e) {
-            return latencyThreshold;
+            return latency;
         }
     }
 
+    /** The templates given, or the defaults shaped by the scalar setters (with their low-traffic guard). */
     ServingSlos slos() {
-        return new ServingSlos(availabilityObjective, latencyThreshold, latencyObjective, window, accuracyTarget,
-                accuracySlice, accuracyObjective, accuracyWindow);
+        Slo availability = availabilityTemplate != null ? availabilityTemplate
+                : ServingSlos.guarded(Slo.ratio("availability").objective(availabilityObjective).rollingWindow(window)
+                        .description("calls answered by the model without exception, timeout or rejection").build());
+        Slo latency = latencyTemplate != null ? latencyTemplate
+                : ServingSlos.guarded(Slo.threshold("latency", Operator.LTE, latencyThreshold.toNanos() / 1e6)
+                        .objective(latencyObjective).rollingWindow(window)
+                        .description("calls answered within " + latencyThreshold).build());
+        Slo accuracy = accuracyTemplate != null ? accuracyTemplate
+                : ServingSlos.guarded(Slo.timeslices("accuracy").atLeast(accuracyTarget).slice(accuracySlice)
+                        .objective(accuracyObjective).rollingWindow(accuracyWindow)
+                        .description("slices of " + accuracySlice + " whose labelled predictions are at least "
+                                + accuracyTarget + " correct").build());
+        return new ServingSlos(availability, latency, accuracy);
+    }
+
+    private void refuseScalarWith(Slo template, String templateSetter, String... scalars) {
+        if (template == null) {
+            return;
+        }
+        for (String scalar : scalars) {
+            if (scalarsSet.contains(scalar)) {
+                throw new IllegalStateException("Model '" + name + "': " + scalar + " and " + templateSetter
+                        + " both set the same SLO; put the setting in the template '" + template.name() + "'");
+            }
+        }
     }
 
     private static double fraction(double value, String what) {

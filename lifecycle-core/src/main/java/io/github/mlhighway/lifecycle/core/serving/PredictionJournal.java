@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.LongAdder;
  * by the injected clock), then records the quality SLI of the version and cohort that answered. When the label
  * judge throws, the exception reaches the caller and the prediction stays unlabelled, so a retry is joined.
  *
+ * <p>Fallback answers are kept too, so their labels join: they count for the cohort that served the request (what
+ * its users got, which release analysis compares) and in {@link LabelStats#fallbackJoined()}, but not for the
+ * version's accuracy SLO, which measures the version's own answers (its failure is already on its availability).
+ *
  * @param <O> output type
  */
 final class PredictionJournal<O> {
@@ -24,6 +28,8 @@ final class PredictionJournal<O> {
     private final LongAdder correct = new LongAdder();
     private final LongAdder unmatched = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
+    private final LongAdder fallbackJoined = new LongAdder();
+    private final LongAdder fallbackCorrect = new LongAdder();
 
     @SuppressWarnings("unchecked")
     PredictionJournal(LabelJudge<? super O, ?> judge, long maxPredictions, Duration expiry, Clock clock) {
@@ -33,7 +39,12 @@ final class PredictionJournal<O> {
     }
 
     void remember(String requestId, Route<?, O> route, O prediction) {
-        predictions.put(requestId, new Stored<>(route, prediction));
+        predictions.put(requestId, new Stored<>(route, prediction, false));
+    }
+
+    /** Keeps an answer the fallback gave for a request the route's version could not answer. */
+    void rememberFallback(String requestId, Route<?, O> route, O answer) {
+        predictions.put(requestId, new Stored<>(route, answer, true));
     }
 
     boolean label(String requestId, Object actual) {
@@ -57,7 +68,14 @@ final class PredictionJournal<O> {
             stored.labelled.set(false); // no judgement was made: a retry is a first label, not a duplicate
             throw e;
         }
-        stored.route.versionSlis.accuracy.record(good);
+        if (stored.fallback) {
+            fallbackJoined.increment();
+            if (good) {
+                fallbackCorrect.increment();
+            }
+        } else {
+            stored.route.versionSlis.accuracy.record(good);
+        }
         stored.route.cohortSlis.labelled.record(good);
         joined.increment();
         if (good) {
@@ -75,18 +93,25 @@ final class PredictionJournal<O> {
     }
 
     LabelStats stats() {
-        return new LabelStats(joined.sum(), correct.sum(), unmatched.sum(), duplicates.sum());
+        // The adders are read one after the other while labels may arrive: clamp so the counts stay nested.
+        long fallbacks = fallbackJoined.sum();
+        long fallbackGood = Math.min(fallbackCorrect.sum(), fallbacks);
+        long all = Math.max(joined.sum(), fallbacks);
+        long good = Math.min(Math.max(correct.sum(), fallbackGood), all);
+        return new LabelStats(all, good, unmatched.sum(), duplicates.sum(), fallbacks, fallbackGood);
     }
 
-    /** A stored prediction; labelled flips once, so a second label is recognised as a duplicate. */
+    /** A stored answer; labelled flips once, so a second label is recognised as a duplicate. */
     private static final class Stored<O> {
         final Route<?, O> route;
         final O prediction;
+        final boolean fallback;
         final AtomicBoolean labelled = new AtomicBoolean();
 
-        Stored(Route<?, O> route, O prediction) {
+        Stored(Route<?, O> route, O prediction, boolean fallback) {
             this.route = route;
             this.prediction = prediction;
+            this.fallback = fallback;
         }
     }
 }

@@ -4,7 +4,8 @@ import java.util.function.Function;
 
 /**
  * Where one {@link io.github.mlhighway.lifecycle.release.Assignment} leads: the version's function and the trackers
- * a call is recorded on. Built once per assignment, so the serving path only looks it up.
+ * a call is recorded on. Built once per assignment and set of served versions, so the serving path only looks it up;
+ * {@code model} and {@code versionSlis} are null when the set has no such version.
  *
  * @param <I> input type
  * @param <O> output type
