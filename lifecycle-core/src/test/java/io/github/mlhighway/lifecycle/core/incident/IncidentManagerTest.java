@@ -276,7 +276,7 @@ class IncidentManagerTest {
         assertThat(impact.consumedDuring()).isPositive();
         assertThat(incident.events(IncidentEventKind.CLOSED).get(0).numbers())
                 .containsEntry("checkout.budget_consumed_during", impact.consumedDuring());
-        assertThat(impact.remainingLatest()).as("an hour and a half of outage overspends a 30-day budget").isNegative();
+        assertThat(impact.remainingLatest()).as("minutes of total outage overspend a window that holds two hours of traffic").isNegative();
         assertThat(md).contains("## Impact", "| checkout | " + Texts.percent(impact.consumedDuring()) + " | none"
                 + " (overspent by " + Texts.percent(-impact.remainingLatest()) + ") | "
                 + Texts.rate(impact.peakBurnRate()) + " |");
