@@ -1,6 +1,5 @@
 package io.github.mlhighway.lifecycle.core.incident;
 
-import io.github.mlhighway.lifecycle.core.condition.ConditionResult;
 import io.github.mlhighway.lifecycle.core.slo.SloTracker;
 import io.github.mlhighway.lifecycle.incident.BudgetImpact;
 import io.github.mlhighway.lifecycle.incident.Incident;
@@ -111,7 +110,7 @@ public final class IncidentManager {
     private final Clock clock;
     private final IncidentRepository repository;
     private final EvidenceLedger ledger;
-    private final PolicyStates policyStates;
+    private final PolicyEvaluator policyEvaluator;
     private final List<IncidentPolicy> policies;
     private final int alertRowsPerTier;
     private final Duration quietPeriod;
@@ -123,7 +122,24 @@ public final class IncidentManager {
         this.clock = builder.clock;
         this.repository = new IncidentRepository(builder.store, builder.collection);
         this.ledger = new EvidenceLedger(builder.store, builder.collection);
-        this.policyStates = new PolicyStates(builder.store, builder.collection);
+        this.policyEvaluator = new PolicyEvaluator(new PolicyStates(builder.store, builder.collection),
+                new PolicyEvaluator.Incidents() {
+                    @Override
+                    public Optional<Incident> openFor(String key) {
+                        return repository.openFor(key);
+                    }
+
+                    @Override
+                    public Incident open(IncidentEvidence evidence, String title) {
+                        return record(evidence, title).orElseThrow();
+                    }
+
+                    @Override
+                    public void close(String id, String reason, Map<String, Double> numbers,
+                                      Map<String, String> details) {
+                        IncidentManager.this.close(id, reason, numbers, details);
+                    }
+                });
         this.policies = new CopyOnWriteArrayList<>(builder.policies);
         this.alertRowsPerTier = builder.alertRowsPerTier;
         this.quietPeriod = builder.quietPeriod;
@@ -364,83 +380,7 @@ public final class IncidentManager {
      */
     public synchronized PolicyEvaluation evaluate(IncidentPolicy policy) {
         Objects.requireNonNull(policy, "policy");
-        Instant now = clock.instant();
-        Optional<Incident> open = repository.openFor(policy.key());
-        PolicyEvaluation.RuleKind watching = open.isPresent() ? PolicyEvaluation.RuleKind.CLOSE
-                : PolicyEvaluation.RuleKind.OPEN;
-        IncidentPolicy.Rule rule = open.isPresent() ? policy.closeRule() : policy.openRule();
-        PolicyStates.Stored stored = policyStates.read(policy.name());
-        PolicyStates.PolicyState state = stored.state();
-        int streak = state.watching() == watching ? state.streak() : 0;
-        String counted = state.watching() == watching ? state.lastObservation() : null;
-        ConditionResult result = rule.condition().check(now);
-        switch (result.status()) {
-            case HOLDS -> {
-                if (result.observation() == null || !result.observation().equals(counted)) {
-                    streak++;
-                    counted = result.observation();
-                }
-            }
-            case CLEAR -> {
-                streak = 0;
-                counted = null;
-            }
-            case INCONCLUSIVE -> {
-                // counts neither way
-            }
-        }
-        PolicyEvaluation.RuleKind checked = watching;
-        String ruleName = checked == PolicyEvaluation.RuleKind.OPEN ? "open" : "close";
-        int reached = streak;
-        PolicyEvaluation.Action action = PolicyEvaluation.Action.NONE;
-        Optional<String> incidentId = open.map(Incident::id);
-        String reason;
-        if (result.holds() && streak >= rule.consecutive()) {
-            Map<String, Double> numbers = new LinkedHashMap<>(result.allEvidence());
-            numbers.put(ruleName + ".streak", (double) streak);
-            numbers.put(ruleName + ".consecutive", (double) rule.consecutive());
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put(POLICY_DETAIL, policy.name());
-            details.put("rule", ruleName);
-            result.leaves().forEach(leaf -> details.put(leaf.name(), leaf.status().name()));
-            reason = "Incident policy " + policy.name() + ": the " + ruleName + " rule held " + streak
-                    + " evaluation(s) in a row (" + rule.consecutive() + " needed): "
-                    + String.join(" ", result.holdingReasons());
-            if (checked == PolicyEvaluation.RuleKind.OPEN) {
-                IncidentEvidence evidence = new IncidentEvidence(policy.key(), now,
-                        IncidentEventKind.POLICY_DECISION, policy.name(), reason, numbers, details, true, false);
-                Incident opened = record(evidence, policy.title().orElse(reason)).orElseThrow();
-                incidentId = Optional.of(opened.id());
-                action = PolicyEvaluation.Action.OPENED;
-                watching = PolicyEvaluation.RuleKind.CLOSE;
-            } else if (open.get().paging()) {
-                action = PolicyEvaluation.Action.HELD_OPEN;
-                reason = reason + " A page alert still fires (" + String.join(", ", open.get().firing().keySet())
-                        + "): the incident stays open.";
-            } else {
-                close(open.get().id(), reason, numbers, details);
-                action = PolicyEvaluation.Action.CLOSED;
-                watching = PolicyEvaluation.RuleKind.OPEN;
-            }
-            if (action != PolicyEvaluation.Action.HELD_OPEN) {
-                streak = 0;
-                counted = null;
-            }
-        } else {
-            reason = "Incident policy " + policy.name() + ": the " + ruleName + " rule "
-                    + switch (result.status()) {
-                        case HOLDS -> "held " + streak + " of " + rule.consecutive() + " evaluation(s) in a row";
-                        case CLEAR -> "does not hold";
-                        case INCONCLUSIVE -> "could not be decided (counted neither way; streak " + streak + ")";
-                    } + ": " + String.join(" ", result.allReasons());
-        }
-        policyStates.write(new PolicyStates.PolicyState(policy.name(), watching, streak, counted, now),
-                stored.revision());
-        if (action != PolicyEvaluation.Action.NONE) {
-            LOG.info("{}", reason);
-        }
-        return new PolicyEvaluation(policy.name(), now, checked, result, reached, rule.consecutive(), action,
-                incidentId, reason);
+        return policyEvaluator.evaluate(policy, clock.instant());
     }
 
     /**
