@@ -6,6 +6,7 @@ import io.github.mlhighway.lifecycle.core.store.StoreNames;
 import io.github.mlhighway.lifecycle.incident.Incident;
 import io.github.mlhighway.lifecycle.store.RevisionConflictException;
 import io.github.mlhighway.lifecycle.store.Store;
+import io.github.mlhighway.lifecycle.store.StoredDocument;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,16 +33,23 @@ final class EvidenceLedger {
         return store.read(collection, key(idempotencyId)).map(doc -> Json.read(doc.json(), Entry.class).incident());
     }
 
-    /** Remembers that the evidence with this id is in the given incident; a no-op when it is already known. */
+    /**
+     * Remembers that the evidence with this id is in the given incident; a no-op when it is already known there.
+     * An entry naming another incident (one that is gone, e.g. a restored snapshot of the incident collection) is
+     * replaced.
+     */
     void mark(String idempotencyId, String incidentId) {
         String key = key(idempotencyId);
-        if (store.read(collection, key).isPresent()) {
-            return;
-        }
+        String json = Json.write(new Entry(idempotencyId, incidentId));
+        Optional<StoredDocument> existing = store.read(collection, key);
         try {
-            store.write(collection, key, Json.write(new Entry(idempotencyId, incidentId)), Store.MUST_NOT_EXIST);
+            if (existing.isEmpty()) {
+                store.write(collection, key, json, Store.MUST_NOT_EXIST);
+            } else if (!Json.read(existing.get().json(), Entry.class).incident().equals(incidentId)) {
+                store.write(collection, key, json, existing.get().revision());
+            }
         } catch (RevisionConflictException e) {
-            // another process marked it first: same id, same incident
+            // another process marked it at the same moment: it recorded the same evidence
         }
     }
 

@@ -247,9 +247,14 @@ public final class IncidentManager {
         String idempotencyId = evidence.idempotencyId();
         if (idempotencyId != null) {
             Optional<String> earlier = ledger.incidentOf(idempotencyId);
-            if (earlier.isPresent()) {
+            Optional<Incident> recordedIn = earlier.flatMap(repository::find);
+            if (recordedIn.isPresent()) {
                 LOG.debug("Evidence {} was recorded before in {}: nothing to do", idempotencyId, earlier.get());
-                return repository.find(earlier.get());
+                return recordedIn;
+            }
+            if (earlier.isPresent()) {
+                LOG.warn("Evidence {} was recorded in incident {}, which is no longer in the store: recording it"
+                        + " again", idempotencyId, earlier.get());
             }
         }
         Instant now = clock.instant();

@@ -102,4 +102,21 @@ class IncidentIdempotencyTest {
 
         assertThat(manager.openIncident("rain").orElseThrow().events(IncidentEventKind.NOTE)).hasSize(2);
     }
+
+    @Test
+    void anIdWhoseIncidentIsGoneIsRecordedAgain() {
+        Store store = Stores.inMemory(clock);
+        IncidentManager manager = IncidentManager.builder(store, clock).build();
+        manager.record(drift());
+        for (String collection : new String[] {"incidents", "incidents-open"}) { // a snapshot from before it
+            for (String key : store.keys(collection)) {
+                store.delete(collection, key);
+            }
+        }
+
+        Incident again = manager.record(drift()).orElseThrow();
+
+        assertThat(manager.all()).containsExactly(again);
+        assertThat(manager.record(drift())).contains(again);
+    }
 }
