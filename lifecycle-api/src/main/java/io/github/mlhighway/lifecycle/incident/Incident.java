@@ -28,11 +28,14 @@ import java.util.TreeMap;
  *                      keep an incident open
  * @param budgets       the budget impact per SLO
  * @param timeline      the events, in time order
+ * @param alertStarts   how many times each alert tier ({@code slo/tier}) started firing during the incident; a tier
+ *                      that flaps is counted here while the timeline lists only its first few firings (see the
+ *                      incident manager's {@code alertRowsPerTier})
  */
 public record Incident(String id, String key, String title, IncidentStatus status, Instant firstSignalAt,
                        Instant openedAt, Optional<Instant> mitigatedAt, Optional<Instant> closedAt,
                        Instant lastSignalAt, Map<String, Severity> firing, Map<String, BudgetImpact> budgets,
-                       List<IncidentEvent> timeline) {
+                       List<IncidentEvent> timeline, Map<String, Integer> alertStarts) {
 
     /** Validates and copies the components. */
     public Incident {
@@ -52,6 +55,30 @@ public record Incident(String id, String key, String title, IncidentStatus statu
         firing = firing == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(firing));
         budgets = budgets == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(budgets));
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        alertStarts = alertStarts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(alertStarts));
+    }
+
+    /**
+     * An incident without alert start counts (as stored before they were kept).
+     *
+     * @param id            unique id
+     * @param key           the deduplication key
+     * @param title         one line
+     * @param status        open or closed
+     * @param firstSignalAt the first bad signal
+     * @param openedAt      when it was opened
+     * @param mitigatedAt   when the impact was first stopped, if known
+     * @param closedAt      when it was closed, if it is
+     * @param lastSignalAt  the last alerting or opening signal
+     * @param firing        the alert tiers firing now
+     * @param budgets       the budget impact per SLO
+     * @param timeline      the events, in time order
+     */
+    public Incident(String id, String key, String title, IncidentStatus status, Instant firstSignalAt,
+                    Instant openedAt, Optional<Instant> mitigatedAt, Optional<Instant> closedAt, Instant lastSignalAt,
+                    Map<String, Severity> firing, Map<String, BudgetImpact> budgets, List<IncidentEvent> timeline) {
+        this(id, key, title, status, firstSignalAt, openedAt, mitigatedAt, closedAt, lastSignalAt, firing, budgets,
+                timeline, Map.of());
     }
 
     /**

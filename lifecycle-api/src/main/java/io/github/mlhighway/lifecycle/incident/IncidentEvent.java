@@ -18,6 +18,9 @@ import java.util.TreeMap;
 public record IncidentEvent(Instant at, IncidentEventKind kind, String source, String sentence,
                             Map<String, Double> numbers, Map<String, String> details) {
 
+    /** The detail that holds the idempotency id of the evidence an event was recorded from. */
+    public static final String IDEMPOTENCY_ID = "idempotency_id";
+
     /** Validates and copies the components; maps are sorted by name. */
     public IncidentEvent {
         Objects.requireNonNull(at, "at");
@@ -26,5 +29,14 @@ public record IncidentEvent(Instant at, IncidentEventKind kind, String source, S
         Objects.requireNonNull(sentence, "sentence");
         numbers = IncidentEvidence.sortedNumbers(numbers);
         details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(details));
+    }
+
+    /**
+     * The idempotency id of the evidence this event was recorded from.
+     *
+     * @return the id, empty when the evidence had none
+     */
+    public java.util.Optional<String> idempotencyId() {
+        return java.util.Optional.ofNullable(details.get(IDEMPOTENCY_ID));
     }
 }

@@ -24,14 +24,24 @@ import java.util.TreeMap;
  * @param details   evidence that is not a number (versions, rule names...)
  * @param opens     whether this event opens an incident when none is open for the key
  * @param mitigates whether this event stops the impact (sets the incident's mitigation time)
+ * @param idempotencyId null, or an id that makes recording this evidence a second time a no-op, across processes
+ *                  (e.g. {@code run-7/serve-new-york/drift-2026-06-08} from {@link #idempotent}): a stage re-run after
+ *                  a crash then neither opens a second incident nor appends a second timeline entry
  */
 public record IncidentEvidence(String key, Instant at, IncidentEventKind kind, String source, String sentence,
                                Map<String, Double> numbers, Map<String, String> details, boolean opens,
-                               boolean mitigates) {
+                               boolean mitigates, String idempotencyId) {
+
+    /** The longest {@link #idempotencyId()} accepted. */
+    public static final int MAX_IDEMPOTENCY_ID_LENGTH = 512;
 
     /** Validates and copies the components. */
     public IncidentEvidence {
         requireText(key, "key");
+        if (idempotencyId != null && (idempotencyId.isBlank() || idempotencyId.length() > MAX_IDEMPOTENCY_ID_LENGTH)) {
+            throw new IllegalArgumentException("Incident evidence idempotency id must be non-blank and at most "
+                    + MAX_IDEMPOTENCY_ID_LENGTH + " characters, was '" + idempotencyId + "'");
+        }
         Objects.requireNonNull(kind, "kind");
         requireText(source, "source");
         requireText(sentence, "sentence");
@@ -40,6 +50,25 @@ public record IncidentEvidence(String key, Instant at, IncidentEventKind kind, S
         }
         numbers = sortedNumbers(numbers);
         details = details == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(details));
+    }
+
+    /**
+     * Evidence without an idempotency id (recorded every time it is reported).
+     *
+     * @param key       the incident key
+     * @param at        when it happened, or null for "when received"
+     * @param kind      what kind of event
+     * @param source    what reported it
+     * @param sentence  one sentence for the timeline
+     * @param numbers   evidence numbers
+     * @param details   evidence that is not a number
+     * @param opens     whether it opens an incident when none is open for its key
+     * @param mitigates whether it stops the impact
+     */
+    public IncidentEvidence(String key, Instant at, IncidentEventKind kind, String source, String sentence,
+                            Map<String, Double> numbers, Map<String, String> details, boolean opens,
+                            boolean mitigates) {
+        this(key, at, kind, source, sentence, numbers, details, opens, mitigates, null);
     }
 
     /**
@@ -148,7 +177,8 @@ public record IncidentEvidence(String key, Instant at, IncidentEventKind kind, S
      * @return the evidence
      */
     public IncidentEvidence forKey(String incidentKey) {
-        return new IncidentEvidence(incidentKey, at, kind, source, sentence, numbers, details, opens, mitigates);
+        return new IncidentEvidence(incidentKey, at, kind, source, sentence, numbers, details, opens, mitigates,
+                idempotencyId);
     }
 
     /**
@@ -159,7 +189,7 @@ public record IncidentEvidence(String key, Instant at, IncidentEventKind kind, S
      */
     public IncidentEvidence at(Instant when) {
         return new IncidentEvidence(key, Objects.requireNonNull(when, "when"), kind, source, sentence, numbers,
-                details, opens, mitigates);
+                details, opens, mitigates, idempotencyId);
     }
 
     /**
@@ -169,7 +199,35 @@ public record IncidentEvidence(String key, Instant at, IncidentEventKind kind, S
      * @return the evidence
      */
     public IncidentEvidence opening(boolean open) {
-        return new IncidentEvidence(key, at, kind, source, sentence, numbers, details, open, mitigates);
+        return new IncidentEvidence(key, at, kind, source, sentence, numbers, details, open, mitigates,
+                idempotencyId);
+    }
+
+    /**
+     * The same evidence with an idempotency id: the incident manager records it once, however often it is
+     * reported (across processes: the id is kept in the store).
+     *
+     * @param id the id, non-blank; null removes it
+     * @return the evidence
+     */
+    public IncidentEvidence withIdempotencyId(String id) {
+        return new IncidentEvidence(key, at, kind, source, sentence, numbers, details, opens, mitigates, id);
+    }
+
+    /**
+     * The same evidence, recorded once per pipeline run, stage and what it reports: a stage re-run after a crash
+     * reports the same id and changes nothing twice.
+     *
+     * @param runId the run id
+     * @param stage the stage name
+     * @param what  what this is within the stage (e.g. {@code drift-2026-06-08}, {@code rollback})
+     * @return the evidence, with the id {@code runId/stage/what}
+     */
+    public IncidentEvidence idempotent(String runId, String stage, String what) {
+        requireText(runId, "run id");
+        requireText(stage, "stage");
+        requireText(what, "what");
+        return withIdempotencyId(runId + "/" + stage + "/" + what);
     }
 
     static Map<String, Double> sortedNumbers(Map<String, Double> numbers) {

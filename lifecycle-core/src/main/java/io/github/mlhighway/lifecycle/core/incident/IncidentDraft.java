@@ -27,6 +27,7 @@ final class IncidentDraft {
     Instant lastSignalAt;
     final Map<String, Severity> firing;
     final Map<String, BudgetImpact> budgets;
+    final Map<String, Integer> alertStarts;
     private final List<IncidentEvent> timeline;
     final List<IncidentEvent> added = new ArrayList<>();
 
@@ -43,11 +44,12 @@ final class IncidentDraft {
         this.firing = new TreeMap<>(incident.firing());
         this.budgets = new TreeMap<>(incident.budgets());
         this.timeline = new ArrayList<>(incident.timeline());
+        this.alertStarts = new TreeMap<>(incident.alertStarts());
     }
 
     IncidentDraft(String id, String key, String title, Instant firstSignalAt, Instant openedAt) {
         this(new Incident(id, key, title, IncidentStatus.OPEN, firstSignalAt, openedAt, Optional.empty(),
-                Optional.empty(), openedAt, Map.of(), Map.of(), List.of()));
+                Optional.empty(), openedAt, Map.of(), Map.of(), List.of(), Map.of()));
     }
 
     /** Appends an event in time order (after every event at the same instant). */
@@ -63,6 +65,11 @@ final class IncidentDraft {
         }
     }
 
+    /** Whether the timeline has an event recorded from evidence with this idempotency id. */
+    boolean hasRecorded(String idempotencyId) {
+        return timeline.stream().anyMatch(e -> e.idempotencyId().filter(idempotencyId::equals).isPresent());
+    }
+
     void signalAt(Instant at) {
         if (at.isAfter(lastSignalAt)) {
             lastSignalAt = at;
@@ -72,6 +79,6 @@ final class IncidentDraft {
     Incident freeze() {
         timeline.sort(Comparator.comparing(IncidentEvent::at));
         return new Incident(id, key, title, status, firstSignalAt, openedAt, mitigatedAt, closedAt, lastSignalAt,
-                firing, budgets, timeline);
+                firing, budgets, timeline, alertStarts);
     }
 }

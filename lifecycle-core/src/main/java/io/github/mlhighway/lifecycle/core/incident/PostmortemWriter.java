@@ -64,9 +64,28 @@ public final class PostmortemWriter {
                 .append(Texts.duration(incident.detectionTime())).append(".\n");
         md.append("- **Time to mitigate** (first bad signal to rollback or mitigation): ")
                 .append(incident.timeToMitigation().map(Texts::duration).orElse("not recorded")).append(".\n");
-        incident.events(IncidentEventKind.ALERT_RESOLVED).stream().reduce((a, b) -> b).ifPresent(last ->
-                md.append("- **Alerts quiet since**: ").append(Texts.utc(last.at())).append(".\n"));
+        boolean unlisted = false;
+        for (Map.Entry<String, Integer> tier : incident.alertStarts().entrySet()) {
+            long listed = listedFirings(incident, tier.getKey());
+            if (tier.getValue() > listed) {
+                unlisted = true;
+                md.append("- **Flapping**: alert `").append(tier.getKey()).append("` started firing ")
+                        .append(tier.getValue()).append(" times during the incident; the timeline lists the first ")
+                        .append(listed).append(".\n");
+            }
+        }
+        if (unlisted) {
+            md.append("- **Last page signal**: ").append(Texts.utc(incident.lastSignalAt())).append(".\n");
+        } else {
+            incident.events(IncidentEventKind.ALERT_RESOLVED).stream().reduce((a, b) -> b).ifPresent(last ->
+                    md.append("- **Alerts quiet since**: ").append(Texts.utc(last.at())).append(".\n"));
+        }
         md.append('\n');
+    }
+
+    private static long listedFirings(Incident incident, String sloTier) {
+        return incident.events(IncidentEventKind.ALERT_FIRING).stream()
+                .filter(e -> sloTier.equals(e.source() + "/" + e.details().get("tier"))).count();
     }
 
     private static void impact(StringBuilder md, Incident incident) {
@@ -79,20 +98,53 @@ public final class PostmortemWriter {
         md.append("|---|---:|---:|---:|\n");
         for (BudgetImpact impact : incident.budgets().values()) {
             md.append("| ").append(impact.slo()).append(" | ").append(Texts.percent(impact.consumedDuring()))
-                    .append(" | ").append(Texts.percent(impact.remainingLatest())).append(" | ")
+                    .append(" | ").append(remaining(impact)).append(" | ")
                     .append(Texts.rate(impact.peakBurnRate())).append(" |\n");
         }
         md.append('\n');
         for (BudgetImpact impact : incident.budgets().values()) {
-            md.append("- ").append(impact.slo()).append(": the incident spent ")
-                    .append(Texts.percent(impact.consumedDuring())).append(" of the error budget (from ")
-                    .append(Texts.percent(impact.consumedBefore())).append(" to ")
-                    .append(Texts.percent(impact.consumedLatest())).append(" consumed); ")
-                    .append(impact.remainingLatest() <= 0 ? "the budget is exhausted."
-                            : Texts.percent(impact.remainingLatest()) + " remains.")
-                    .append('\n');
+            md.append("- ").append(impact.slo()).append(": ").append(impactSentence(impact)).append('\n');
         }
         md.append('\n');
+    }
+
+    /**
+     * One sentence on what an incident cost one SLO's budget. Budgets are shares of the SLO window's allowance,
+     * so they can exceed 100% consumed (and the remaining share go below zero): an overspent budget is said to be
+     * exhausted and by how much, never "-2581.6% remains"; a budget already spent before the incident is said so,
+     * and what the incident added is counted in bad units, not as the difference of two consumed shares.
+     *
+     * @param impact the impact
+     * @return the sentence
+     */
+    static String impactSentence(BudgetImpact impact) {
+        StringBuilder sentence = new StringBuilder();
+        if (impact.spentBefore()) {
+            sentence.append("the error budget was already spent when the incident began (")
+                    .append(Texts.percent(impact.consumedBefore())).append(" consumed); the incident used another ")
+                    .append(Texts.percent(impact.consumedDuring())).append(" of it (")
+                    .append(Texts.percent(impact.consumedLatest())).append(" consumed at the end); ");
+        } else {
+            sentence.append("the incident spent ").append(Texts.percent(impact.consumedDuring()))
+                    .append(" of the error budget (from ").append(Texts.percent(impact.consumedBefore()))
+                    .append(" to ").append(Texts.percent(impact.consumedLatest())).append(" consumed); ");
+        }
+        if (impact.remainingLatest() > 0) {
+            sentence.append(Texts.percent(impact.remainingLatest())).append(" remains.");
+        } else if (impact.overspent() > 0) {
+            sentence.append("the budget is exhausted, overspent by ").append(Texts.percent(impact.overspent()))
+                    .append(".");
+        } else {
+            sentence.append("the budget is exhausted.");
+        }
+        return sentence.toString();
+    }
+
+    private static String remaining(BudgetImpact impact) {
+        if (impact.remainingLatest() >= 0) {
+            return Texts.percent(impact.remainingLatest());
+        }
+        return "none (overspent by " + Texts.percent(impact.overspent()) + ")";
     }
 
     private static void timeline(StringBuilder md, Incident incident) {

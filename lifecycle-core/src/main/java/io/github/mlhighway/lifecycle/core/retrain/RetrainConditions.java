@@ -1,50 +1,44 @@
 package io.github.mlhighway.lifecycle.core.retrain;
 
-import io.github.mlhighway.lifecycle.core.data.drift.ColumnDrift;
+import io.github.mlhighway.lifecycle.core.condition.CompositeCondition;
+import io.github.mlhighway.lifecycle.core.condition.ConditionResult;
+import io.github.mlhighway.lifecycle.core.condition.Conditions;
 import io.github.mlhighway.lifecycle.core.data.drift.DriftReport;
 import io.github.mlhighway.lifecycle.core.slo.SloTracker;
-import io.github.mlhighway.lifecycle.slo.BurnRate;
-import io.github.mlhighway.lifecycle.slo.ErrorBudget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-/** Factory of the built-in retraining conditions and their any/all combinations. */
+/**
+ * Factory of the retraining conditions and their any/all combinations. Drift, budget and burn-rate conditions are
+ * the shared ones of {@link Conditions} (same names, reasons and evidence) typed as {@link RetrainCondition}; the
+ * schedule and label-volume conditions count from the last retrain.
+ */
 public final class RetrainConditions {
 
     private RetrainConditions() {
     }
 
     /**
-     * Holds when the latest drift report says the data set drifted.
+     * Holds when the latest drift report says the data set drifted; inconclusive (which a trigger treats as not
+     * holding) when there is no report yet or it could not be tested. See {@link Conditions#driftReport}.
      *
      * @param name   what is compared, e.g. {@code serving-inputs}
-     * @param latest the latest report, or null when there is none yet (the condition then does not hold)
+     * @param latest the latest report, or null when there is none yet
      * @return the condition
      */
     public static RetrainCondition drift(String name, Supplier<DriftReport> latest) {
-        Objects.requireNonNull(latest, "latest");
-        String label = "drift(" + requireName(name) + ")";
-        return now -> {
-            DriftReport report = latest.get();
-            if (report == null) {
-                return ConditionResult.of(label, false, "No drift report for " + name + " yet.", Map.of());
-            }
-            return ConditionResult.of(label, report.drifted(), name + ": " + report.message(), driftNumbers(report,
-                    Set.copyOf(report.driftedColumnNames())));
-        };
+        return RetrainCondition.of(Conditions.driftReport(name, latest));
     }
 
     /**
-     * Holds when any of the given columns drifted in the latest report, whatever the data-set decision.
+     * Holds when any of the given columns drifted in the latest report, whatever the data-set decision. See
+     * {@link Conditions#columnsDrift}.
      *
      * @param name    what is compared
      * @param latest  the latest report, or null when there is none yet
@@ -52,27 +46,12 @@ public final class RetrainConditions {
      * @return the condition
      */
     public static RetrainCondition columnsDrift(String name, Supplier<DriftReport> latest, String... columns) {
-        Objects.requireNonNull(latest, "latest");
-        if (columns.length == 0) {
-            throw new IllegalArgumentException("columnsDrift needs at least one column");
-        }
-        Set<String> watched = Set.of(columns);
-        String label = "drift(" + requireName(name) + ":" + String.join(",", columns) + ")";
-        return now -> {
-            DriftReport report = latest.get();
-            if (report == null) {
-                return ConditionResult.of(label, false, "No drift report for " + name + " yet.", Map.of());
-            }
-            List<String> drifted = report.driftedColumnNames().stream().filter(watched::contains).toList();
-            String reason = drifted.isEmpty()
-                    ? name + ": none of " + String.join(", ", columns) + " drifted."
-                    : name + ": watched columns drifted: " + String.join(", ", drifted) + ".";
-            return ConditionResult.of(label, !drifted.isEmpty(), reason, driftNumbers(report, Set.copyOf(drifted)));
-        };
+        return RetrainCondition.of(Conditions.columnsDrift(name, latest, columns));
     }
 
     /**
-     * Holds when a (quality) SLO burns its budget at least {@code factor} times too fast over {@code window}.
+     * Holds when a (quality) SLO burns its budget at least {@code factor} times too fast over {@code window}. See
+     * {@link Conditions#burnRateAtLeast}.
      *
      * @param tracker the SLO's tracker
      * @param window  the window, at most the longest window the tracker keeps
@@ -80,46 +59,19 @@ public final class RetrainConditions {
      * @return the condition
      */
     public static RetrainCondition burnRate(SloTracker tracker, Duration window, double factor) {
-        Objects.requireNonNull(tracker, "tracker");
-        Objects.requireNonNull(window, "window");
-        if (!(factor > 0) || Double.isInfinite(factor)) {
-            throw new IllegalArgumentException("Burn-rate factor must be positive and finite, was " + factor);
-        }
-        tracker.burnRate(window); // fails now, not at the first evaluation, when the window is not tracked
-        String slo = tracker.slo().name();
-        String label = "burn(" + slo + "," + window + ")";
-        return now -> {
-            BurnRate burn = tracker.burnRate(window);
-            boolean holds = !burn.isEmpty() && burn.burnRate() >= factor;
-            String reason = String.format(Locale.ROOT, "SLO %s burns at %.2fx over %s (%s %.2fx).", slo,
-                    burn.burnRate(), window, holds ? "at least" : "below", factor);
-            return ConditionResult.of(label, holds, reason, Map.of("burn_rate", burn.burnRate(), "factor", factor,
-                    "eligible", (double) burn.eligible()));
-        };
+        return RetrainCondition.of(Conditions.burnRateAtLeast(tracker, window, factor));
     }
 
     /**
-     * Holds when less than {@code remainingFraction} of an SLO's error budget remains.
+     * Holds when less than {@code remainingFraction} of an SLO's error budget remains. See
+     * {@link Conditions#budgetRemainingBelow}.
      *
      * @param tracker           the SLO's tracker
      * @param remainingFraction threshold in (0, 1], e.g. 0.5 for half the budget
      * @return the condition
      */
     public static RetrainCondition budgetBelow(SloTracker tracker, double remainingFraction) {
-        Objects.requireNonNull(tracker, "tracker");
-        if (!(remainingFraction > 0 && remainingFraction <= 1)) {
-            throw new IllegalArgumentException("Remaining budget threshold must be in (0, 1], was "
-                    + remainingFraction);
-        }
-        String slo = tracker.slo().name();
-        return now -> {
-            ErrorBudget budget = tracker.budget();
-            boolean holds = budget.remainingFraction() < remainingFraction;
-            String reason = String.format(Locale.ROOT, "SLO %s has %.1f%% of its error budget left (%s %.1f%%).",
-                    slo, budget.remainingFraction() * 100, holds ? "below" : "not below", remainingFraction * 100);
-            return ConditionResult.of("budget(" + slo + ")", holds, reason, Map.of("budget_remaining",
-                    budget.remainingFraction(), "threshold", remainingFraction, "burn_rate", budget.burnRate()));
-        };
+        return RetrainCondition.of(Conditions.budgetRemainingBelow(tracker, remainingFraction));
     }
 
     /**
@@ -220,10 +172,11 @@ public final class RetrainConditions {
     }
 
     /**
-     * An any/all combination. {@link RetrainTrigger} recognises an {@code anyOf} at the top and keeps the
-     * hysteresis (streak and arming) of each part separately.
+     * An any/all combination of retrain conditions. {@link RetrainTrigger} recognises an {@code anyOf} at the top
+     * (as it does any {@link CompositeCondition}) and keeps the hysteresis (streak and arming) of each part
+     * separately.
      */
-    static final class Composite implements RetrainCondition {
+    static final class Composite implements RetrainCondition, CompositeCondition {
         private final String name;
         private final boolean all;
         private final List<RetrainCondition> parts;
@@ -234,14 +187,14 @@ public final class RetrainConditions {
             this.parts = parts;
         }
 
-        /** @return true for {@code anyOf}, whose parts each ask for retraining on their own */
-        boolean isAnyOf() {
+        @Override
+        public boolean isAnyOf() {
             return !all;
         }
 
-        /** @return how many parts, which is also how many part results {@link #check} returns, in order */
-        int size() {
-            return parts.size();
+        @Override
+        public List<RetrainCondition> parts() {
+            return parts;
         }
 
         @Override
@@ -250,38 +203,12 @@ public final class RetrainConditions {
             for (RetrainCondition part : parts) {
                 results.add(part.check(now));
             }
-            long holding = results.stream().filter(ConditionResult::holds).count();
-            boolean holds = all ? holding == results.size() : holding > 0;
-            String reason = holding + " of " + results.size() + " conditions hold (" + name + ").";
-            return new ConditionResult(name, holds, reason, Map.of("holding", (double) holding), results);
+            return Conditions.combine(name, all, results);
         }
 
         @Override
         public void retrained(Instant at) {
             parts.forEach(part -> part.retrained(at));
         }
-    }
-
-    private static Map<String, Double> driftNumbers(DriftReport report, Set<String> columns) {
-        Map<String, Double> numbers = new LinkedHashMap<>();
-        numbers.put("drifted_share", report.driftedShare());
-        numbers.put("drifted_columns", (double) report.driftedColumns());
-        for (ColumnDrift column : report.columns()) {
-            if (columns.contains(column.column()) && column.effect() != null) {
-                numbers.put(column.column() + ".effect", column.effect());
-                if (column.statistic() != null) {
-                    numbers.put(column.column() + ".statistic", column.statistic());
-                }
-            }
-        }
-        return numbers;
-    }
-
-    private static String requireName(String name) {
-        Objects.requireNonNull(name, "name");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("Condition name must not be blank");
-        }
-        return name;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.core.retrain;
 
+import io.github.mlhighway.lifecycle.core.condition.ConditionResult;
 import java.time.Instant;
 import java.util.Objects;
 

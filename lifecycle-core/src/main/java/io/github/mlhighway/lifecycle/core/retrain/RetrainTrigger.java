@@ -1,5 +1,8 @@
 package io.github.mlhighway.lifecycle.core.retrain;
 
+import io.github.mlhighway.lifecycle.core.condition.CompositeCondition;
+import io.github.mlhighway.lifecycle.core.condition.Condition;
+import io.github.mlhighway.lifecycle.core.condition.ConditionResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Hysteresis</b>: fires once the condition has held for {@code consecutive} evaluations in a row; after
  *       firing it is disarmed until an evaluation finds the condition clear.
- *   <li><b>Per part for {@code anyOf}</b>: when the condition is a {@link RetrainConditions#anyOf}, each of its
+ *   <li><b>Inconclusive</b>: a condition that cannot be decided (no drift report yet) does not hold, for the
+ *       streak as for the decision (as before results could be inconclusive).
+ *   <li><b>Per part for {@code anyOf}</b>: when the condition is an {@code anyOf} ({@link RetrainConditions#anyOf}
+ *       or any {@link CompositeCondition}), each of its
  *       parts has its own streak and armed state. A part is due when it is armed and has held for
  *       {@code consecutive} evaluations; the trigger fires when any part is due. Firing disarms every part that
  *       holds at that moment, and a part re-arms only when an evaluation finds it clear. So a drift that persists
@@ -58,7 +64,7 @@ public final class RetrainTrigger {
 
     private final String name;
     private final Clock clock;
-    private final RetrainCondition condition;
+    private final Condition condition;
     private final int consecutive;
     private final Duration cooldown;
     private final Consumer<RetrainRequest> action;
@@ -81,8 +87,8 @@ public final class RetrainTrigger {
         this.cooldown = builder.cooldown;
         this.action = builder.action;
         this.listener = builder.listener;
-        this.perPart = condition instanceof RetrainConditions.Composite composite && composite.isAnyOf();
-        int units = perPart ? ((RetrainConditions.Composite) condition).size() : 1;
+        this.perPart = condition instanceof CompositeCondition composite && composite.isAnyOf();
+        int units = perPart ? ((CompositeCondition) condition).parts().size() : 1;
         this.streaks = new int[units];
         this.armed = new boolean[units];
         Arrays.fill(armed, true);
@@ -93,10 +99,10 @@ public final class RetrainTrigger {
      *
      * @param name      the trigger's name, used in requests and logs
      * @param clock     the time source
-     * @param condition what asks for retraining
+     * @param condition what asks for retraining: a {@link RetrainCondition} or any shared {@link Condition}
      * @return the builder
      */
-    public static Builder builder(String name, Clock clock, RetrainCondition condition) {
+    public static Builder builder(String name, Clock clock, Condition condition) {
         return new Builder(name, clock, condition);
     }
 
@@ -182,7 +188,7 @@ public final class RetrainTrigger {
             }
         }
         lastTriggeredAt = now;
-        condition.retrained(now);
+        condition.acted(now); // a RetrainCondition hears retrained(now)
         return decide(now, RetrainOutcome.TRIGGERED, "Retraining triggered: "
                 + String.join(" ", request.reasons()), result);
     }
@@ -233,13 +239,13 @@ public final class RetrainTrigger {
     public static final class Builder {
         private final String name;
         private final Clock clock;
-        private final RetrainCondition condition;
+        private final Condition condition;
         private int consecutive = DEFAULT_CONSECUTIVE;
         private Duration cooldown = DEFAULT_COOLDOWN;
         private Consumer<RetrainRequest> action;
         private Consumer<RetrainDecision> listener = decision -> { };
 
-        private Builder(String name, Clock clock, RetrainCondition condition) {
+        private Builder(String name, Clock clock, Condition condition) {
             Objects.requireNonNull(name, "name");
             if (name.isBlank()) {
                 throw new IllegalArgumentException("Trigger name must not be blank");

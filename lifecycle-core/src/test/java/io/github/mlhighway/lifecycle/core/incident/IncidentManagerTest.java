@@ -276,8 +276,10 @@ class IncidentManagerTest {
         assertThat(impact.consumedDuring()).isPositive();
         assertThat(incident.events(IncidentEventKind.CLOSED).get(0).numbers())
                 .containsEntry("checkout.budget_consumed_during", impact.consumedDuring());
-        assertThat(md).contains("## Impact", "| checkout | " + Texts.percent(impact.consumedDuring()) + " | "
-                + Texts.percent(impact.remainingLatest()) + " | " + Texts.rate(impact.peakBurnRate()) + " |");
+        assertThat(impact.remainingLatest()).as("minutes of total outage overspend a window that holds two hours of traffic").isNegative();
+        assertThat(md).contains("## Impact", "| checkout | " + Texts.percent(impact.consumedDuring()) + " | none"
+                + " (overspent by " + Texts.percent(-impact.remainingLatest()) + ") | "
+                + Texts.rate(impact.peakBurnRate()) + " |");
         assertThat(impact.peakBurnRate()).as("the 1h window at its worst held every failed minute")
                 .isCloseTo((paged + 2) / 60.0 / 0.01, within(1e-9));
         assertThat(md).contains("## Timeline (UTC)", "| 2026-01-01 02:0", "| rollback | Release rel-7 rolled back"
