@@ -21,7 +21,12 @@ import java.util.stream.Stream;
  * a version of the model already carries the key, {@link ModelRegistry#register} returns that version if its
  * artifacts have the same digests, and refuses with a {@link RegistrationConflictException} if they differ. So a
  * stage that registers a model and is run again after a crash (before its checkpoint was written) gets the
- * version it registered the first time instead of a duplicate.
+ * version it registered the first time instead of a duplicate:
+ *
+ * <pre>{@code
+ * .then("register", ModelVersion.class, (weights, context) -> registry.register(NewModelVersion.of("rain")
+ *         .metric("auc", 0.84).file("model.pt", weights).producedBy(context).build()))
+ * }</pre>
  *
  * @param model      the model's name
  * @param parameters training parameters
