@@ -3,8 +3,10 @@ package io.github.mlhighway.lifecycle.core.pipeline;
 import io.github.mlhighway.lifecycle.pipeline.Codec;
 import io.github.mlhighway.lifecycle.slo.Slo;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -76,11 +78,11 @@ public final class Pipeline<I, O> {
 
     /** @return every SLO the pipeline declares: the run SLO, then the gate SLOs in pipeline order */
     public List<Slo> slos() {
-        List<Slo> all = new java.util.ArrayList<>();
+        List<Slo> all = new ArrayList<>();
         if (runSlo != null) {
             all.add(runSlo);
         }
-        stages.forEach(stage -> stage.gates().stream().map(GateStep::slo).filter(java.util.Objects::nonNull)
+        stages.forEach(stage -> stage.gates().stream().map(GateStep::slo).filter(Objects::nonNull)
                 .forEach(all::add));
         return List.copyOf(all);
     }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import io.github.mlhighway.lifecycle.pipeline.Provenance;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -265,7 +266,7 @@ final class RunExecution {
 
         @Override
         public Object output(String stageName, String readerName) {
-            java.util.List<String> names = pipeline.stageNames();
+            List<String> names = pipeline.stageNames();
             int index = names.indexOf(stageName);
             if (index < 0) {
                 throw new IllegalArgumentException("Stage '" + readerName + "' of run '" + runId + "' asked for "

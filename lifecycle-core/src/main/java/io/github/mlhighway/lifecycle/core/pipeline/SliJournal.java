@@ -7,6 +7,7 @@ import io.github.mlhighway.lifecycle.pipeline.PipelineDefinitionException;
 import io.github.mlhighway.lifecycle.slo.Slo;
 import io.github.mlhighway.lifecycle.store.RevisionConflictException;
 import io.github.mlhighway.lifecycle.store.Store;
+import io.github.mlhighway.lifecycle.store.StoreException;
 import io.github.mlhighway.lifecycle.store.StoredDocument;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,7 @@ final class SliJournal {
                 // Another writer of this run's events; read again.
             }
         }
-        throw new io.github.mlhighway.lifecycle.store.StoreException("Could not record SLI event '" + event
+        throw new StoreException("Could not record SLI event '" + event
                 + "' of run '" + runId + "' after " + MAX_ATTEMPTS + " attempts: too many concurrent writers");
     }
 

@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.registry;
 import io.github.mlhighway.lifecycle.core.json.Json;
 import io.github.mlhighway.lifecycle.core.store.ArtifactStore;
 import io.github.mlhighway.lifecycle.core.store.StoredArtifact;
+import io.github.mlhighway.lifecycle.gate.Verdict;
 import io.github.mlhighway.lifecycle.registry.AliasConflictException;
 import io.github.mlhighway.lifecycle.registry.AliasMove;
 import io.github.mlhighway.lifecycle.registry.AliasMoveRefusedException;
@@ -23,11 +24,13 @@ import io.github.mlhighway.lifecycle.store.StoredDocument;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -164,7 +167,7 @@ final class StoreModelRegistry implements ModelRegistry {
     }
 
     private static Map<String, String> digestsByName(List<ArtifactRef> refs) {
-        Map<String, String> digests = new java.util.TreeMap<>();
+        Map<String, String> digests = new TreeMap<>();
         refs.forEach(ref -> digests.put(ref.name(), ref.sha256()));
         return digests;
     }
@@ -324,14 +327,14 @@ final class StoreModelRegistry implements ModelRegistry {
      * Whether a verdict names exactly the content of a version: the SHA-256 of its subject equal those of the
      * version's artifacts (as sorted lists; names are labels and may differ, e.g. a checkpoint and its file).
      */
-    private static boolean isAboutArtifactsOf(io.github.mlhighway.lifecycle.gate.Verdict verdict,
+    private static boolean isAboutArtifactsOf(Verdict verdict,
             ModelVersion version) {
         return verdict.hasSubject() && !version.artifacts().isEmpty()
                 && sortedDigests(verdict.subject().values()).equals(sortedDigests(
                         version.artifacts().stream().map(ArtifactRef::sha256).toList()));
     }
 
-    private static List<String> sortedDigests(java.util.Collection<String> digests) {
+    private static List<String> sortedDigests(Collection<String> digests) {
         return digests.stream().sorted().toList();
     }
 
