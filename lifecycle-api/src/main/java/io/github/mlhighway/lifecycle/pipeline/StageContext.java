@@ -48,4 +48,35 @@ public interface StageContext {
      * @param sha256 the lowercase hex SHA-256 of its content
      */
     void recordInput(String name, String sha256);
+
+    /**
+     * The run's input, as passed to the runner.
+     *
+     * @param type the input's class (or a supertype of it)
+     * @param <T>  the type
+     * @return the input
+     * @throws IllegalArgumentException      if the input is not of that type (the message names its class)
+     * @throws UnsupportedOperationException if this context does not belong to a pipeline run
+     */
+    default <T> T runInput(Class<T> type) {
+        throw new UnsupportedOperationException("This stage context (" + getClass().getName()
+                + ") cannot read the run input");
+    }
+
+    /**
+     * The output of an earlier stage of this run, by name: the value the next stage saw, read back from its
+     * checkpoint through its codec (so a resumed run sees what the first execution saw).
+     *
+     * @param stageName the name of a stage that runs before this one
+     * @param type      the output's class (or a supertype of it)
+     * @param <T>       the type
+     * @return the output
+     * @throws IllegalArgumentException      if the pipeline has no such stage, or its output is not of that type
+     * @throws IllegalStateException         if the stage is this one or runs after it
+     * @throws UnsupportedOperationException if this context does not belong to a pipeline run
+     */
+    default <T> T output(String stageName, Class<T> type) {
+        throw new UnsupportedOperationException("This stage context (" + getClass().getName()
+                + ") cannot read the outputs of other stages");
+    }
 }

@@ -10,7 +10,10 @@ import java.util.Objects;
  *
  * <p><b>What the registry checks about a verdict</b> (when there is no override): its outcome is PASS or WARN;
  * it was decided at or after the target version was registered ({@code verdict.decidedAt() >=
- * version.createdAt()}), so a verdict from before the version existed cannot be reused for it; and, if a
+ * version.createdAt()}), so a verdict from before the version existed cannot be reused for it, <i>unless</i> the
+ * verdict names its subject's digests ({@code Verdict.subject()}) and they are exactly the SHA-256 of the
+ * version's artifacts (a gate that judged these very bytes, e.g. in a pipeline, before they were registered);
+ * and, if a
  * {@code verdictSubject} is given, that it names exactly this model and target version ({@code "rain@3"}).
  * <b>What it cannot check</b>: a {@link Verdict} carries no subject and no signature, so the registry cannot tell
  * which gate configuration, which predictions or which evaluation set produced it, nor that it was produced by

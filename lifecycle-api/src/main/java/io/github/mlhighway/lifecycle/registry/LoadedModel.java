@@ -28,8 +28,10 @@ import java.util.Objects;
  * <pre>{@code
  * LoadedModel champion = registry.load(ModelRef.parse("rain:champion"));
  * LoadedModel local = champion.copyTo(Files.createTempDirectory("rain"));   // verified private copy
- * Model model = Model.newInstance("rain");
- * model.load(local.file("model.pt").getParent());                           // e.g. DJL
+ * Path modelDirectory = local.file("model.pt").getParent();                 // load your engine from here
+ * try (InputStream weights = champion.open("model.pt")) {                   // or read through a verifying stream
+ *     weights.transferTo(OutputStream.nullOutputStream());                  // throws at the end on a mismatch
+ * }
  * }</pre>
  *
  * @param version the version's metadata

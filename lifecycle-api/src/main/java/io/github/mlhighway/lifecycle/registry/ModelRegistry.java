@@ -17,11 +17,15 @@ public interface ModelRegistry {
     int MAX_NAME_LENGTH = 100;
 
     /**
-     * Stores the files and registers them as the next version of the model (1 for a new model).
+     * Stores the files and registers them as the next version of the model (1 for a new model). A draft with an
+     * {@link NewModelVersion#idempotencyKey() idempotency key} that a version of the model already carries is
+     * not registered again: that version is returned when its artifacts have the same names and SHA-256, even
+     * when other registrations of the key run at the same time.
      *
      * @param draft what to register
-     * @return the version as registered
-     * @throws IllegalArgumentException if a name is invalid
+     * @return the version as registered (or as registered before under the same key)
+     * @throws IllegalArgumentException      if a name is invalid
+     * @throws RegistrationConflictException if a version carries the key but holds other artifacts
      */
     ModelVersion register(NewModelVersion draft);
 
@@ -52,8 +56,10 @@ public interface ModelRegistry {
      * @param request the move and its evidence
      * @return the audit entry written
      * @throws AliasMoveRefusedException if there is no override and no verdict allowing it, or the verdict was
-     *                                   decided before the target version was registered, or its declared
-     *                                   subject is another model or version (see {@link AliasMoveRequest})
+     *                                   decided before the target version was registered and does not name
+     *                                   exactly its artifacts' digests ({@code Verdict.subject()}), or its
+     *                                   declared subject is another model or version (see
+     *                                   {@link AliasMoveRequest})
      * @throws AliasConflictException    if the alias is not at the expected version, or another move of it won
      * @throws ModelNotFoundException    if the target version does not exist
      */

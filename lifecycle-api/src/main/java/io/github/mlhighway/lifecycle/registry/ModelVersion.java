@@ -18,10 +18,11 @@ import java.util.TreeMap;
  * @param tags       free-form labels
  * @param artifacts  its files, by content digest
  * @param lineage    what it came from
+ * @param idempotencyKey the key it was registered under ({@link NewModelVersion#idempotencyKey()}), or null
  */
 public record ModelVersion(String model, int version, Instant createdAt, Map<String, String> parameters,
                            Map<String, Double> metrics, Map<String, String> tags, List<ArtifactRef> artifacts,
-                           List<LineageRef> lineage) {
+                           List<LineageRef> lineage, String idempotencyKey) {
 
     /**
      * Validates and defensively copies the components (maps sorted by key).
@@ -39,6 +40,24 @@ public record ModelVersion(String model, int version, Instant createdAt, Map<Str
         tags = sorted(tags);
         artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
         lineage = lineage == null ? List.of() : List.copyOf(lineage);
+    }
+
+    /**
+     * A version registered without an idempotency key.
+     *
+     * @param model      the model's name
+     * @param version    its number
+     * @param createdAt  when it was registered
+     * @param parameters training parameters
+     * @param metrics    evaluation metrics
+     * @param tags       free-form labels
+     * @param artifacts  its files
+     * @param lineage    what it came from
+     */
+    public ModelVersion(String model, int version, Instant createdAt, Map<String, String> parameters,
+                        Map<String, Double> metrics, Map<String, String> tags, List<ArtifactRef> artifacts,
+                        List<LineageRef> lineage) {
+        this(model, version, createdAt, parameters, metrics, tags, artifacts, lineage, null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.registry;
 
+import io.github.mlhighway.lifecycle.pipeline.StageContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,17 +16,39 @@ import java.util.stream.Stream;
  * What to register as the next version of a model: metadata, the files to store, and lineage. Build one with
  * {@link #of(String)}; the registry assigns the version number and the creation time.
  *
+ * <p><b>Idempotent registration.</b> A draft with an {@code idempotencyKey} (usually set with
+ * {@link Builder#producedBy(StageContext)}: the run id and stage name) is registered at most once per model: when
+ * a version of the model already carries the key, {@link ModelRegistry#register} returns that version if its
+ * artifacts have the same digests, and refuses with a {@link RegistrationConflictException} if they differ. So a
+ * stage that registers a model and is run again after a crash (before its checkpoint was written) gets the
+ * version it registered the first time instead of a duplicate:
+ *
+ * <pre>{@code
+ * .then("register", ModelVersion.class, (weights, context) -> registry.register(NewModelVersion.of("rain")
+ *         .metric("auc", 0.84).file("model.pt", weights).producedBy(context).build()))
+ * }</pre>
+ *
  * @param model      the model's name
  * @param parameters training parameters
  * @param metrics    evaluation metrics; each must be finite
  * @param tags       free-form labels
  * @param files      the files to store, by name within the version (insertion order kept)
  * @param lineage    what the version came from
+ * @param idempotencyKey registers the draft at most once per model (see above), or null
  */
 public record NewModelVersion(String model, Map<String, String> parameters, Map<String, Double> metrics,
-                              Map<String, String> tags, Map<String, Path> files, List<LineageRef> lineage) {
+                              Map<String, String> tags, Map<String, Path> files, List<LineageRef> lineage,
+                              String idempotencyKey) {
 
-    /** Copies the components. */
+    /** The longest idempotency key. */
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 512;
+
+    /**
+     * Copies the components.
+     *
+     * @throws IllegalArgumentException if the idempotency key is blank or longer than
+     *                                  {@value #MAX_IDEMPOTENCY_KEY_LENGTH} characters
+     */
     public NewModelVersion {
         Objects.requireNonNull(model, "model");
         parameters = Map.copyOf(parameters);
@@ -33,6 +56,43 @@ public record NewModelVersion(String model, Map<String, String> parameters, Map<
         tags = Map.copyOf(tags);
         files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
         lineage = List.copyOf(lineage);
+        if (idempotencyKey != null) {
+            requireKey(idempotencyKey, model);
+        }
+    }
+
+    /**
+     * A draft without an idempotency key: every registration makes a new version.
+     *
+     * @param model      the model's name
+     * @param parameters training parameters
+     * @param metrics    evaluation metrics
+     * @param tags       free-form labels
+     * @param files      the files to store, by name
+     * @param lineage    what the version came from
+     */
+    public NewModelVersion(String model, Map<String, String> parameters, Map<String, Double> metrics,
+                           Map<String, String> tags, Map<String, Path> files, List<LineageRef> lineage) {
+        this(model, parameters, metrics, tags, files, lineage, null);
+    }
+
+    /**
+     * The idempotency key of a pipeline stage: {@code <run id>/<stage name>}.
+     *
+     * @param context the running stage
+     * @return the key
+     */
+    public static String idempotencyKeyOf(StageContext context) {
+        Objects.requireNonNull(context, "context");
+        return context.runId() + "/" + context.stageName();
+    }
+
+    private static String requireKey(String key, String model) {
+        if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw new IllegalArgumentException("Idempotency key of model " + model + " must be 1 to "
+                    + MAX_IDEMPOTENCY_KEY_LENGTH + " characters, not blank; was '" + key + "'");
+        }
+        return key;
     }
 
     /**
@@ -54,6 +114,7 @@ public record NewModelVersion(String model, Map<String, String> parameters, Map<
         private final Map<String, String> tags = new LinkedHashMap<>();
         private final Map<String, Path> files = new LinkedHashMap<>();
         private final List<LineageRef> lineage = new ArrayList<>();
+        private String idempotencyKey;
 
         private Builder(String model) {
             this.model = Objects.requireNonNull(model, "model");
@@ -152,12 +213,42 @@ public record NewModelVersion(String model, Map<String, String> parameters, Map<
         }
 
         /**
+         * Makes the registration idempotent under a key: registering a draft whose key a version of the model
+         * already carries returns that version (same artifacts) or is refused (other artifacts).
+         *
+         * @param key 1 to {@value #MAX_IDEMPOTENCY_KEY_LENGTH} characters, e.g. a run id and step
+         * @return this builder
+         * @throws IllegalArgumentException if the key is blank or too long
+         */
+        public Builder idempotencyKey(String key) {
+            this.idempotencyKey = requireKey(Objects.requireNonNull(key, "key"), model);
+            return this;
+        }
+
+        /**
+         * Marks the version as produced by a pipeline stage: the idempotency key becomes
+         * {@code <run id>/<stage name>} ({@link #idempotencyKeyOf}), so the stage registers one version however
+         * often it is re-run after a crash, and the run is added to the lineage (once).
+         *
+         * @param context the running stage's context
+         * @return this builder
+         */
+        public Builder producedBy(StageContext context) {
+            idempotencyKey(idempotencyKeyOf(context));
+            LineageRef run = LineageRef.run(context.runId());
+            if (!lineage.contains(run)) {
+                lineage.add(run);
+            }
+            return this;
+        }
+
+        /**
          * Builds the draft.
          *
          * @return the draft
          */
         public NewModelVersion build() {
-            return new NewModelVersion(model, parameters, metrics, tags, files, lineage);
+            return new NewModelVersion(model, parameters, metrics, tags, files, lineage, idempotencyKey);
         }
     }
 }

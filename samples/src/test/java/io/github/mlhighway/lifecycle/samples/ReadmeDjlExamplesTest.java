@@ -27,6 +27,7 @@ import io.github.mlhighway.lifecycle.gate.Outcome;
 import io.github.mlhighway.lifecycle.gate.Verdict;
 import io.github.mlhighway.lifecycle.pipeline.RunStatus;
 import io.github.mlhighway.lifecycle.registry.AliasMoveRequest;
+import io.github.mlhighway.lifecycle.registry.ArtifactRef;
 import io.github.mlhighway.lifecycle.registry.ModelRef;
 import io.github.mlhighway.lifecycle.registry.ModelRegistry;
 import io.github.mlhighway.lifecycle.registry.ModelVersion;
@@ -34,8 +35,13 @@ import io.github.mlhighway.lifecycle.samples.weather.Example;
 import io.github.mlhighway.lifecycle.samples.weather.RainFeatures;
 import io.github.mlhighway.lifecycle.samples.weather.WeatherData;
 import io.github.mlhighway.lifecycle.testkit.TestClock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +51,32 @@ import org.junit.jupiter.api.io.TempDir;
 /** The DJL training, gating, registration and serving code shown in README.md. Paste changes back into the README. */
 class ReadmeDjlExamplesTest {
 
+    /** A simulated clock that moves forward a millisecond at every reading, as a real clock would between steps. */
+    static final class TickingClock extends Clock {
+        private final AtomicLong millis = new AtomicLong(TestClock.DEFAULT_START.toEpochMilli());
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("UTC only");
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis.incrementAndGet());
+        }
+    }
+
     @TempDir
     Path dir;
 
     @Test
     void trainGateRegisterAndServeADjlModel() throws Exception {
-        Clock clock = TestClock.create();                       // Clock.systemUTC() in production
+        Clock clock = new TickingClock();   // moves on at every reading, like Clock.systemUTC() in production
         WeatherData weather = WeatherData.load();     // "rain tomorrow" in Seattle: 2012-2014 train, 2015 holdout
         List<Example> train = weather.examples("Seattle", day -> day.getYear() <= 2014);
         List<Example> holdout = weather.examples("Seattle", day -> day.getYear() == 2015);
@@ -71,7 +97,18 @@ class ReadmeDjlExamplesTest {
                 .deadline(Duration.ofMinutes(20))                   // checked between batches
                 .then("evaluate", EvaluatedModel.codec(),
                         DjlEvaluationStage.builder(() -> DjlTrainer.mlp(16), holdoutX, holdoutY).build())
-                .gate(EvaluatedModel.gate(ModelGate.builder().metric("auc").atLeast(0.70).build()))
+                .then("save", Path.class, (evaluated, context) -> {  // the model's files, as DJL saves them
+                    Path files = Files.createDirectories(dir.resolve("saved-" + context.runId() + "-"
+                            + context.attempt()));
+                    try (TrainedDjlModel model = evaluated.trained().toModel(() -> DjlTrainer.mlp(16))) {
+                        model.model().save(files, "rain-djl");
+                    }
+                    return files;
+                })
+                .gate("auc", (files, context) -> context.output("evaluate", EvaluatedModel.class),
+                        EvaluatedModel.gate(ModelGate.builder().metric("auc").atLeast(0.70).clock(clock).build()))
+                .then("candidate", EvaluatedModel.codec(),
+                        (files, context) -> context.output("evaluate", EvaluatedModel.class))
                 .build();
 
         RunResult<EvaluatedModel> run = PipelineRunner.builder(Stores.inMemory(clock)).clock(clock).build()
@@ -79,13 +116,14 @@ class ReadmeDjlExamplesTest {
         EvaluatedModel candidate = run.outputOrThrow();
         double auc = candidate.evaluation(Evaluator.binary().build()).overall()
                 .get(StandardMetric.AUC.key()).orElseThrow().value();
-        Verdict verdict = run.record().stage("evaluate").orElseThrow().verdicts().get(0);
+        Verdict verdict = run.record().stage("save").orElseThrow().verdicts().get(0);   // names the files' SHA-256
 
         ModelRegistry registry = ModelRegistries.directory(dir.resolve("registry"), clock);
         ModelVersion version;
         try (TrainedDjlModel model = candidate.trained().toModel(() -> DjlTrainer.mlp(16))) {
-            version = DjlArtifacts.register(registry, model, "rain-djl", dir.resolve("saved"), Map.of("auc", auc));
+            version = DjlArtifacts.register(registry, model, "rain-djl", dir.resolve("registered"), Map.of("auc", auc));
         }
+        // Registered after the gate decided; the verdict counts because it is about these very bytes.
         registry.moveAlias(AliasMoveRequest.of("rain-djl", "champion", version.version()).withVerdict(verdict));
 
         TrainedDjlModel champion = DjlArtifacts.load(registry, ModelRef.ofAlias("rain-djl", "champion"),
@@ -99,6 +137,9 @@ class ReadmeDjlExamplesTest {
 
             assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(verdict.decidedAt()).as("gated before registering").isBefore(version.createdAt());
+            assertThat(verdict.subject().values()).containsExactlyInAnyOrderElementsOf(
+                    version.artifacts().stream().map(ArtifactRef::sha256).toList());
             assertThat(candidate.trained().report().epochsCompleted()).isEqualTo(10);
             assertThat(auc).isGreaterThanOrEqualTo(0.70);
             assertThat(registry.version(ModelRef.ofAlias("rain-djl", "champion")).version())

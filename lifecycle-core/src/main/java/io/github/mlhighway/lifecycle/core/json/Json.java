@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.core.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,11 +8,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.mlhighway.lifecycle.gate.Verdict;
+import io.github.mlhighway.lifecycle.registry.ModelVersion;
+import io.github.mlhighway.lifecycle.registry.NewModelVersion;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * The shared JSON configuration: java.time as ISO-8601 text, {@code Optional} support, sorted map keys,
- * unknown properties tolerated (so older readers accept newer documents).
+ * unknown properties tolerated (so older readers accept newer documents). Components added to API records later
+ * are left out while empty ({@code Verdict.subject}, {@code ModelVersion.idempotencyKey}), so documents without
+ * them are written exactly as before.
  */
 public final class Json {
 
@@ -22,7 +29,22 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addMixIn(Verdict.class, VerdictJson.class)
+            .addMixIn(ModelVersion.class, KeyedJson.class)
+            .addMixIn(NewModelVersion.class, KeyedJson.class)
             .build();
+
+    /** Leaves an empty verdict subject out. */
+    private abstract static class VerdictJson {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract Map<String, String> subject();
+    }
+
+    /** Leaves an absent idempotency key out. */
+    private abstract static class KeyedJson {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String idempotencyKey();
+    }
 
     private Json() {
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ser.std.BeanSerializerBase;
 import com.fasterxml.jackson.databind.ser.impl.UnknownSerializer;
 import io.github.mlhighway.lifecycle.core.evaluation.gate.ModelComparison;
 import io.github.mlhighway.lifecycle.core.json.Json;
+import io.github.mlhighway.lifecycle.core.data.Table;
 import io.github.mlhighway.lifecycle.core.data.profile.DatasetProfile;
 import io.github.mlhighway.lifecycle.pipeline.Codec;
 import java.lang.reflect.Constructor;
@@ -32,7 +33,7 @@ import java.util.Set;
 /**
  * Finds the codec for a stage output type when the pipeline is built, so a type that cannot be stored is refused
  * before anything runs. Order: a codec registered for the exact class; {@code byte[]}; {@code String};
- * {@link DatasetProfile}; {@link ModelComparison}; JSON for types Jackson can write and read back to the same type (records whose
+ * {@link DatasetProfile}; {@link ModelComparison}; {@link Table}; JSON for types Jackson can write and read back to the same type (records whose
  * components are such types, enums, boxed primitives, {@code java.time}, {@code Path}, concrete classes with a
  * no-argument or {@code @JsonCreator} constructor), provided Jackson finds at least one property to write and can
  * read the type back. Interfaces, abstract classes and raw collections are refused
@@ -63,6 +64,9 @@ final class CodecResolver {
         }
         if (type == ModelComparison.class) {
             return (Codec<T>) Codecs.modelComparison();
+        }
+        if (type == Table.class) {
+            return (Codec<T>) Codecs.table();
         }
         if (Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)
                 || type == Optional.class) {

@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.core.pipeline;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.github.mlhighway.lifecycle.core.data.Table;
 import io.github.mlhighway.lifecycle.core.data.profile.DatasetProfile;
 import io.github.mlhighway.lifecycle.core.evaluation.gate.ModelComparison;
 import io.github.mlhighway.lifecycle.core.json.Json;
@@ -52,6 +53,17 @@ public final class Codecs {
     public static Codec<DatasetProfile> profile() {
         return of("profile", Codec.JSON, profile -> profile.toJson().getBytes(StandardCharsets.UTF_8),
                 bytes -> DatasetProfile.fromJson(new String(bytes, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * {@link Table} as versioned JSON columns ({@code "format":"lifecycle.table","version":1}), each with its name,
+     * type and values; nulls, NaN and infinities, every column type and the exact bits of every double survive a
+     * round trip. Pipelines use it for stage outputs of type {@code Table} without being told.
+     *
+     * @return the codec
+     */
+    public static Codec<Table> table() {
+        return new TableCodec();
     }
 
     /**

@@ -10,7 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
-/** The context of one stage attempt: deadline from the injected clock, cancellation, input recording. */
+/**
+ * The context of one stage attempt: deadline from the injected clock, cancellation, input recording, and the run
+ * input and earlier outputs.
+ */
 final class DefaultStageContext implements StageContext {
 
     private final String runId;
@@ -22,10 +25,24 @@ final class DefaultStageContext implements StageContext {
     private final Cancellation cancellation;
     private final Map<String, String> parameters;
     private final BiConsumer<String, String> inputs;
+    private final RunValues values;
+
+    /** Where a context reads the run input and earlier stages' outputs. */
+    interface RunValues {
+        /** @return the run input */
+        Object input();
+
+        /**
+         * @param stageName the stage whose output is wanted
+         * @param reader    the stage asking, for messages
+         * @return its decoded output
+         */
+        Object output(String stageName, String reader);
+    }
 
     DefaultStageContext(String runId, String stageName, int attempt, Clock clock, Instant deadline,
             String deadlineSource, Cancellation cancellation, Map<String, String> parameters,
-            BiConsumer<String, String> inputs) {
+            BiConsumer<String, String> inputs, RunValues values) {
         this.runId = runId;
         this.stageName = stageName;
         this.attempt = attempt;
@@ -35,6 +52,29 @@ final class DefaultStageContext implements StageContext {
         this.cancellation = cancellation;
         this.parameters = parameters;
         this.inputs = inputs;
+        this.values = values;
+    }
+
+    @Override
+    public <T> T runInput(Class<T> type) {
+        return cast(values.input(), type, "the input of run '" + runId + "'");
+    }
+
+    @Override
+    public <T> T output(String name, Class<T> type) {
+        Objects.requireNonNull(name, "stageName");
+        Objects.requireNonNull(type, "type");
+        return cast(values.output(name, stageName), type, "the output of stage '" + name + "' of run '" + runId
+                + "'");
+    }
+
+    private <T> T cast(Object value, Class<T> type, String what) {
+        Objects.requireNonNull(type, "type");
+        if (!type.isInstance(value)) {
+            throw new IllegalArgumentException("Stage '" + stageName + "' asked for " + what + " as "
+                    + type.getName() + ", but it is a " + value.getClass().getName());
+        }
+        return type.cast(value);
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.github.mlhighway.lifecycle.core.pipeline;
 
 import io.github.mlhighway.lifecycle.pipeline.Codec;
+import io.github.mlhighway.lifecycle.slo.Slo;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,15 +25,17 @@ public final class Pipeline<I, O> {
     private final List<StageDefinition> stages;
     private final Duration runDeadline;
     private final Map<String, String> parameters;
+    private final Slo runSlo;
 
     Pipeline(String name, Class<I> inputType, Codec<Object> inputCodec, List<StageDefinition> stages,
-            Duration runDeadline, Map<String, String> parameters) {
+            Duration runDeadline, Map<String, String> parameters, Slo runSlo) {
         this.name = name;
         this.inputType = inputType;
         this.inputCodec = inputCodec;
         this.stages = List.copyOf(stages);
         this.runDeadline = runDeadline;
         this.parameters = Map.copyOf(parameters);
+        this.runSlo = runSlo;
     }
 
     /**
@@ -64,6 +69,22 @@ public final class Pipeline<I, O> {
     /** @return the deadline of a whole run, if any */
     public Optional<Duration> runDeadline() {
         return Optional.ofNullable(runDeadline);
+    }
+
+    /** @return the SLO every run records one event against, if declared */
+    public Optional<Slo> runSlo() {
+        return Optional.ofNullable(runSlo);
+    }
+
+    /** @return every SLO the pipeline declares: the run SLO, then the gate SLOs in pipeline order */
+    public List<Slo> slos() {
+        List<Slo> all = new ArrayList<>();
+        if (runSlo != null) {
+            all.add(runSlo);
+        }
+        stages.forEach(stage -> stage.gates().stream().map(GateStep::slo).filter(Objects::nonNull)
+                .forEach(all::add));
+        return List.copyOf(all);
     }
 
     /** @return the parameters recorded in every run's provenance */

@@ -4,6 +4,8 @@ import io.github.mlhighway.lifecycle.gate.Gate;
 import io.github.mlhighway.lifecycle.pipeline.Codec;
 import io.github.mlhighway.lifecycle.pipeline.PipelineDefinitionException;
 import io.github.mlhighway.lifecycle.pipeline.Stage;
+import io.github.mlhighway.lifecycle.slo.Indicator;
+import io.github.mlhighway.lifecycle.slo.Slo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,13 +13,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * Builds a {@link Pipeline}. Each {@code then} adds a stage whose input is the current output; {@link #gate},
- * {@link #retry} and {@link #deadline} apply to the stage added last. Arguments are checked at once; codecs
- * for every output type are resolved in {@link #build()}, so a type that cannot be checkpointed fails there.
- * Not thread-safe; each method returns this builder (retyped after {@code then}).
+ * {@link #retry} and {@link #deadline} apply to the stage added last, {@link #gateSlo} to the gate added last.
+ * Arguments are checked at once; codecs for every output type are resolved in {@link #build()}, so a type that
+ * cannot be checkpointed fails there. Not thread-safe; each method returns this builder (retyped after
+ * {@code then}).
+ *
+ * <p><b>What a gate's verdict is about.</b> The runner journals every verdict in the run record and stamps it with
+ * its subject ({@code Verdict.subject()}) unless the gate named one: the SHA-256 of the stage's checkpointed
+ * output, under the stage's name, or, when the output is a {@link java.nio.file.Path}, of the file or of every
+ * file under the directory (named as {@code NewModelVersion.Builder.directory} names them). A model registered
+ * from exactly those bytes can then be promoted with that verdict even though it was registered after the gate.
  *
  * @param <I> the run's input type
  * @param <O> the current output type
@@ -32,6 +42,7 @@ public final class PipelineBuilder<I, O> {
     private final Map<Class<?>, Codec<?>> codecs = new HashMap<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private Duration runDeadline;
+    private Slo runSlo;
 
     PipelineBuilder(String name, Class<I> inputType) {
         this.name = requireName(name, "pipeline");
@@ -89,6 +100,98 @@ public final class PipelineBuilder<I, O> {
         Objects.requireNonNull(gate, "gate");
         last("a gate").gates.add(new GateStep((Gate<Object>) gate, proceedOnInconclusive));
         return this;
+    }
+
+    /**
+     * Adds a gate on a value derived from the last stage's output, e.g.
+     * {@code .gate("auc", trained -> trained.evaluation(), modelGate)}. The verdict is journaled like any other
+     * gate's, under {@code name}; a derivation that throws is a FAIL verdict; FAIL and INCONCLUSIVE stop the run.
+     *
+     * @param name   the gate's name in verdicts and run records
+     * @param derive makes the gated value from the stage output
+     * @param gate   the gate
+     * @param <T>    the gated type
+     * @return this builder
+     */
+    public <T> PipelineBuilder<I, O> gate(String name, Function<? super O, ? extends T> derive,
+            Gate<? super T> gate) {
+        Objects.requireNonNull(derive, "derive");
+        return derivedGate(name, (value, context) -> derive.apply(value), gate);
+    }
+
+    /**
+     * Adds a gate on a value derived from the last stage's output and the run, e.g. on an earlier stage's output
+     * read by name: {@code .gate("auc", (files, context) -> context.output("evaluate", Evaluated.class), gate)}.
+     * The context is the stage's (same run, deadline and cancellation).
+     *
+     * @param name   the gate's name in verdicts and run records
+     * @param derive makes the gated value from the stage output and the context
+     * @param gate   the gate
+     * @param <T>    the gated type
+     * @return this builder
+     */
+    public <T> PipelineBuilder<I, O> gate(String name, Stage<? super O, ? extends T> derive, Gate<? super T> gate) {
+        return derivedGate(name, derive, gate);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> PipelineBuilder<I, O> derivedGate(String name, Stage<? super O, ? extends T> derive,
+            Gate<? super T> gate) {
+        requireName(name, "gate");
+        Objects.requireNonNull(derive, "derive");
+        Objects.requireNonNull(gate, "gate");
+        Gate<? super T> typed = gate;
+        Gate<Object> named = Gate.named(name, value -> typed.evaluate((T) value));
+        last("a gate").gates.add(new GateStep(named, false, (Stage<Object, Object>) (Stage<?, ?>) derive, null));
+        return this;
+    }
+
+    /**
+     * Declares an SLO on the gate added last: every run records one event for it, good when the gate's first
+     * verdict in that run allows proceeding (PASS or WARN), bad for FAIL or INCONCLUSIVE, e.g. "&ge; 99% of daily
+     * batches pass validation". Recorded in the runner's {@code SloRegistry} ({@link PipelineRunner.Builder#slos});
+     * a resumed run does not record it again.
+     *
+     * @param slo a ratio or probe SLO (events are good or bad)
+     * @return this builder
+     * @throws IllegalStateException    if no gate was added yet
+     * @throws IllegalArgumentException for a threshold SLO
+     */
+    public PipelineBuilder<I, O> gateSlo(Slo slo) {
+        requireEventSlo(slo, "gate");
+        List<GateStep> gates = last("a gate SLO").gates;
+        if (gates.isEmpty()) {
+            throw new IllegalStateException("Pipeline '" + name + "': gateSlo(" + slo.name() + ") applies to the "
+                    + "gate added last; add a gate with gate() first");
+        }
+        gates.set(gates.size() - 1, gates.get(gates.size() - 1).withSlo(slo));
+        return this;
+    }
+
+    /**
+     * Declares an SLO on the pipeline's runs: every run records one event, good when it succeeds (within its
+     * {@link #runDeadline}, if any), bad when it fails, passes a deadline or is stopped by a gate, e.g. "training
+     * completes within 20 minutes in 95% of runs". A cancelled execution records nothing (the run may be resumed);
+     * otherwise the first end of a run id is recorded, once. Recorded in the runner's {@code SloRegistry}
+     * ({@link PipelineRunner.Builder#slos}).
+     *
+     * @param slo a ratio or probe SLO (events are good or bad)
+     * @return this builder
+     * @throws IllegalArgumentException for a threshold SLO
+     */
+    public PipelineBuilder<I, O> runSlo(Slo slo) {
+        runSlo = requireEventSlo(slo, "run");
+        return this;
+    }
+
+    private Slo requireEventSlo(Slo slo, String what) {
+        Objects.requireNonNull(slo, what + " slo");
+        if (slo.indicator() instanceof Indicator.Threshold) {
+            throw new IllegalArgumentException("Pipeline '" + name + "': the " + what + " SLO '" + slo.name()
+                    + "' has a threshold indicator, but " + what + "s are good or bad events; use a ratio or "
+                    + "probe SLO");
+        }
+        return slo;
     }
 
     /**
@@ -172,7 +275,17 @@ public final class PipelineBuilder<I, O> {
             built.add(new StageDefinition(pending.name, pending.outputType, codec, pending.stage, pending.retry,
                     pending.deadline, pending.gates));
         }
-        return new Pipeline<>(name, inputType, inputCodec, built, runDeadline, parameters);
+        List<String> sloNames = new ArrayList<>();
+        if (runSlo != null) {
+            sloNames.add(runSlo.name());
+        }
+        built.forEach(stage -> stage.gates().stream().filter(gate -> gate.slo() != null)
+                .forEach(gate -> sloNames.add(gate.slo().name())));
+        if (sloNames.stream().distinct().count() < sloNames.size()) {
+            throw new PipelineDefinitionException("Pipeline '" + name + "' declares SLOs " + sloNames
+                    + "; each of its SLOs needs its own name");
+        }
+        return new Pipeline<>(name, inputType, inputCodec, built, runDeadline, parameters, runSlo);
     }
 
     @SuppressWarnings("unchecked")

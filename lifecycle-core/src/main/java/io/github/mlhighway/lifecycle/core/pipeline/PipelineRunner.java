@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.pipeline;
 
 import io.github.mlhighway.lifecycle.core.lineage.CodeVersion;
 import io.github.mlhighway.lifecycle.core.lineage.RuntimeEnvironment;
+import io.github.mlhighway.lifecycle.core.slo.SloRegistry;
 import io.github.mlhighway.lifecycle.core.store.StoreNames;
 import io.github.mlhighway.lifecycle.pipeline.PipelineException;
 import io.github.mlhighway.lifecycle.pipeline.PipelineListener;
@@ -23,6 +24,10 @@ import java.util.Random;
  * <p>Thread-safe: runs of different run ids may proceed on different threads; two runners of one run id at
  * once are detected by compare-and-set on the run record, and the later one stops with a
  * {@link PipelineException}.
+ *
+ * <p>With {@link Builder#slos(SloRegistry)}, the SLOs a pipeline declares ({@link PipelineBuilder#runSlo},
+ * {@link PipelineBuilder#gateSlo}) are registered there on first use and every run records its events once per
+ * run id, so pipelines burn error budgets and alert like served models.
  */
 public final class PipelineRunner {
 
@@ -36,6 +41,7 @@ public final class PipelineRunner {
     private final List<PipelineListener> listeners;
     private final CodeVersion codeVersion;
     private final Map<String, String> environment;
+    private final SloRegistry slos;
 
     private PipelineRunner(Builder builder) {
         this.store = builder.store;
@@ -46,6 +52,7 @@ public final class PipelineRunner {
         this.codeVersion = builder.codeVersion != null ? builder.codeVersion
                 : CodeVersion.detect(Path.of("").toAbsolutePath(), PipelineRunner.class);
         this.environment = builder.environment != null ? builder.environment : RuntimeEnvironment.capture();
+        this.slos = builder.slos;
     }
 
     /**
@@ -96,9 +103,12 @@ public final class PipelineRunner {
                     + " characters");
         }
         RunnerSettings settings = new RunnerSettings(clock, random, sleeper, new Events(listeners), codeVersion,
-                environment);
+                environment, slos);
+        if (slos != null) {
+            pipeline.slos().forEach(slo -> SliJournal.tracker(slos, slo));
+        }
         RunExecution execution = new RunExecution(pipeline, runId, new RunStore(store, runId), settings,
-                cancellation);
+                cancellation, new SliJournal(store, runId, slos));
         return (RunResult<O>) execution.run(input);
     }
 
@@ -111,6 +121,7 @@ public final class PipelineRunner {
         private final List<PipelineListener> listeners = new ArrayList<>();
         private CodeVersion codeVersion;
         private Map<String, String> environment;
+        private SloRegistry slos;
 
         private Builder(Store store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -167,6 +178,16 @@ public final class PipelineRunner {
          */
         public Builder environment(Map<String, String> entries) {
             this.environment = Map.copyOf(Objects.requireNonNull(entries, "entries"));
+            return this;
+        }
+
+        /**
+         * @param registry where the SLOs that pipelines declare are registered (on first use) and their events
+         *                 recorded (default: none, so pipeline SLOs are not recorded)
+         * @return this builder
+         */
+        public Builder slos(SloRegistry registry) {
+            this.slos = Objects.requireNonNull(registry, "registry");
             return this;
         }
 

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import io.github.mlhighway.lifecycle.pipeline.Provenance;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -35,14 +36,16 @@ final class RunExecution {
     private final Cancellation cancellation;
     private final Clock clock;
     private final Events events;
+    private final SliJournal slis;
     private static final String FILE_PREFIX = "file:";
     private static final String UNKNOWN = "unknown";
 
     private RunState state;
     private Instant runDeadline;
+    private Object input;
 
     RunExecution(Pipeline<?, ?> pipeline, String runId, RunStore store, RunnerSettings settings,
-            Cancellation cancellation) {
+            Cancellation cancellation, SliJournal slis) {
         this.pipeline = pipeline;
         this.runId = runId;
         this.store = store;
@@ -50,9 +53,11 @@ final class RunExecution {
         this.cancellation = cancellation;
         this.clock = settings.clock();
         this.events = settings.events();
+        this.slis = slis;
     }
 
-    RunResult<Object> run(Object input) {
+    RunResult<Object> run(Object runInput) {
+        this.input = runInput;
         String inputDigest = Digests.sha256(encode(pipeline.inputCodec(), input, "the input of pipeline '"
                 + pipeline.name() + "'"));
         Optional<RunRecord> existing = store.load();
@@ -90,7 +95,7 @@ final class RunExecution {
                 }
                 value = outcome.value();
             }
-            Optional<Failure> stop = decideGates(definition, stage, value);
+            Optional<Failure> stop = decideGates(definition, stage, value, index);
             if (stop.isPresent()) {
                 return finish(RunStatus.STOPPED_BY_GATE, stop.get(), null);
             }
@@ -169,7 +174,7 @@ final class RunExecution {
         }
     }
 
-    private Optional<Failure> decideGates(StageDefinition definition, StageState stage, Object value) {
+    private Optional<Failure> decideGates(StageDefinition definition, StageState stage, Object value, int index) {
         for (int g = 0; g < definition.gates().size(); g++) {
             GateStep step = definition.gates().get(g);
             Verdict verdict;
@@ -178,7 +183,10 @@ final class RunExecution {
             } else {
                 // A verdict that stopped an earlier execution (the gate threw, was INCONCLUSIVE or FAILed) is
                 // decided again: gates are cheap and see the same checkpointed value. The old one is kept.
-                verdict = evaluate(step, value);
+                verdict = evaluate(step, definition, value, index);
+                if (!verdict.hasSubject()) {
+                    verdict = verdict.about(subjectOf(definition, stage, value));
+                }
                 if (g < stage.verdicts.size()) {
                     stage.earlierVerdicts.add(stage.verdicts.get(g));
                     stage.verdicts.set(g, verdict);
@@ -188,6 +196,7 @@ final class RunExecution {
                 store.save(state.toRecord());
                 Verdict decided = verdict;
                 events.emit(() -> new PipelineEvent.GateDecided(runId, clock.instant(), definition.name(), decided));
+                slis.recordOnce("gate:" + definition.name() + ":" + g, step.slo(), verdict.allowsProceeding());
             }
             if (!step.allows(verdict.outcome())) {
                 return Optional.of(new Failure("gate:" + verdict.gate(), verdict.outcome() + " from gate '"
@@ -197,17 +206,88 @@ final class RunExecution {
         return Optional.empty();
     }
 
-    private Verdict evaluate(GateStep step, Object value) {
+    private Verdict evaluate(GateStep step, StageDefinition definition, Object value, int index) {
         String name = step.gate().name();
         try {
-            Verdict verdict = step.gate().evaluate(value);
+            Object subject = value;
+            if (step.derive() != null) {
+                subject = step.derive().apply(value, gateContext(definition, index));
+                if (subject == null) {
+                    throw new PipelineException("its derivation returned null");
+                }
+            }
+            Verdict verdict = step.gate().evaluate(subject);
             if (verdict == null) {
                 throw new PipelineException("gate returned null");
             }
             return verdict;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             return new Verdict(name, Outcome.FAIL, java.util.List.of(Finding.note("gate.error", Outcome.FAIL,
                     "Gate '" + name + "' threw " + e)), clock.instant());
+        }
+    }
+
+    /**
+     * What a gate after a stage judged: the stage's file or directory when its output is a {@link Path} (the
+     * SHA-256 of each file, named as {@code NewModelVersion.Builder.directory} names them), else its checkpoint.
+     */
+    private Map<String, String> subjectOf(StageDefinition definition, StageState stage, Object value) {
+        if (value instanceof Path path) {
+            Map<String, String> files = ArtifactDigests.of(path);
+            if (!files.isEmpty()) {
+                return files;
+            }
+        }
+        return stage.outputDigest == null ? Map.of() : Map.of(definition.name(), stage.outputDigest);
+    }
+
+    /** The context a gate's derivation sees: the stage's, reading every output up to the stage's own. */
+    private DefaultStageContext gateContext(StageDefinition definition, int index) {
+        return new DefaultStageContext(runId, definition.name(), state.stages.get(index).attempts, clock,
+                runDeadline, "run (" + pipeline.runDeadline().map(Duration::toString).orElse("") + ")",
+                cancellation, pipeline.parameters(), state.inputDigests::put, new Outputs(index + 1));
+    }
+
+    /** Reads the run input and the outputs of the stages before {@code reader}, from their checkpoints. */
+    private final class Outputs implements DefaultStageContext.RunValues {
+        private final int reader;
+
+        Outputs(int reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public Object input() {
+            return input;
+        }
+
+        @Override
+        public Object output(String stageName, String readerName) {
+            List<String> names = pipeline.stageNames();
+            int index = names.indexOf(stageName);
+            if (index < 0) {
+                throw new IllegalArgumentException("Stage '" + readerName + "' of run '" + runId + "' asked for "
+                        + "the output of stage '" + stageName + "', but pipeline '" + pipeline.name()
+                        + "' has no such stage; its stages are " + names);
+            }
+            if (index >= reader) {
+                throw new IllegalStateException("Stage '" + readerName + "' of run '" + runId + "' cannot read the "
+                        + "output of stage '" + stageName + "': " + (stageName.equals(readerName) ? "it is the "
+                        + "stage itself" : "it runs later") + "; only the outputs of " + names.subList(0, reader)
+                        + " exist by then");
+            }
+            StageDefinition definition = pipeline.stages().get(index);
+            StageState stage = state.stages.get(index);
+            byte[] bytes = store.loadOutput(index, definition.name(), stage.outputDigest);
+            try {
+                return definition.codec().decode(bytes);
+            } catch (Exception e) {
+                throw new PipelineException("Cannot decode the checkpointed output of stage '" + stageName
+                        + "' of run '" + runId + "' with codec " + definition.codec().name() + ": " + e, e);
+            }
         }
     }
 
@@ -218,6 +298,9 @@ final class RunExecution {
         RunRecord record = state.toRecord();
         store.save(record);
         events.emit(() -> new PipelineEvent.RunFinished(runId, record.endedAt(), status));
+        if (status != RunStatus.CANCELLED) {
+            slis.recordOnce("run", pipeline.runSlo().orElse(null), status == RunStatus.SUCCEEDED);
+        }
         return new RunResult<>(record, output);
     }
 
@@ -386,7 +469,7 @@ final class RunExecution {
             String source = stageFirst ? "stage (" + definition.deadline() + ")"
                     : "run (" + pipeline.runDeadline().map(Duration::toString).orElse("") + ")";
             return new DefaultStageContext(runId, definition.name(), attempt, clock, deadline, source,
-                    cancellation, pipeline.parameters(), state.inputDigests::put);
+                    cancellation, pipeline.parameters(), state.inputDigests::put, new Outputs(index));
         }
 
         private StageOutcome succeed(Object output, byte[] bytes) {

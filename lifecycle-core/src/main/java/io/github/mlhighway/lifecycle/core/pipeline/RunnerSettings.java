@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.core.pipeline;
 
 import io.github.mlhighway.lifecycle.core.lineage.CodeVersion;
+import io.github.mlhighway.lifecycle.core.slo.SloRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Random;
@@ -14,7 +15,8 @@ import java.util.Random;
  * @param events      listener dispatch
  * @param codeVersion the code version recorded in provenance
  * @param environment the environment recorded in provenance
+ * @param slos        where pipeline SLO events are recorded, or null
  */
 record RunnerSettings(Clock clock, Random random, Sleeper sleeper, Events events, CodeVersion codeVersion,
-        Map<String, String> environment) {
+        Map<String, String> environment, SloRegistry slos) {
 }

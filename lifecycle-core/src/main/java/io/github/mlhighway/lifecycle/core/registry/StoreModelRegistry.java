@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.registry;
 import io.github.mlhighway.lifecycle.core.json.Json;
 import io.github.mlhighway.lifecycle.core.store.ArtifactStore;
 import io.github.mlhighway.lifecycle.core.store.StoredArtifact;
+import io.github.mlhighway.lifecycle.gate.Verdict;
 import io.github.mlhighway.lifecycle.registry.AliasConflictException;
 import io.github.mlhighway.lifecycle.registry.AliasMove;
 import io.github.mlhighway.lifecycle.registry.AliasMoveRefusedException;
@@ -15,6 +16,7 @@ import io.github.mlhighway.lifecycle.registry.ModelRef;
 import io.github.mlhighway.lifecycle.registry.ModelRegistry;
 import io.github.mlhighway.lifecycle.registry.ModelVersion;
 import io.github.mlhighway.lifecycle.registry.NewModelVersion;
+import io.github.mlhighway.lifecycle.registry.RegistrationConflictException;
 import io.github.mlhighway.lifecycle.store.RevisionConflictException;
 import io.github.mlhighway.lifecycle.store.Store;
 import io.github.mlhighway.lifecycle.store.StoreException;
@@ -22,11 +24,13 @@ import io.github.mlhighway.lifecycle.store.StoredDocument;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -38,6 +42,13 @@ import java.util.TreeSet;
  * {@link AliasBook} per model with its aliases and the audit log, so a move and its log entry are one
  * compare-and-set write. Every artifact is written before the version that names it, so a crash never leaves a
  * version pointing at a missing file.
+ *
+ * <p>Idempotent registration: collection {@value #KEYS} holds one {@link KeyClaim} per model and idempotency key,
+ * naming the version number the key is to be registered as. It is created with {@link Store#MUST_NOT_EXIST}
+ * before the version document, so concurrent registrations of one key agree on one number; whoever writes that
+ * version document first wins and the others return it. A claim whose number another registration took meanwhile
+ * (or a crash left unrealized while the number was taken) is moved on by compare-and-set. A key is therefore
+ * carried by at most one version of a model.
  */
 final class StoreModelRegistry implements ModelRegistry {
 
@@ -45,6 +56,8 @@ final class StoreModelRegistry implements ModelRegistry {
     static final String VERSIONS = "registry-versions";
     /** The collection of alias books. */
     static final String ALIASES = "registry-aliases";
+    /** The collection of idempotency-key claims. */
+    static final String KEYS = "registry-keys";
 
     private static final String VERSION_SEPARATOR = ".v";
     private static final int MAX_ATTEMPTS = 1000;
@@ -74,10 +87,12 @@ final class StoreModelRegistry implements ModelRegistry {
             StoredArtifact artifact = artifacts.put(file);
             stored.add(new ArtifactRef(name, artifact.sha256(), artifact.size()));
         });
+        if (draft.idempotencyKey() != null) {
+            return registerOnce(model, draft, stored);
+        }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             int next = latestVersion(model) + 1;
-            ModelVersion version = new ModelVersion(model, next, clock.instant(), draft.parameters(), draft.metrics(),
-                    draft.tags(), stored, draft.lineage());
+            ModelVersion version = newVersion(model, next, draft, stored);
             try {
                 store.write(VERSIONS, key(model, next), Json.write(version), Store.MUST_NOT_EXIST);
                 return version;
@@ -85,7 +100,85 @@ final class StoreModelRegistry implements ModelRegistry {
                 // Another registration took this number; take the next one.
             }
         }
-        throw new StoreException("Could not number a new version of model " + model + " after " + MAX_ATTEMPTS
+        throw tooManyRegistrations(model);
+    }
+
+    /**
+     * Registers a keyed draft at most once: claims a number for the key, then writes that version; returns the
+     * version that carries the key if there is one.
+     */
+    private ModelVersion registerOnce(String model, NewModelVersion draft, List<ArtifactRef> stored) {
+        String key = draft.idempotencyKey();
+        String claimKey = KeyClaim.documentKey(model, key);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<StoredDocument> document = store.read(KEYS, claimKey);
+            KeyClaim claim;
+            long revision;
+            if (document.isEmpty()) {
+                claim = new KeyClaim(model, key, latestVersion(model) + 1);
+                try {
+                    revision = store.write(KEYS, claimKey, Json.write(claim), Store.MUST_NOT_EXIST).revision();
+                } catch (RevisionConflictException e) {
+                    continue;   // another registration of this key claimed first: follow its claim
+                }
+            } else {
+                claim = Json.read(document.get().json(), KeyClaim.class);
+                revision = document.get().revision();
+                claim.requireFor(model, key, claimKey);
+            }
+            Optional<ModelVersion> existing = store.read(VERSIONS, key(model, claim.version()))
+                    .map(d -> Json.read(d.json(), ModelVersion.class));
+            if (existing.isPresent()) {
+                if (key.equals(existing.get().idempotencyKey())) {
+                    return sameArtifacts(existing.get(), stored);
+                }
+                // The claimed number was taken by another registration (e.g. while a crashed one left the claim
+                // unrealized): move the claim on, unless someone else moved it first.
+                KeyClaim moved = new KeyClaim(model, key, Math.max(latestVersion(model), claim.version()) + 1);
+                try {
+                    store.write(KEYS, claimKey, Json.write(moved), revision);
+                } catch (RevisionConflictException e) {
+                    // Moved meanwhile; read it again.
+                }
+                continue;
+            }
+            ModelVersion version = newVersion(model, claim.version(), draft, stored);
+            try {
+                store.write(VERSIONS, key(model, claim.version()), Json.write(version), Store.MUST_NOT_EXIST);
+                return version;
+            } catch (RevisionConflictException e) {
+                // Taken meanwhile, by this key (then it is returned above) or by another registration.
+            }
+        }
+        throw tooManyRegistrations(model);
+    }
+
+    private static ModelVersion sameArtifacts(ModelVersion existing, List<ArtifactRef> stored) {
+        Map<String, String> had = digestsByName(existing.artifacts());
+        Map<String, String> now = digestsByName(stored);
+        if (!had.equals(now)) {
+            throw new RegistrationConflictException("Model " + existing.model() + ": idempotency key '"
+                    + existing.idempotencyKey() + "' was registered as " + existing.ref() + " with artifacts " + had
+                    + " (SHA-256), but is registered again with other artifacts " + now + "; the same run and "
+                    + "stage must register the same files (make the stage deterministic), or use another key",
+                    existing.ref());
+        }
+        return existing;
+    }
+
+    private static Map<String, String> digestsByName(List<ArtifactRef> refs) {
+        Map<String, String> digests = new TreeMap<>();
+        refs.forEach(ref -> digests.put(ref.name(), ref.sha256()));
+        return digests;
+    }
+
+    private ModelVersion newVersion(String model, int number, NewModelVersion draft, List<ArtifactRef> stored) {
+        return new ModelVersion(model, number, clock.instant(), draft.parameters(), draft.metrics(), draft.tags(),
+                stored, draft.lineage(), draft.idempotencyKey());
+    }
+
+    private static StoreException tooManyRegistrations(String model) {
+        return new StoreException("Could not number a new version of model " + model + " after " + MAX_ATTEMPTS
                 + " attempts: too many concurrent registrations");
     }
 
@@ -209,12 +302,18 @@ final class StoreModelRegistry implements ModelRegistry {
                     + request.verdict().outcome() + " of gate '" + request.verdict().gate()
                     + "' does not allow it; attach an override saying who and why to move anyway");
         }
-        if (request.verdict().decidedAt().isBefore(version.createdAt())) {
+        if (request.verdict().decidedAt().isBefore(version.createdAt())
+                && !isAboutArtifactsOf(request.verdict(), version)) {
+            String subject = request.verdict().hasSubject()
+                    ? " and it is about artifacts " + sortedDigests(request.verdict().subject().values())
+                            + ", not about this version's " + sortedDigests(digestsByName(version.artifacts()).values())
+                    : " and it names no subject digests";
             throw new AliasMoveRefusedException("Alias move " + target + " refused: verdict " + request.verdict()
                     .outcome() + " of gate '" + request.verdict().gate() + "' was decided at "
                     + request.verdict().decidedAt() + ", before " + version.ref() + " was registered at "
-                    + version.createdAt() + ", so it cannot be evidence about that version; gate the registered"
-                    + " version again, or attach an override saying who and why");
+                    + version.createdAt() + subject + ", so it cannot be evidence about that version; gate the "
+                    + "exact artifacts (a verdict whose subject names their SHA-256) or the registered version "
+                    + "again, or attach an override saying who and why");
         }
         String subject = request.verdictSubject();
         if (subject != null && !subject.equals(version.ref().toString())) {
@@ -222,6 +321,21 @@ final class StoreModelRegistry implements ModelRegistry {
                     + request.verdict().gate() + "' is declared to be about '" + subject + "', not about "
                     + version.ref() + "; attach the verdict of the version being promoted");
         }
+    }
+
+    /**
+     * Whether a verdict names exactly the content of a version: the SHA-256 of its subject equal those of the
+     * version's artifacts (as sorted lists; names are labels and may differ, e.g. a checkpoint and its file).
+     */
+    private static boolean isAboutArtifactsOf(Verdict verdict,
+            ModelVersion version) {
+        return verdict.hasSubject() && !version.artifacts().isEmpty()
+                && sortedDigests(verdict.subject().values()).equals(sortedDigests(
+                        version.artifacts().stream().map(ArtifactRef::sha256).toList()));
+    }
+
+    private static List<String> sortedDigests(Collection<String> digests) {
+        return digests.stream().sorted().toList();
     }
 
     private int resolveAlias(String model, String alias) {

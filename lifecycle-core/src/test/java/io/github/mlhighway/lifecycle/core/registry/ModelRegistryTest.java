@@ -358,8 +358,9 @@ class ModelRegistryTest {
                 .isInstanceOf(AliasMoveRefusedException.class)
                 .hasMessage("Alias move rain:champion -> version 2 refused: verdict PASS of gate 'auc-gate' was"
                         + " decided at " + old.decidedAt() + ", before rain@2 was registered at "
-                        + second.createdAt() + ", so it cannot be evidence about that version; gate the registered"
-                        + " version again, or attach an override saying who and why");
+                        + second.createdAt() + " and it names no subject digests, so it cannot be evidence about that"
+                        + " version; gate the exact artifacts (a verdict whose subject names their SHA-256) or the"
+                        + " registered version again, or attach an override saying who and why");
         assertThat(registry.aliasMoves("rain")).isEmpty();
 
         registry.moveAlias(AliasMoveRequest.of("rain", "champion", 1).withVerdict(old));   // same instant: allowed
