@@ -11,7 +11,8 @@ import io.github.mlhighway.lifecycle.core.pipeline.Sleeper;
 import io.github.mlhighway.lifecycle.core.policy.ErrorBudgetPolicy;
 import io.github.mlhighway.lifecycle.core.registry.ModelRegistries;
 import io.github.mlhighway.lifecycle.core.report.ReportRecorder;
-import io.github.mlhighway.lifecycle.core.retrain.RetrainCondition;
+import io.github.mlhighway.lifecycle.core.condition.Condition;
+import io.github.mlhighway.lifecycle.core.incident.IncidentPolicy;
 import io.github.mlhighway.lifecycle.core.retrain.RetrainTrigger;
 import io.github.mlhighway.lifecycle.core.serving.GuardedModel;
 import io.github.mlhighway.lifecycle.core.serving.GuardedModelBuilder;
@@ -37,6 +38,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -113,6 +116,7 @@ public final class Lifecycle implements AutoCloseable {
     private final List<Participant> participants = new CopyOnWriteArrayList<>();
     private final List<GuardedModel<?, ?>> models = new CopyOnWriteArrayList<>();
     private final ServingHost servingHost;
+    private final Map<String, String> incidentKeys = new ConcurrentHashMap<>();
     private volatile ErrorBudgetPolicy policy;
     private ScheduledExecutorService ownedScheduler;
     private ScheduledFuture<?> ticking;
@@ -126,13 +130,14 @@ public final class Lifecycle implements AutoCloseable {
         this.artifacts = b.artifacts != null ? b.artifacts : defaultArtifacts(store, b);
         this.slos = SloRegistry.create(clock);
         this.registry = ModelRegistries.on(store, artifacts, clock);
-        PipelineRunner.Builder runner = PipelineRunner.builder(store).clock(clock);
+        PipelineRunner.Builder runner = PipelineRunner.builder(store).clock(clock).slos(slos);
         if (clock instanceof SimulatedClock simulated) {
             runner.sleeper(simulatedSleeper(simulated));
         }
         b.pipelineListeners.forEach(runner::listener);
         this.pipelines = runner.build();
-        IncidentManager.Builder incidentBuilder = IncidentManager.builder(store, clock);
+        IncidentManager.Builder incidentBuilder = IncidentManager.builder(store, clock)
+                .keyBySlo(slo -> incidentKeys.getOrDefault(slo, slo));
         b.incidentListeners.forEach(incidentBuilder::listener);
         this.incidents = incidentBuilder.build();
         this.reports = ReportRecorder.create(store, clock);
@@ -147,6 +152,11 @@ public final class Lifecycle implements AutoCloseable {
         if (b.incidentsFromAlerts) {
             participants.add(new Participant("incidents", b.incidentInterval, () -> {
                 incidents.observe(observedTrackers().toArray(SloTracker[]::new));
+                return true;
+            }));
+        } else {
+            participants.add(new Participant("incidents", b.incidentInterval, () -> {
+                incidents.closeRecovered();
                 return true;
             }));
         }
@@ -321,11 +331,12 @@ public final class Lifecycle implements AutoCloseable {
      *
      * @param name      the trigger's name
      * @param every     how often to evaluate it (e.g. daily)
-     * @param condition when to retrain
+     * @param condition when to retrain (see {@code Conditions} and {@code RetrainConditions}); an inconclusive
+     *                  result does not hold
      * @param settings  the rest, e.g. {@code t -> t.consecutive(2).cooldown(Duration.ofDays(7)).action(retrain)}
      * @return the trigger
      */
-    public RetrainTrigger retraining(String name, Duration every, RetrainCondition condition,
+    public RetrainTrigger retraining(String name, Duration every, Condition condition,
                                      UnaryOperator<RetrainTrigger.Builder> settings) {
         requirePositive(every, "retraining interval");
         RetrainTrigger trigger = Objects.requireNonNull(settings, "settings")
@@ -335,6 +346,24 @@ public final class Lifecycle implements AutoCloseable {
             return true;
         }));
         return trigger;
+    }
+
+    /**
+     * An incident policy (declared open and close rules) evaluated by the runtime at a fixed interval on its clock;
+     * every open and close is journaled in the incident with the conditions' evidence.
+     *
+     * @param policy the policy
+     * @param every  how often to evaluate it (its {@code consecutive} counts are in evaluations of this interval)
+     * @return the policy
+     */
+    public IncidentPolicy incidentPolicy(IncidentPolicy policy, Duration every) {
+        Objects.requireNonNull(policy, "policy");
+        requirePositive(every, "incident policy interval");
+        participants.add(new Participant("incident policy " + policy.name(), every, () -> {
+            incidents.evaluate(policy);
+            return true;
+        }));
+        return policy;
     }
 
     /**
@@ -423,6 +452,11 @@ public final class Lifecycle implements AutoCloseable {
 
     List<ReleaseListener> releaseListeners() {
         return releaseListeners;
+    }
+
+    /** Alerts of this SLO open (or join) the incident with this key from now on (a release's candidate SLOs). */
+    void routeIncidents(String sloName, String incidentKey) {
+        incidentKeys.put(sloName, incidentKey);
     }
 
     /** The trackers watched for incidents and reported: all but the release cohorts' (which duplicate versions'). */

@@ -5,18 +5,17 @@ import io.github.mlhighway.lifecycle.core.release.PromotionApproval;
 import io.github.mlhighway.lifecycle.core.release.ReleaseConfig;
 import io.github.mlhighway.lifecycle.core.release.ReleaseController;
 import io.github.mlhighway.lifecycle.core.serving.GuardedModel;
-import io.github.mlhighway.lifecycle.core.slo.SloTracker;
+import io.github.mlhighway.lifecycle.core.serving.VersionTrackers;
 import io.github.mlhighway.lifecycle.gate.Finding;
 import io.github.mlhighway.lifecycle.gate.Outcome;
 import io.github.mlhighway.lifecycle.gate.Verdict;
-import io.github.mlhighway.lifecycle.incident.IncidentEvidence;
 import io.github.mlhighway.lifecycle.policy.PolicyDecision;
 import io.github.mlhighway.lifecycle.registry.AliasMoveRequest;
 import io.github.mlhighway.lifecycle.registry.ModelRef;
+import io.github.mlhighway.lifecycle.release.ReleaseEvent;
 import io.github.mlhighway.lifecycle.release.ReleaseEventType;
 import io.github.mlhighway.lifecycle.release.ReleaseListener;
 import io.github.mlhighway.lifecycle.release.ReleasePhase;
-import io.github.mlhighway.lifecycle.slo.AlertState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -195,8 +194,14 @@ public final class Releases {
             if (byId.containsKey(config.releaseId())) {
                 throw new IllegalArgumentException("Release '" + config.releaseId() + "' is already open");
             }
+            VersionTrackers candidate = service.versionTrackers(config.candidateVersion());
             ReleaseController.Builder builder = ReleaseController.builder(config, lifecycle.store(), service,
-                    lifecycle.clock()).candidateAlerts(() -> candidateAlerts(service, config.candidateVersion()));
+                    lifecycle.clock()).candidateAlerts(candidate::alerts);
+            if (recordIncidents) {
+                // The candidate's pages and the rollback are one incident, keyed by the release.
+                candidate.all().forEach(t -> lifecycle.routeIncidents(t.slo().name(), config.releaseId()));
+                builder.listener(lifecycle.incidents().releaseListener());
+            }
             if (usePolicy) {
                 builder.policy(change -> lifecycle.policy().map(p -> p.decide(change))
                         .orElseGet(() -> new PolicyDecision("none", change, List.of(), lifecycle.clock().instant())));
@@ -217,15 +222,6 @@ public final class Releases {
         }
     }
 
-    private static List<AlertState> candidateAlerts(GuardedModel<?, ?> service, String version) {
-        List<AlertState> alerts = new ArrayList<>();
-        for (String sli : List.of("availability", "latency", "accuracy")) {
-            service.slos().find(service.versionSloName(version, sli)).map(SloTracker::alerts)
-                    .ifPresent(alerts::addAll);
-        }
-        return alerts;
-    }
-
     private static ModelRef registryVersion(String version) {
         ModelRef ref;
         try {
@@ -239,6 +235,14 @@ public final class Releases {
                     + "version (MODEL@VERSION) so the alias move is about one version");
         }
         return ref;
+    }
+
+    private static ReleaseEvent lastEvent(ReleaseController controller) {
+        JournalEntry last = controller.journal().get(controller.journal().size() - 1);
+        ReleaseConfig config = controller.config();
+        return new ReleaseEvent(config.releaseId(), last.type(), last.phase(), last.stepIndex(),
+                last.candidateWeight(), config.baselineVersion(), config.candidateVersion(), last.at(),
+                last.message());
     }
 
     /** A release in progress and what is left to do when it ends. */
@@ -267,13 +271,9 @@ public final class Releases {
             if (phase == ReleasePhase.PROMOTED && alias != null) {
                 moveAlias(config);
             } else if (phase == ReleasePhase.ROLLED_BACK && recordIncidents) {
-                String key = config.releaseId();
-                boolean recorded = lifecycle.incidents().all().stream().anyMatch(i -> i.key().equals(key));
-                if (!recorded) {
-                    lifecycle.incidents().record(IncidentEvidence.rollback(config.releaseId(),
-                            config.candidateVersion(), config.baselineVersion(), controller.state().reason(),
-                            Map.of()));
-                }
+                // Delivered by the listener already, unless the process died between the journal and the
+                // listener; recording is idempotent per event, so a second delivery changes nothing.
+                lifecycle.incidents().onRelease(lastEvent(controller));
             }
             return true;
         }
