@@ -157,6 +157,14 @@ final class ServingSimulation implements AutoCloseable {
      * The declared incident rule (the story's old hand-written {@code openOrCloseIncident}): sustained drift while the
      * served version's accuracy SLO burns opens it; sustained calm with the budget back closes it. A drift window
      * counts once however many daily evaluations see it.
+     *
+     * <p>A stage re-run after a crash evaluates the policy again at instants the first attempt already evaluated,
+     * against the streak the first attempt stored. It converges because both rules hold only with a drift window
+     * (the {@code allOf} result carries the window as its observation): re-seeing the window last counted adds
+     * nothing, and a clear or inconclusive result does what it did the first time. It would not converge if the
+     * replayed part held two or more windows the first attempt had counted (the first would count again), or if a
+     * rule could hold without a window; the story's kill points replay at most a day of a stage (no window), which
+     * the kill tests check. The runtime fix is to skip evaluations at or before the stored state's evaluation time.
      */
     private IncidentPolicy incidentPolicy() {
         Condition burning = now -> Conditions.budgetRemainingBelow(accuracy(watched), INCIDENT_BUDGET_LEFT).check(now);
