@@ -8,13 +8,13 @@ import io.github.mlhighway.lifecycle.incident.Incident;
 import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.Challenge;
 import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.Summary;
 import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.YearServed;
-import io.github.mlhighway.lifecycle.store.Store;
+import io.github.mlhighway.lifecycle.core.runtime.Lifecycle;
+import io.github.mlhighway.lifecycle.core.time.SimulatedClock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,25 +28,26 @@ final class StoryEnding {
     /** Store collection of postmortem drafts. */
     static final String POSTMORTEMS = "postmortems";
 
-    private final Store store;
+    private final Lifecycle lifecycle;
+    private final SimulatedClock clock;
     private final Path storeDir;
     private final PrintStream out;
-    private final Clock clock;
 
-    StoryEnding(Store store, Path storeDir, PrintStream out, Clock clock) {
-        this.store = store;
+    StoryEnding(Lifecycle lifecycle, SimulatedClock clock, Path storeDir, PrintStream out) {
+        this.lifecycle = lifecycle;
+        this.clock = clock;
         this.storeDir = storeDir;
         this.out = out;
-        this.clock = clock;
     }
 
     Summary finish(YearServed year, double seattleHoldoutAuc) {
         Challenge challenge = year.canary().challenge();
-        IncidentManager incidents = IncidentManager.builder(store, clock).build();
+        clock.advanceTo(StoryStages.midnight(StoryStages.SERVE_TO.plusDays(2)));
+        IncidentManager incidents = lifecycle.incidents();
         List<String> postmortems = new ArrayList<>();
         for (Incident incident : incidents.all()) {
             String markdown = incidents.postmortem(incident.id());
-            store.put(POSTMORTEMS, incident.id(), Json.write(Map.of("incident", incident.id(), "markdown", markdown)));
+            lifecycle.store().put(POSTMORTEMS, incident.id(), Json.write(Map.of("incident", incident.id(), "markdown", markdown)));
             Path file = storeDir.resolve("postmortem-" + incident.id() + ".md");
             write(file, markdown);
             postmortems.add(file.toAbsolutePath().toString());

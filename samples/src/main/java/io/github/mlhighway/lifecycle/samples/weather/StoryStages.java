@@ -10,15 +10,13 @@ import io.github.mlhighway.lifecycle.core.evaluation.BinaryData;
 import io.github.mlhighway.lifecycle.core.evaluation.Evaluator;
 import io.github.mlhighway.lifecycle.core.evaluation.gate.ModelComparison;
 import io.github.mlhighway.lifecycle.core.evaluation.gate.ModelGate;
-import io.github.mlhighway.lifecycle.core.incident.DriftEvidence;
-import io.github.mlhighway.lifecycle.core.incident.IncidentManager;
 import io.github.mlhighway.lifecycle.core.release.ReleaseConfig;
 import io.github.mlhighway.lifecycle.core.release.ReleaseController;
-import io.github.mlhighway.lifecycle.core.report.ReportRecorder;
 import io.github.mlhighway.lifecycle.core.retrain.RetrainConditions;
-import io.github.mlhighway.lifecycle.core.retrain.RetrainDecision;
-import io.github.mlhighway.lifecycle.core.retrain.RetrainOutcome;
-import io.github.mlhighway.lifecycle.core.retrain.RetrainTrigger;
+import io.github.mlhighway.lifecycle.core.retrain.RetrainRequest;
+import io.github.mlhighway.lifecycle.core.runtime.Lifecycle;
+import io.github.mlhighway.lifecycle.core.serving.DriftEvent;
+import io.github.mlhighway.lifecycle.core.time.SimulatedClock;
 import io.github.mlhighway.lifecycle.djl.DjlArtifacts;
 import io.github.mlhighway.lifecycle.djl.DjlEngine;
 import io.github.mlhighway.lifecycle.djl.DjlTrainer;
@@ -27,13 +25,11 @@ import io.github.mlhighway.lifecycle.evaluation.Evaluation;
 import io.github.mlhighway.lifecycle.evaluation.MetricValue;
 import io.github.mlhighway.lifecycle.gate.Gate;
 import io.github.mlhighway.lifecycle.gate.Verdict;
-import io.github.mlhighway.lifecycle.slo.ErrorBudget;
 import io.github.mlhighway.lifecycle.incident.IncidentEvidence;
 import io.github.mlhighway.lifecycle.pipeline.StageContext;
 import io.github.mlhighway.lifecycle.registry.AliasMoveRequest;
 import io.github.mlhighway.lifecycle.registry.LineageRef;
 import io.github.mlhighway.lifecycle.registry.ModelRef;
-import io.github.mlhighway.lifecycle.registry.ModelRegistry;
 import io.github.mlhighway.lifecycle.registry.ModelVersion;
 import io.github.mlhighway.lifecycle.registry.NewModelVersion;
 import io.github.mlhighway.lifecycle.release.ReleaseEventType;
@@ -47,8 +43,6 @@ import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.RetrainSignal;
 import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.ServingHandOff;
 import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.TrainedChallenger;
 import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.YearServed;
-import io.github.mlhighway.lifecycle.store.Store;
-import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -60,17 +54,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The stages of the weather story. Each stage is deterministic (seeded training, seeded traffic, simulated time) and
- * idempotent against the store: a stage re-run after a crash finds the model version it registered before, rolls the
- * incident and release collections back to what they were when it first started, and replays its simulated days.
+ * The stages of the weather story, on one {@link Lifecycle} and its {@link SimulatedClock}. Each stage is
+ * deterministic (seeded training, seeded traffic, simulated time) and moves the clock forward to its day. A stage
+ * re-run after a crash replays its simulated days against a store that already holds what the first attempt wrote,
+ * and every side effect is keyed so the replay adds nothing twice: a version is registered once per stage
+ * ({@code producedBy}), incident evidence has an id per stage and window, report points are kept per instant, and
+ * the canary continues from its journal.
  */
 final class StoryStages {
 
@@ -92,36 +86,33 @@ final class StoryStages {
     /** Training epochs of every model. */
     static final int EPOCHS = 15;
     static final String INCIDENT_KEY = ServingSimulation.MODEL;
-    /** Drift opens an incident once the accuracy SLO has this share of its budget left or less. */
-    static final double INCIDENT_BUDGET_LEFT = 0.5;
-    /**
-     * Sustained drift: an incident opens only after this many weekly windows in a row drifted (a stormy week is not
-     * a new world) and closes after as many in a row without drift.
-     */
-    static final int DRIFT_WINDOWS = 2;
     static final String RELEASE_ID = "rain-tomorrow-challenger-canary";
 
     private final WeatherData data;
-    private final Store store;
-    private final ModelRegistry registry;
+    private final Lifecycle lifecycle;
+    private final SimulatedClock clock;
     private final Path workDir;
     private final PrintStream out;
-    private final StoryClock times;
+    private final ServingSimulation serving;
 
-    StoryStages(WeatherData data, Store store, ModelRegistry registry, Path workDir, PrintStream out,
-                StoryClock times) {
+    StoryStages(WeatherData data, Lifecycle lifecycle, SimulatedClock clock, Path workDir, PrintStream out) {
         this.data = data;
-        this.store = store;
-        this.registry = registry;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
         this.workDir = workDir;
         this.out = out;
-        this.times = times;
+        this.serving = new ServingSimulation(lifecycle, clock, ref -> loadModel(ref, "serve-" + ref.replace('@', '-')));
+    }
+
+    /** @return the serving simulation (closed with the story) */
+    ServingSimulation serving() {
+        return serving;
     }
 
     // ---- 1. data ------------------------------------------------------------------------------------------------
 
     DataSlice load(StageContext context) {
-        times.moveTo(TRAIN_TO.plusDays(1));
+        clock.advanceTo(midnight(SERVE_FROM));
         int rows = data.observations(SEATTLE, TRAIN_FROM, TRAIN_TO).rowCount();
         context.recordInput("weather.csv", data.sha256());
         out.printf("[1/6] Loaded %d Seattle days (%s .. %s) from %s%n", rows, TRAIN_FROM, TRAIN_TO,
@@ -131,7 +122,7 @@ final class StoryStages {
 
     /** @return the data gate in front of training: schema and value ranges of the training rows */
     Gate<DataSlice> dataGate() {
-        DataGate gate = DataGate.builder("seattle-training-data")
+        DataGate gate = lifecycle.dataGate("seattle-training-data")
                 .schema(Schema.infer(data.observations(SEATTLE, TRAIN_FROM, TRAIN_TO)))
                 .expect(Constraints.completeness("precipitation").mostly(0.99),
                         Constraints.completeness("temp_max").mostly(0.99),
@@ -141,7 +132,6 @@ final class StoryStages {
                         Constraints.range("temp_max", -40, 50),
                         Constraints.range("temp_min", -50, 40),
                         Constraints.range("wind", 0, 60))
-                .clock(times.decisions())
                 .build();
         return Gate.named("seattle-training-data",
                 slice -> gate.evaluate(data.observations(slice.location(), slice.from(), slice.to())));
@@ -150,19 +140,20 @@ final class StoryStages {
     // ---- 2. champion ---------------------------------------------------------------------------------------------
 
     RegisteredModel trainChampion(DataSlice slice, StageContext context) {
+        clock.advanceTo(midnight(SERVE_FROM));
         List<Example> training = data.examples(SEATTLE, d -> inTraining(d) && !isHoldoutWeek(d));
-        RegisteredModel model = trainAndRegister("champion", training, EPOCHS, context);
+        RegisteredModel model = trainAndRegister("champion", training, context);
         out.printf("[1/6] Trained %s on %d Seattle days (DJL MLP, %d hidden units)%n", model.ref(),
                 model.trainingRows(), RainModel.HIDDEN);
         return model;
     }
 
     GatedModel evaluateChampion(RegisteredModel model, StageContext context) {
+        clock.advanceTo(midnight(SERVE_FROM));
         List<Example> holdout = data.examples(SEATTLE, d -> inTraining(d) && isHoldoutWeek(d));
         double[] p = probabilities(model, holdout, "eval-champion");
         Evaluation evaluation = evaluator().evaluate(BinaryData.of(RainFeatures.labels(holdout), p));
-        ReportRecorder recorder = ReportRecorder.create(store, times.at(TRAIN_TO.plusDays(1)));
-        recorder.recordEvaluation("champion", model.ref(), "seattle-holdout", evaluation);
+        lifecycle.reports().recordEvaluation("champion", model.ref(), "seattle-holdout", evaluation);
         double auc = metric(evaluation, "auc");
         out.printf("[1/6] %s on the Seattle holdout (%d days, every 5th week): AUC %.3f %s%n", model.ref(),
                 holdout.size(), auc, interval(evaluation, "auc"));
@@ -183,105 +174,90 @@ final class StoryStages {
 
     /** @return the first model's gate: absolute thresholds only, as there is no champion yet */
     Gate<GatedModel> championGate() {
-        ModelGate gate = ModelGate.builder().name("first-champion")
+        ModelGate gate = lifecycle.modelGate().name("first-champion")
                 .metric("auc").atLeast(MIN_SEATTLE_AUC)
-                .clock(times.decisions())
                 .build();
         return Gate.named("first-champion", gated -> gate.evaluate(ModelComparison.fromJson(gated.comparisonJson())));
     }
 
     ServingHandOff promoteChampion(GatedModel gated, StageContext context) {
+        clock.advanceTo(midnight(SERVE_FROM));
         Verdict verdict = championGate().evaluate(gated);
-        moveAlias(gated.model(), verdict);
-        out.printf("[1/6] %s passed the model gate (%s) and is the champion%n", gated.model().ref(),
-                verdict.outcome());
-        return new ServingHandOff(SERVE_FROM, gated.model().ref(), Map.of());
+        RegisteredModel model = gated.model();
+        Integer current = lifecycle.registry().aliases(model.model()).get("champion");
+        if (current == null || current != model.version()) {
+            lifecycle.registry().moveAlias(AliasMoveRequest.of(model.model(), "champion", model.version())
+                    .withVerdict(verdict, model.ref()));
+        }
+        out.printf("[1/6] %s passed the model gate (%s) and is the champion%n", model.ref(), verdict.outcome());
+        return new ServingHandOff(SERVE_FROM, model.ref(), Map.of());
     }
 
     // ---- 3. serving Seattle --------------------------------------------------------------------------------------
 
     ServingHandOff serveSeattle(ServingHandOff handOff, StageContext context) {
-        times.moveTo(handOff.nextDay());
-        CollectionSnapshot.restoreOrTake(store, context.stageName(), CollectionSnapshot.STORY_COLLECTIONS);
-        TestClock clock = times.clockAt(handOff.nextDay());
-        ReportRecorder recorder = ReportRecorder.create(store, clock);
-        IncidentManager incidents = IncidentManager.builder(store, clock).build();
-        try (RainModel champion = loadModel(handOff.champion(), "serve-seattle");
-             ServingSimulation simulation = new ServingSimulation(clock, Map.of(champion.version(), champion), null,
-                     reference(), recorder, incidents, handOff.slos(), event -> recordDrift(recorder, event.report(),
-                     incidents, clock), seed(context))) {
-            recorder.recordEvent("serving", "Serving Seattle 2015 with " + champion.version());
-            List<WeatherDay> days = data.days(SEATTLE, handOff.nextDay(), SWITCH_TO_NEW_YORK.minusDays(1));
-            for (WeatherDay day : days) {
-                context.checkCancelled();
-                simulation.serve(day);
-                progress("[2/6] Seattle", day.date(), simulation, champion.version());
-                openOrCloseIncident(simulation, champion.version(), incidents, day.date());
-            }
-            simulation.finish(data.days(SEATTLE, SWITCH_TO_NEW_YORK, SWITCH_TO_NEW_YORK).get(0));
-            return new ServingHandOff(SWITCH_TO_NEW_YORK, handOff.champion(), simulation.sloStates());
+        serving.begin(context, handOff, reference());
+        lifecycle.reports().recordEvent("serving", "Serving Seattle 2015 with " + handOff.champion());
+        for (WeatherDay day : data.days(SEATTLE, handOff.nextDay(), SWITCH_TO_NEW_YORK.minusDays(1))) {
+            context.checkCancelled();
+            serving.serve(day);
+            progress("[2/6] Seattle", day.date(), handOff.champion());
         }
+        serving.finish(day(SEATTLE, SWITCH_TO_NEW_YORK));
+        return new ServingHandOff(SWITCH_TO_NEW_YORK, handOff.champion(), serving.sloStates());
     }
 
     // ---- 4. New York: drift, burn, incident, retraining trigger --------------------------------------------------
 
     RetrainSignal serveNewYork(ServingHandOff handOff, StageContext context) {
-        times.moveTo(handOff.nextDay());
-        CollectionSnapshot.restoreOrTake(store, context.stageName(), CollectionSnapshot.STORY_COLLECTIONS);
-        TestClock clock = times.clockAt(handOff.nextDay());
-        ReportRecorder recorder = ReportRecorder.create(store, clock);
-        IncidentManager incidents = IncidentManager.builder(store, clock).build();
-        AtomicReference<DriftReport> latestDrift = new AtomicReference<>();
-        try (RainModel champion = loadModel(handOff.champion(), "serve-new-york");
-             ServingSimulation simulation = new ServingSimulation(clock, Map.of(champion.version(), champion), null,
-                     reference(), recorder, incidents, handOff.slos(), event -> {
-                         latestDrift.set(event.report());
-                         recordDrift(recorder, event.report(), incidents, clock);
-                     }, seed(context))) {
-            recorder.recordEvent("traffic", "Traffic switched from Seattle to New York");
-            out.printf("[3/6] %s: traffic switches to New York%n", handOff.nextDay());
-            RetrainTrigger trigger = RetrainTrigger.builder("rain-tomorrow-retrain", clock, RetrainConditions.allOf(
-                            RetrainConditions.drift("serving-drift", latestDrift::get),
-                            RetrainConditions.newLabels(simulation::labelledDays, MIN_NEW_YORK_DAYS)))
-                    .action(request -> recorder.recordEvent("retrain", "Retraining requested: "
-                            + String.join("; ", request.reasons())))
-                    .build();
-            List<WeatherDay> days = data.days(NEW_YORK, handOff.nextDay(), SERVE_TO.minusDays(1));
-            for (WeatherDay day : days) {
-                context.checkCancelled();
-                simulation.serve(day);
-                progress("[3/6] New York", day.date(), simulation, champion.version());
-                openOrCloseIncident(simulation, champion.version(), incidents, day.date());
-                RetrainDecision decision = trigger.evaluate();
-                if (decision.outcome() == RetrainOutcome.TRIGGERED) {
-                    WeatherDay next = data.days(NEW_YORK, day.date().plusDays(1), day.date().plusDays(1)).get(0);
-                    simulation.finish(next);
-                    recorder.recordEvent("retrain", "Retraining triggered: " + decision.reason());
-                    out.printf("[4/6] %s: retraining triggered (%s)%n", day.date(), decision.reason());
-                    DriftReport drift = latestDrift.get();
-                    List<String> drifted = drift == null ? List.of() : drift.driftedColumnNames();
-                    incidents.record(IncidentEvidence.note(INCIDENT_KEY, "Retraining triggered: "
-                            + decision.reason()));
-                    return new RetrainSignal(new ServingHandOff(next.date(), handOff.champion(),
-                            simulation.sloStates()), handOff.nextDay(), day.date().minusDays(1), drifted,
-                            List.of(decision.reason()), incidents.all().size());
-                }
+        serving.begin(context, handOff, reference());
+        lifecycle.reports().recordEvent("traffic", "Traffic switched from Seattle to New York");
+        out.printf("[3/6] %s: traffic switches to New York%n", handOff.nextDay());
+        AtomicReference<RetrainRequest> requested = new AtomicReference<>();
+        lifecycle.retraining("rain-tomorrow-retrain", Duration.ofDays(1), RetrainConditions.allOf(
+                        RetrainConditions.drift("serving-drift", () -> report(serving.latestDrift())),
+                        RetrainConditions.newLabels(serving::labelledDays, MIN_NEW_YORK_DAYS)),
+                t -> t.cooldown(Duration.ofDays(365)).action(request -> {
+                    if (requested.compareAndSet(null, request)) {
+                        lifecycle.reports().recordEvent("retrain", "Retraining requested: "
+                                + String.join("; ", request.reasons()));
+                    }
+                }));
+        for (WeatherDay day : data.days(NEW_YORK, handOff.nextDay(), SERVE_TO.minusDays(1))) {
+            context.checkCancelled();
+            serving.serve(day);
+            progress("[3/6] New York", day.date(), handOff.champion());
+            RetrainRequest request = requested.get();
+            if (request != null) {
+                WeatherDay next = day(NEW_YORK, day.date().plusDays(1));
+                serving.finish(next);
+                String reason = String.join("; ", request.reasons());
+                LocalDate asked = request.at().atZone(ZoneOffset.UTC).toLocalDate();
+                out.printf("[4/6] %s: retraining triggered (%s)%n", asked, reason);
+                lifecycle.incidents().record(IncidentEvidence.note(INCIDENT_KEY, "Retraining triggered: " + reason)
+                        .idempotent(context.runId(), context.stageName(), "retrain"));
+                DriftReport drift = report(serving.latestDrift());
+                List<String> drifted = drift == null ? List.of() : drift.driftedColumnNames();
+                // Trained on the New York days whose labels had arrived when the trigger fired.
+                return new RetrainSignal(new ServingHandOff(next.date(), handOff.champion(), serving.sloStates()),
+                        handOff.nextDay(), asked.minusDays(1), drifted, request.reasons(),
+                        lifecycle.incidents().all().size());
             }
-            throw new IllegalStateException("The retraining trigger never fired between " + handOff.nextDay()
-                    + " and " + SERVE_TO + ": " + trigger.decisions().get(trigger.decisions().size() - 1).reason());
         }
+        throw new IllegalStateException("The retraining trigger never fired between " + handOff.nextDay()
+                + " and " + SERVE_TO);
     }
 
     // ---- 5. challenger -------------------------------------------------------------------------------------------
 
     TrainedChallenger trainChallenger(RetrainSignal signal, StageContext context) {
-        times.moveTo(signal.handOff().nextDay());
+        clock.advanceTo(midnight(signal.handOff().nextDay()));
         List<Example> training = new ArrayList<>(data.examples(NEW_YORK,
                 d -> inTraining(d) && !isNewYorkHoldout(d)));
         List<Example> served = data.examples(NEW_YORK,
                 d -> !d.isBefore(signal.newYorkFrom()) && !d.isAfter(signal.newYorkTo()));
         training.addAll(served);
-        RegisteredModel model = trainAndRegister("challenger", training, EPOCHS, context);
+        RegisteredModel model = trainAndRegister("challenger", training, context);
         out.printf("[4/6] Trained challenger %s on %d New York days: the archive 2012-2013"
                 + " and the %d days served so far (%s .. %s)%n", model.ref(), training.size(), served.size(),
                 signal.newYorkFrom(), signal.newYorkTo());
@@ -298,10 +274,10 @@ final class StoryStages {
     Challenge evaluateChallenger(TrainedChallenger trained, StageContext context) {
         RetrainSignal signal = trained.signal();
         RegisteredModel challenger = trained.model();
-        times.moveTo(signal.handOff().nextDay());
+        clock.advanceTo(midnight(signal.handOff().nextDay()));
         List<Example> holdout = data.examples(NEW_YORK, StoryStages::isNewYorkHoldout);
         int[] labels = RainFeatures.labels(holdout);
-        ModelVersion championVersion = registry.version(ModelRef.parse(signal.handOff().champion()));
+        ModelVersion championVersion = lifecycle.registry().version(ModelRef.parse(signal.handOff().champion()));
         RegisteredModel champion = new RegisteredModel(championVersion.model(), championVersion.version(),
                 "champion", 0);
         double[] championP = probabilities(champion, holdout, "eval-ny-champion");
@@ -309,9 +285,8 @@ final class StoryStages {
         Evaluator evaluator = evaluator();
         Evaluation championEval = evaluator.evaluate(BinaryData.of(labels, championP));
         Evaluation challengerEval = evaluator.evaluate(BinaryData.of(labels, challengerP));
-        ReportRecorder recorder = ReportRecorder.create(store, times.at(signal.handOff().nextDay()));
-        recorder.recordEvaluation("champion", champion.ref(), "new-york-holdout", championEval);
-        recorder.recordEvaluation("challenger", challenger.ref(), "new-york-holdout", challengerEval);
+        lifecycle.reports().recordEvaluation("champion", champion.ref(), "new-york-holdout", championEval);
+        lifecycle.reports().recordEvaluation("challenger", challenger.ref(), "new-york-holdout", challengerEval);
         out.printf("[4/6] New York holdout (%d days): champion AUC %.3f %s, challenger AUC %.3f %s%n",
                 holdout.size(), metric(championEval, "auc"), interval(championEval, "auc"),
                 metric(challengerEval, "auc"), interval(challengerEval, "auc"));
@@ -324,17 +299,17 @@ final class StoryStages {
 
     /**
      * @return the champion gate: the challenger's probabilities must be better (Brier score, superiority on the
-     *         paired bootstrap interval) and its ranking not clearly worse (AUC, non-inferiority margin 0.10: with one year of New York days the interval of an AUC difference is about ±0.07 wide)
+     *         paired bootstrap interval) and its ranking not clearly worse (AUC, non-inferiority margin 0.10: with
+     *         one year of New York days the interval of an AUC difference is about ±0.07 wide)
      */
     Gate<Challenge> challengerGate() {
-        ModelGate gate = ModelGate.builder().name("champion-gate")
+        ModelGate gate = lifecycle.modelGate().name("champion-gate")
                 .metric("brier").againstChampion().superiority(0.0).confidence(0.95)
                 .metric("auc").againstChampion().nonInferiority(0.10).confidence(0.95)
                 .seed(42)
-                .clock(times.decisions())
                 .build();
         return Gate.named("champion-gate", challenge -> {
-            times.moveTo(challenge.signal().handOff().nextDay());   // also when a resumed run decides it again
+            clock.advanceTo(midnight(challenge.signal().handOff().nextDay())); // also when a resumed run decides
             return gate.evaluate(ModelComparison.fromJson(challenge.comparisonJson()));
         });
     }
@@ -342,192 +317,110 @@ final class StoryStages {
     // ---- 6. canary -----------------------------------------------------------------------------------------------
 
     CanaryResult canary(Challenge challenge, StageContext context) {
-        times.moveTo(challenge.signal().handOff().nextDay());
-        CollectionSnapshot.restoreOrTake(store, context.stageName(), CollectionSnapshot.STORY_COLLECTIONS);
         ServingHandOff handOff = challenge.signal().handOff();
-        TestClock clock = times.clockAt(handOff.nextDay());
-        ReportRecorder recorder = ReportRecorder.create(store, clock);
-        IncidentManager incidents = IncidentManager.builder(store, clock).build();
+        serving.begin(context, handOff, reference());
         String championRef = challenge.champion().ref();
         String challengerRef = challenge.challenger().ref();
-        Verdict gateVerdict = challengerGate().evaluate(challenge);
-        try (RainModel champion = loadModel(championRef, "canary-champion");
-             RainModel challenger = loadModel(challengerRef, "canary-challenger")) {
-            Map<String, RainModel> versions = new LinkedHashMap<>();
-            versions.put(championRef, champion);
-            versions.put(challengerRef, challenger);
-            ReleaseConfig config = ReleaseConfig.canary(RELEASE_ID, championRef, challengerRef)
-                    .steps(20, 50, 100).interval(Duration.ofDays(1)).build();
-            ReleaseController[] controller = new ReleaseController[1];
-            try (ServingSimulation simulation = new ServingSimulation(clock, versions, null, reference(), recorder,
-                    incidents, handOff.slos(), event -> recordDrift(recorder, event.report(), incidents, clock),
-                    seed(context))) {
-                controller[0] = ReleaseController.builder(config, store, simulation.service(), clock)
-                        .listener(event -> {
-                            recorder.recordEvent("release", event.type() + ": " + event.message());
-                            if (event.type() == ReleaseEventType.ROLLED_BACK) {
-                                incidents.record(IncidentEvidence.rollback(RELEASE_ID, event.candidateVersion(),
-                                        event.baselineVersion(), event.message(), Map.of()).forKey(INCIDENT_KEY));
-                            } else if (event.type() == ReleaseEventType.ABORTED) {
-                                incidents.record(IncidentEvidence.note(INCIDENT_KEY, "Canary " + RELEASE_ID
-                                        + " aborted: " + event.message()));
-                            }
-                        })
-                        .open();
-                simulation.service().trafficPlan(controller[0].plan());
-                recorder.recordEvent("release", "Canary of " + challengerRef + " against " + championRef
-                        + " opened after the champion gate said " + gateVerdict.outcome());
-                out.printf("[5/6] %s: canary of %s (steps 20%%, 50%%, 100%%, one analysis a day)%n",
-                        handOff.nextDay(), challengerRef);
-                LocalDate day = handOff.nextDay();
-                while (!controller[0].state().phase().isTerminal() && day.isBefore(SERVE_TO)) {
-                    context.checkCancelled();
-                    simulation.serve(data.days(NEW_YORK, day, day).get(0));
-                    controller[0].tick();
-                    out.printf("[5/6] %s: canary %s, candidate weight %d%%%n", day,
-                            controller[0].state().phase(), controller[0].state().candidateWeight());
-                    day = day.plusDays(1);
-                }
-                simulation.finish(data.days(NEW_YORK, day, day).get(0));
-                if (!controller[0].state().phase().isTerminal()) {
-                    controller[0].abort("the story's year ended before the canary finished");
-                }
-                times.moveTo(day);
-                ReleasePhase phase = controller[0].state().phase();
-                String outcome;
-                String nowServing;
-                if (phase == ReleasePhase.PROMOTED) {
-                    outcome = "promoted";
-                    nowServing = challengerRef;
-                    moveAlias(challenge.challenger(), gateVerdict);
-                    incidents.record(IncidentEvidence.mitigated(INCIDENT_KEY, "Challenger " + challengerRef
-                            + " promoted after the canary; it now serves New York"));
-                } else {
-                    outcome = "rolled_back";
-                    nowServing = championRef;
-                }
-                out.printf("[5/6] %s: canary %s; %s serves New York%n", day, outcome, nowServing);
-                return new CanaryResult(challenge, outcome, RELEASE_ID,
-                        new ServingHandOff(day, nowServing, simulation.sloStates()));
-            }
+        serving.addVersion(challengerRef, handOff.slos());
+        ReleaseConfig config = ReleaseConfig.canary(RELEASE_ID, championRef, challengerRef)
+                .steps(20, 50, 100).interval(Duration.ofDays(1)).build();
+        // The runtime ticks the canary, rolls it back on a page of the candidate, journals every step (a re-run
+        // continues from the journal) and, on promotion, moves the champion alias with the analyses' verdict.
+        ReleaseController controller = lifecycle.releases().release(serving.service(), config)
+                .movesAlias("champion")
+                .listener(event -> {
+                    lifecycle.reports().recordEvent("release", event.type() + ": " + event.message());
+                    if (event.type() == ReleaseEventType.PROMOTED) {
+                        // The story's incident is keyed by the model, the runtime's release incidents by the release.
+                        lifecycle.incidents().record(IncidentEvidence.mitigated(INCIDENT_KEY, "Challenger "
+                                        + challengerRef + " promoted after the canary; it now serves New York")
+                                .idempotent(context.runId(), context.stageName(), "promoted"));
+                    }
+                })
+                .open();
+        lifecycle.reports().recordEvent("release", "Canary of " + challengerRef + " against " + championRef
+                + " opened after the champion gate passed");
+        out.printf("[5/6] %s: canary of %s (steps 20%%, 50%%, 100%%, one analysis a day)%n",
+                handOff.nextDay(), challengerRef);
+        LocalDate day = handOff.nextDay();
+        while (!controller.state().phase().isTerminal() && day.isBefore(SERVE_TO)) {
+            context.checkCancelled();
+            serving.serve(day(NEW_YORK, day));
+            out.printf("[5/6] %s: canary %s, candidate weight %d%%%n", day,
+                    controller.state().phase(), controller.state().candidateWeight());
+            day = day.plusDays(1);
         }
+        serving.finish(day(NEW_YORK, day));
+        if (!controller.state().phase().isTerminal()) {
+            controller.abort("the story's year ended before the canary finished");
+        }
+        boolean promoted = controller.state().phase() == ReleasePhase.PROMOTED;
+        String outcome = promoted ? "promoted" : "rolled_back";
+        String nowServing = promoted ? challengerRef : championRef;
+        serving.serveOnly(nowServing);
+        out.printf("[5/6] %s: canary %s; %s serves New York%n", day, outcome, nowServing);
+        return new CanaryResult(challenge, outcome, RELEASE_ID, new ServingHandOff(day, nowServing,
+                serving.sloStates()));
     }
 
     // ---- 7. the rest of the year ---------------------------------------------------------------------------------
 
     YearServed serveRest(CanaryResult canary, StageContext context) {
-        times.moveTo(canary.handOff().nextDay());
-        CollectionSnapshot.restoreOrTake(store, context.stageName(), CollectionSnapshot.STORY_COLLECTIONS);
         ServingHandOff handOff = canary.handOff();
-        TestClock clock = times.clockAt(handOff.nextDay());
-        ReportRecorder recorder = ReportRecorder.create(store, clock);
-        IncidentManager incidents = IncidentManager.builder(store, clock).build();
         boolean promoted = "promoted".equals(canary.outcome());
-        DatasetProfile reference = promoted ? newYorkReference() : reference();
-        try (RainModel model = loadModel(handOff.champion(), "serve-rest");
-             ServingSimulation simulation = new ServingSimulation(clock, Map.of(model.version(), model), null,
-                     reference, recorder, incidents, handOff.slos(), event -> recordDrift(recorder,
-                     event.report(), incidents, clock), seed(context))) {
-            for (WeatherDay day : data.days(NEW_YORK, handOff.nextDay(), SERVE_TO)) {
-                context.checkCancelled();
-                simulation.serve(day);
-                progress("[5/6] New York", day.date(), simulation, model.version());
-                openOrCloseIncident(simulation, model.version(), incidents, day.date());
-            }
-            simulation.finish(data.days(NEW_YORK, SERVE_TO.plusDays(1), SERVE_TO.plusDays(1)).get(0));
-            return new YearServed(canary, new ServingHandOff(SERVE_TO.plusDays(1), handOff.champion(),
-                    simulation.sloStates()));
+        serving.begin(context, handOff, promoted ? newYorkReference() : reference());
+        for (WeatherDay day : data.days(NEW_YORK, handOff.nextDay(), SERVE_TO)) {
+            context.checkCancelled();
+            serving.serve(day);
+            progress("[5/6] New York", day.date(), handOff.champion());
         }
+        serving.finish(day(NEW_YORK, SERVE_TO.plusDays(1)));
+        return new YearServed(canary, new ServingHandOff(SERVE_TO.plusDays(1), handOff.champion(),
+                serving.sloStates()));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 
-    private void recordDrift(ReportRecorder recorder, DriftReport report, IncidentManager incidents, TestClock clock) {
-        recorder.recordDrift("serving-traffic", report);
-        if (report.drifted()) {
-            incidents.record(DriftEvidence.of(INCIDENT_KEY, "serving drift monitor", report));
-        }
+    private static DriftReport report(DriftEvent event) {
+        return event == null ? null : event.report();
     }
 
-    /**
-     * Opens the incident when the inputs have drifted for {@link #DRIFT_WINDOWS} weekly windows in a row and the
-     * served version's accuracy SLO has spent at least half its budget: drift alone is a warning (storms and seasons
-     * drift too), sustained drift with a burning quality SLO is an incident. Closes it after as many windows in a
-     * row without drift once the budget is back above half.
-     */
-    private void openOrCloseIncident(ServingSimulation simulation, String version, IncidentManager incidents,
-                                       LocalDate day) {
-        Optional<DriftReport> drift = simulation.latestDrift();
-        ErrorBudget budget = simulation.accuracy(version).budget();
-        Optional<io.github.mlhighway.lifecycle.incident.Incident> open = incidents.openIncident(INCIDENT_KEY);
-        if (open.isPresent() && simulation.windowsWithoutDrift() >= DRIFT_WINDOWS
-                && budget.remainingFraction() > INCIDENT_BUDGET_LEFT) {
-            incidents.close(open.get().id(), String.format(Locale.ROOT, "Recovered: no drift in the last %d weekly"
-                    + " windows and the accuracy SLO of %s has %.0f%% of its budget left", DRIFT_WINDOWS,
-                    version, 100 * budget.remainingFraction()));
-            out.printf("[story] %s: incident %s closed (recovered)%n", day, open.get().id());
-            return;
-        }
-        if (drift.isEmpty() || simulation.windowsWithDrift() < DRIFT_WINDOWS
-                || budget.remainingFraction() > INCIDENT_BUDGET_LEFT
-                || incidents.openIncident(INCIDENT_KEY).isPresent()) {
-            return;
-        }
-        IncidentEvidence drifted = DriftEvidence.of(INCIDENT_KEY, "serving drift monitor", drift.get());
-        Map<String, Double> numbers = new LinkedHashMap<>(drifted.numbers());
-        numbers.put("accuracy.sli", budget.sli());
-        numbers.put("accuracy.budget_remaining", budget.remainingFraction());
-        String sentence = String.format(Locale.ROOT, "Serving inputs drifted from the training data (%s) and the"
-                        + " accuracy SLO of %s is burning: %.0f%% of days right over 28 days, %.0f%% of the budget"
-                        + " left", String.join(", ", drift.get().driftedColumnNames()), version, 100 * budget.sli(),
-                100 * budget.remainingFraction());
-        incidents.record(new IncidentEvidence(INCIDENT_KEY, null, drifted.kind(), drifted.source(), sentence,
-                numbers, drifted.details(), true, false)).ifPresent(incident ->
-                out.printf("[story] %s: drift in %s and the accuracy SLO burning: incident %s opened%n", day,
-                        drift.get().driftedColumnNames(), incident.id()));
+    private WeatherDay day(String location, LocalDate date) {
+        return data.days(location, date, date).get(0);
     }
 
-    private RegisteredModel trainAndRegister(String role, List<Example> training, int epochs,
-                                             StageContext context) {
-        for (ModelVersion version : registry.versions(ServingSimulation.MODEL)) {
-            if (role.equals(version.parameters().get("story.role"))) {
+    /** Trains and registers a model once per run and stage: a re-run stage finds the version it registered. */
+    private RegisteredModel trainAndRegister(String role, List<Example> training, StageContext context) {
+        String key = NewModelVersion.idempotencyKeyOf(context);
+        for (ModelVersion version : lifecycle.registry().versions(ServingSimulation.MODEL)) {
+            if (key.equals(version.idempotencyKey())) {
                 return new RegisteredModel(version.model(), version.version(), role, training.size());
             }
         }
         DjlEngine.requireOfflinePyTorch();
         DjlTrainer trainer = DjlTrainer.builder(() -> DjlTrainer.mlp(RainModel.HIDDEN))
-                .epochs(epochs).batchSize(32).learningRate(0.005f).seed(7).build();
+                .epochs(EPOCHS).batchSize(32).learningRate(0.005f).seed(7).build();
         Path dir = freshDirectory("train-" + role);
         try (TrainedDjlModel trained = trainer.train(RainFeatures.rows(training),
                 RainFeatures.trainingLabels(training))) {
             trained.model().save(dir, ServingSimulation.MODEL);
             List<Double> losses = trained.epochLosses();
-            ModelVersion version = registry.register(NewModelVersion.of(ServingSimulation.MODEL)
+            ModelVersion version = lifecycle.registry().register(NewModelVersion.of(ServingSimulation.MODEL)
                     .parameter(DjlArtifacts.WIDTH_PARAMETER, Integer.toString(trained.width()))
                     .parameter(DjlArtifacts.NAME_PARAMETER, ServingSimulation.MODEL)
                     .parameter(DjlArtifacts.ENGINE_PARAMETER, DjlEngine.ENGINE_NAME)
-                    .parameter("story.role", role)
-                    .parameter("epochs", Integer.toString(epochs))
+                    .parameter("epochs", Integer.toString(EPOCHS))
                     .parameter("hidden", Integer.toString(RainModel.HIDDEN))
                     .metric("train_loss", losses.get(losses.size() - 1))
                     .metric("training_rows", training.size())
-                    .lineage(LineageRef.run(context.runId()))
                     .lineage(LineageRef.dataset("weather.csv"))
+                    .producedBy(context)
                     .directory(dir)
                     .build());
             return new RegisteredModel(version.model(), version.version(), role, training.size());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save the trained model into " + dir, e);
         }
-    }
-
-    private void moveAlias(RegisteredModel model, Verdict verdict) {
-        Integer current = registry.aliases(model.model()).get("champion");
-        if (current != null && current == model.version()) {
-            return;
-        }
-        registry.moveAlias(AliasMoveRequest.of(model.model(), "champion", model.version())
-                .withVerdict(verdict, model.ref()));
     }
 
     private double[] probabilities(RegisteredModel model, List<Example> examples, String purpose) {
@@ -537,7 +430,7 @@ final class StoryStages {
     }
 
     private RainModel loadModel(String ref, String purpose) {
-        return RainModel.load(registry, ModelRef.parse(ref), freshDirectory(purpose));
+        return RainModel.load(lifecycle.registry(), ModelRef.parse(ref), freshDirectory(purpose));
     }
 
     private Path freshDirectory(String name) {
@@ -570,16 +463,12 @@ final class StoryStages {
                 ServingSimulation.EXACT_PROFILES);
     }
 
-    private void progress(String label, LocalDate day, ServingSimulation simulation, String version) {
+    private void progress(String label, LocalDate day, String version) {
         if (day.getDayOfMonth() == 1 || day.getDayOfMonth() == 15) {
-            var accuracy = simulation.accuracy(version).budget();
+            var accuracy = serving.accuracy(version).budget();
             out.printf("%s %s: accuracy SLO %.0f%% of days right over 28 days, budget %.0f%% left%n", label, day,
                     100 * accuracy.sli(), 100 * accuracy.remainingFraction());
         }
-    }
-
-    private static long seed(StageContext context) {
-        return context.stageName().hashCode();
     }
 
     private static Evaluator evaluator() {

@@ -1,13 +1,11 @@
 package io.github.mlhighway.lifecycle.samples.weather;
 
 import io.github.mlhighway.lifecycle.core.pipeline.Pipeline;
-import io.github.mlhighway.lifecycle.core.pipeline.PipelineRunner;
 import io.github.mlhighway.lifecycle.core.pipeline.RunResult;
-import io.github.mlhighway.lifecycle.core.registry.ModelRegistries;
-import io.github.mlhighway.lifecycle.core.store.Stores;
+import io.github.mlhighway.lifecycle.core.runtime.Lifecycle;
+import io.github.mlhighway.lifecycle.core.time.SimulatedClock;
 import io.github.mlhighway.lifecycle.pipeline.RunStatus;
 import io.github.mlhighway.lifecycle.pipeline.StageRecord;
-import io.github.mlhighway.lifecycle.registry.ModelRegistry;
 import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.CanaryResult;
 import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.Challenge;
 import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.DataSlice;
@@ -19,10 +17,8 @@ import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.StoryInput;
 import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.Summary;
 import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.TrainedChallenger;
 import io.github.mlhighway.lifecycle.samples.weather.StoryRecords.YearServed;
-import io.github.mlhighway.lifecycle.store.Store;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,8 +31,9 @@ import picocli.CommandLine.Option;
  * seen so far, gate the challenger against the champion on a New York holdout, canary it and promote or roll back;
  * then write the postmortem, {@code report.html} and {@code summary.json} into the store.
  *
- * <p>The story is one pipeline run with a fixed run id on the store: killed at any moment and started again with the
- * same store, it resumes after the last completed stage.
+ * <p>Everything runs on one {@link Lifecycle} driven by a {@link SimulatedClock}. The story is one pipeline run with
+ * a fixed run id on the store: killed at any moment and started again with the same store, it re-runs the stage that
+ * was running (replaying its days without adding anything twice) and continues after it.
  */
 @Command(name = "weather-story", mixinStandardHelpOptions = true,
         description = "Runs the whole Lifecycle loop on the NOAA weather data of Seattle and New York.")
@@ -95,41 +92,45 @@ public final class WeatherStory implements Callable<Integer> {
 
     private Summary runStory() {
         Path root = storeDir.toAbsolutePath().normalize();
-        Clock wallClock = Clock.systemUTC();
-        Store store = Stores.directory(root, wallClock);
-        StoryClock times = new StoryClock();
-        ModelRegistry registry = ModelRegistries.directory(root, times.decisions());
-        StoryStages stages = new StoryStages(WeatherData.load(), store, registry, root.resolve("work"), out, times);
-        StoryEnding ending = new StoryEnding(store, root, out, times.at(StoryStages.SERVE_TO.plusDays(2)));
-
-        Pipeline<StoryInput, Summary> story = Pipeline.start("weather-story", StoryInput.class)
-                .then("load", DataSlice.class, (input, context) -> stages.load(context))
-                .gate(stages.dataGate())
-                .then("train-champion", RegisteredModel.class, stages::trainChampion)
-                .then("evaluate-champion", GatedModel.class, stages::evaluateChampion)
-                .gate(stages.championGate())
-                .then("promote-champion", ServingHandOff.class, stages::promoteChampion)
-                .then("serve-seattle", ServingHandOff.class, stages::serveSeattle)
-                .then("serve-new-york", RetrainSignal.class, stages::serveNewYork)
-                .then("train-challenger", TrainedChallenger.class, stages::trainChallenger)
-                .then("evaluate-challenger", Challenge.class, stages::evaluateChallenger)
-                .gate(stages.challengerGate())
-                .then("canary", CanaryResult.class, stages::canary)
-                .then("serve-rest", YearServed.class, stages::serveRest)
-                .then("finish", Summary.class, (year, context) -> ending.finish(year,
-                        stages.seattleHoldoutAuc(year.canary().challenge().champion())))
-                .build();
-
-        PipelineRunner runner = PipelineRunner.builder(store).clock(wallClock).build();
-        out.println("Weather story: store " + root);
-        RunResult<Summary> result = runner.run(story, RUN_ID, new StoryInput("weather.csv",
-                ServingSimulation.REQUESTS_PER_HOUR));
-        if (result.status() != RunStatus.SUCCEEDED) {
-            throw new IllegalStateException("The story stopped: " + describe(result));
+        // Story time: a resumed process starts at the story's first day again, and its first stage moves the clock
+        // forward to its own day. Every version, verdict, run record, incident and report point carries story time.
+        SimulatedClock clock = SimulatedClock.at(StoryStages.midnight(StoryStages.SERVE_FROM));
+        try (Lifecycle lifecycle = Lifecycle.builder().clock(clock).store(root)
+                .incidentsFromAlerts(false)   // the story's incident rule is its IncidentPolicy (and its releases)
+                .noAutomaticReport()          // the serving days record their SLOs at each day's end
+                .build()) {
+            clock.drive(lifecycle);
+            StoryStages stages = new StoryStages(WeatherData.load(), lifecycle, clock, root.resolve("work"), out);
+            try (ServingSimulation serving = stages.serving()) {
+                StoryEnding ending = new StoryEnding(lifecycle, clock, root, out);
+                Pipeline<StoryInput, Summary> story = Pipeline.start("weather-story", StoryInput.class)
+                        .then("load", DataSlice.class, (input, context) -> stages.load(context))
+                        .gate(stages.dataGate())
+                        .then("train-champion", RegisteredModel.class, stages::trainChampion)
+                        .then("evaluate-champion", GatedModel.class, stages::evaluateChampion)
+                        .gate(stages.championGate())
+                        .then("promote-champion", ServingHandOff.class, stages::promoteChampion)
+                        .then("serve-seattle", ServingHandOff.class, stages::serveSeattle)
+                        .then("serve-new-york", RetrainSignal.class, stages::serveNewYork)
+                        .then("train-challenger", TrainedChallenger.class, stages::trainChallenger)
+                        .then("evaluate-challenger", Challenge.class, stages::evaluateChallenger)
+                        .gate(stages.challengerGate())
+                        .then("canary", CanaryResult.class, stages::canary)
+                        .then("serve-rest", YearServed.class, stages::serveRest)
+                        .then("finish", Summary.class, (year, context) -> ending.finish(year,
+                                stages.seattleHoldoutAuc(year.canary().challenge().champion())))
+                        .build();
+                out.println("Weather story: store " + root);
+                RunResult<Summary> result = lifecycle.run(story, RUN_ID, new StoryInput("weather.csv",
+                        ServingSimulation.REQUESTS_PER_HOUR));
+                if (result.status() != RunStatus.SUCCEEDED) {
+                    throw new IllegalStateException("The story stopped: " + describe(result));
+                }
+                Summary summary = result.outputOrThrow();
+                printSummary(summary, root);
+                return summary;
+            }
         }
-        Summary summary = result.outputOrThrow();
-        printSummary(summary, root);
-        return summary;
     }
 
     private static String describe(RunResult<?> result) {

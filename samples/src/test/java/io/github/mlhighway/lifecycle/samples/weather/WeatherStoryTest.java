@@ -115,18 +115,24 @@ class WeatherStoryTest {
                 String.join(System.lineSeparator(), printed)).isTrue();
     }
 
-    /** Versions, alias moves and verdicts carry the story's 2015 days, not the wall clock. */
+    /**
+     * Versions, alias moves and verdicts carry the story's 2015 days, not the wall clock. The incident policy is
+     * evaluated daily at 01:00 (after the labels of the day before arrive), so the incident opens and closes then.
+     */
     private static void assertStampedWithTheStoryDays(Path store) {
         ModelRegistry registry = ModelRegistries.directory(store, Clock.systemUTC());
         assertThat(registry.versions("rain-tomorrow")).extracting(ModelVersion::createdAt)
                 .containsExactly(Instant.parse("2015-01-01T00:00:00Z"), Instant.parse("2015-06-01T00:00:00Z"));
         assertThat(registry.aliasMoves("rain-tomorrow")).extracting(AliasMove::movedAt)
                 .containsExactly(Instant.parse("2015-01-01T00:00:00Z"), Instant.parse("2015-06-04T00:00:00Z"));
+        // The second move is the runtime's, after the canary's promotion, with the release's analyses as verdict.
+        assertThat(registry.aliasMoves("rain-tomorrow").get(1).verdict().gate())
+                .isEqualTo("release:" + StoryStages.RELEASE_ID);
         assertThat(registry.aliasMoves("rain-tomorrow").get(1).verdict().decidedAt())
-                .isEqualTo(Instant.parse("2015-06-01T00:00:00Z"));
+                .isEqualTo(Instant.parse("2015-06-04T00:00:00Z"));
         assertThat(incidents(store)).singleElement().asString()
-                .isEqualTo("INC-20150416-000000-rain-tomorrow CLOSED 2015-04-16T00:00:00Z"
-                        + " Optional[2015-06-04T00:00:00Z] Optional[2015-08-17T00:00:00Z]");
+                .isEqualTo("INC-20150416-010000-rain-tomorrow CLOSED 2015-04-16T01:00:00Z"
+                        + " Optional[2015-06-04T00:00:00Z] Optional[2015-08-20T01:00:00Z]");
     }
 
     /** The status of a stage in the story's run record, as the killed child left it. */
