@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.testkit.junit;
 
 import io.github.mlhighway.lifecycle.core.registry.ModelRegistries;
+import io.github.mlhighway.lifecycle.core.runtime.Lifecycle;
 import io.github.mlhighway.lifecycle.core.slo.SloRegistry;
 import io.github.mlhighway.lifecycle.core.store.ArtifactStore;
 import io.github.mlhighway.lifecycle.core.store.DirectoryStore;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -31,7 +33,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       with timestamps from the test clock;</li>
  *   <li>{@link SloRegistry}: a registry on the test clock, already {@linkplain TestClock#drive(SloRegistry)
  *       driven} by it, so every {@code clock.advance(...)} ticks its windows;</li>
- *   <li>{@link ModelRegistry}: a model registry on the temporary store, artifacts in its artifact area.</li>
+ *   <li>{@link ModelRegistry}: a model registry on the temporary store, artifacts in its artifact area;</li>
+ *   <li>{@link Lifecycle}: the runtime on the test clock and the temporary store, already
+ *       {@linkplain TestClock#drive(Lifecycle) driven} by the clock, so every {@code clock.advance(...)} ticks SLOs,
+ *       models, releases, incidents and retraining. A method that declares a {@code Lifecycle} gets the runtime's
+ *       own SLO and model registries for its {@code SloRegistry} and {@code ModelRegistry} parameters.</li>
  * </ul>
  *
  * Within one test every parameter of the same type is the same object, in the test method and in its
@@ -48,7 +54,7 @@ public final class LifecycleExtension implements ParameterResolver, AfterEachCal
             ExtensionContext.Namespace.create(LifecycleExtension.class);
     private static final String KEY = "resources";
     private static final Set<Class<?>> SUPPORTED = Set.of(TestClock.class, Store.class, DirectoryStore.class,
-            SloRegistry.class, ModelRegistry.class);
+            SloRegistry.class, ModelRegistry.class, Lifecycle.class);
 
     /** Creates the extension; JUnit does this for {@code @ExtendWith}. */
     public LifecycleExtension() {
@@ -67,10 +73,12 @@ public final class LifecycleExtension implements ParameterResolver, AfterEachCal
             return resources.clock();
         } else if (type == Store.class || type == DirectoryStore.class) {
             return resources.store();
+        } else if (type == Lifecycle.class) {
+            return resources.lifecycle();
         } else if (type == SloRegistry.class) {
-            return resources.sloRegistry();
+            return declaresLifecycle(parameterContext) ? resources.lifecycle().slos() : resources.sloRegistry();
         } else if (type == ModelRegistry.class) {
-            return resources.modelRegistry();
+            return declaresLifecycle(parameterContext) ? resources.lifecycle().registry() : resources.modelRegistry();
         }
         throw new ParameterResolutionException("LifecycleExtension cannot resolve " + type.getName());
     }
@@ -81,6 +89,10 @@ public final class LifecycleExtension implements ParameterResolver, AfterEachCal
         if (resources != null) {
             resources.close();
         }
+    }
+
+    private static boolean declaresLifecycle(ParameterContext parameterContext) {
+        return Arrays.asList(parameterContext.getDeclaringExecutable().getParameterTypes()).contains(Lifecycle.class);
     }
 
     private static Resources resources(ExtensionContext context) {
@@ -126,6 +138,7 @@ public final class LifecycleExtension implements ParameterResolver, AfterEachCal
         private DirectoryStore store;
         private SloRegistry sloRegistry;
         private ModelRegistry modelRegistry;
+        private Lifecycle lifecycle;
         private boolean closed;
 
         synchronized TestClock clock() {
@@ -167,6 +180,15 @@ public final class LifecycleExtension implements ParameterResolver, AfterEachCal
             return modelRegistry;
         }
 
+        synchronized Lifecycle lifecycle() {
+            requireOpen();
+            if (lifecycle == null) {
+                lifecycle = Lifecycle.builder().clock(clock()).store(store()).build();
+                clock.drive(lifecycle);
+            }
+            return lifecycle;
+        }
+
         private void requireOpen() {
             if (closed) {
                 throw new IllegalStateException("The Lifecycle test resources were already cleaned up");
@@ -181,11 +203,18 @@ public final class LifecycleExtension implements ParameterResolver, AfterEachCal
             closed = true;
             RuntimeException failure = null;
             try {
+                if (lifecycle != null) {
+                    lifecycle.close();
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            try {
                 if (sloRegistry != null) {
                     sloRegistry.close();
                 }
             } catch (RuntimeException e) {
-                failure = e;
+                failure = add(failure, e);
             }
             try {
                 if (store != null) {
