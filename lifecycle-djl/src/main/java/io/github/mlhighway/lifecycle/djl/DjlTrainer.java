@@ -48,8 +48,9 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * DjlTrainer trainer = DjlTrainer.builder(() -> DjlTrainer.mlp(16)).epochs(20).batchSize(32).seed(7).build();
- * try (TrainedDjlModel model = trainer.train(features, labels)) {
- *     double[] p = model.predictProbabilities(holdoutFeatures);
+ * double[] p;
+ * try (TrainedDjlModel model = trainer.train(features, labels)) {   // closing frees the model's native memory
+ *     p = model.predictProbabilities(holdoutFeatures);
  * }
  * }</pre>
  *

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  * TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
  * Lifecycle lifecycle = Lifecycle.builder().clock(clock).build();
  * clock.drive(lifecycle);
+ * SloTracker tracker = lifecycle.slo(Slo.ratio("checkout").objective(0.999).build());
  * tracker.record(false);
  * clock.advance(Duration.ofMinutes(1));   // the bad event lands in the minute it was recorded
  * }</pre>

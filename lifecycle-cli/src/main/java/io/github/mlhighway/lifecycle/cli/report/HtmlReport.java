@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * releases, incidents and registry. A section with nothing recorded says so. Every piece of text is escaped.
  *
  * <pre>{@code
- * HtmlReport.write(Path.of("lifecycle-data"), Path.of("lifecycle-data/report.html"), clock);
+ * Path page = HtmlReport.write(storeDirectory, storeDirectory.resolve("report.html"), clock);   // absolute path
  * }</pre>
  */
 public final class HtmlReport {

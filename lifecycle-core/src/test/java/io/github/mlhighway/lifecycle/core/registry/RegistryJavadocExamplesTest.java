@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.core.registry;
 
+import static io.github.mlhighway.lifecycle.core.JavadocExamples.copy;
+import static io.github.mlhighway.lifecycle.core.JavadocExamples.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mlhighway.lifecycle.core.SimClock;
@@ -20,8 +22,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The code examples in the javadoc of the registry API, as they appear there. */
+/** The code examples in the javadoc of the registry API, run; the last tests keep javadoc and copies equal. */
 class RegistryJavadocExamplesTest {
+
+    private static final Path API = Path.of("../lifecycle-api/src/main/java/io/github/mlhighway/lifecycle/registry/");
+    private static final Path THIS_TEST = Path.of("src/test/java/io/github/mlhighway/lifecycle/core/registry/"
+            + "RegistryJavadocExamplesTest.java");
 
     @TempDir
     Path root;
@@ -35,13 +41,14 @@ class RegistryJavadocExamplesTest {
                 .file("model.pt", Files.writeString(root.resolve("model.pt"), "weights")).build());
         registry.moveAlias(AliasMoveRequest.of("rain", "champion", v.version()).withOverride("test", "example"));
 
-        // LoadedModel
+        // --- javadoc: LoadedModel ---
         LoadedModel champion = registry.load(ModelRef.parse("rain:champion"));
         LoadedModel local = champion.copyTo(Files.createTempDirectory("rain"));   // verified private copy
         Path modelDirectory = local.file("model.pt").getParent();                 // load your engine from here
         try (InputStream weights = champion.open("model.pt")) {                   // or read through a verifying stream
             weights.transferTo(OutputStream.nullOutputStream());                  // throws at the end on a mismatch
         }
+        // --- javadoc: end ---
 
         assertThat(modelDirectory.resolve("model.pt")).hasContent("weights");
     }
@@ -51,14 +58,26 @@ class RegistryJavadocExamplesTest {
         ModelRegistry registry = ModelRegistries.directory(root.resolve("store"), clock);
         Pipeline<String, ModelVersion> pipeline = Pipeline.start("example", String.class)
                 .then("train", Path.class, (data, context) -> Files.writeString(root.resolve("w.pt"), data))
-                // NewModelVersion
+                // --- javadoc: NewModelVersion ---
                 .then("register", ModelVersion.class, (weights, context) -> registry.register(NewModelVersion.of("rain")
                         .metric("auc", 0.84).file("model.pt", weights).producedBy(context).build()))
+                // --- javadoc: end ---
                 .build();
 
         ModelVersion version = PipelineRunner.builder(Stores.inMemory(clock)).clock(clock).build()
                 .run(pipeline, "run-1", "weights").outputOrThrow();
 
         assertThat(version.idempotencyKey()).isEqualTo("run-1/register");
+        assertThat(version.metrics()).containsEntry("auc", 0.84);
+    }
+
+    @Test
+    void theLoadedModelJavadocShowsTheCodeThisTestRuns() {
+        assertThat(copy(THIS_TEST, "LoadedModel")).isEqualTo(example(API.resolve("LoadedModel.java"), 0));
+    }
+
+    @Test
+    void theNewModelVersionJavadocShowsTheCodeThisTestRuns() {
+        assertThat(copy(THIS_TEST, "NewModelVersion")).isEqualTo(example(API.resolve("NewModelVersion.java"), 0));
     }
 }

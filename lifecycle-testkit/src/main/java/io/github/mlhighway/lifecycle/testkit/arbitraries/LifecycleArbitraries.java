@@ -15,7 +15,11 @@ import net.jqwik.api.Combinators;
  *
  * <pre>{@code
  * @Property
- * void aFastBurnPages(@ForAll("bursts") EventStream stream) { ... }
+ * void aFastBurnExhaustsTheBudget(@ForAll("bursts") EventStream stream) {
+ *     SloTracker tracker = SloTracker.create(Slo.ratio("api").objective(0.999).build(), clock);
+ *     stream.seconds().forEach(second -> tracker.record(second.good(), second.total()));
+ *     assertThat(tracker.budget()).isExhausted();
+ * }
  *
  * @Provide
  * Arbitrary<EventStream> bursts() {

@@ -9,12 +9,11 @@ import io.github.mlhighway.lifecycle.slo.ErrorBudget;
 
 /**
  * Entry point of the Lifecycle assertions. Import statically next to AssertJ's own {@code assertThat}; the
- * overloads here take only Lifecycle types, so the two never clash.
+ * overloads here take only Lifecycle types, so the two never clash. With
+ * {@code import static io.github.mlhighway.lifecycle.testkit.assertions.LifecycleAssertions.assertThat;}:
  *
  * <pre>{@code
- * import static io.github.mlhighway.lifecycle.testkit.assertions.LifecycleAssertions.assertThat;
- *
- * assertThat(gate.evaluate(candidate)).failed().hasFailedFinding("accuracy.min");
+ * assertThat(gate.evaluate(candidate)).failed().hasFailedFinding("model.accuracy.at_least");
  * assertThat(tracker.budget()).hasRemainingAtLeast(0.5);
  * }</pre>
  */

@@ -24,9 +24,12 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>{@code
  * class MyStoreContractTest extends StoreContract {
+ *     @TempDir
+ *     Path root;
+ *
  *     @Override
  *     protected Store newStore() {
- *         return new MyStore(...);
+ *         return Stores.directory(root, TestClock.create());   // here: a fresh, empty store of yours
  *     }
  * }
  * }</pre>
