@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,9 +10,10 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Reads the {@code <pre>{@code ...}</pre>} examples of main sources and the copies that tests keep between
- * {@code // --- javadoc: NAME ---} and {@code // --- javadoc: end ---}, so a test can check that the javadoc shows
- * exactly the code it runs. Paths are relative to the module directory, where the tests run.
+ * Keeps javadoc examples honest: reads the {@code <pre>{@code ...}</pre>} blocks of a main source file and the
+ * copies a test holds between {@code // --- javadoc: NAME ---} and {@code // --- javadoc: end ---}, so a test can
+ * run the copy and check that the javadoc still shows exactly that code. Paths are relative to the module (the
+ * directory surefire runs the tests in).
  */
 public final class JavadocExamples {
 
@@ -21,75 +24,88 @@ public final class JavadocExamples {
     private JavadocExamples() {
     }
 
-    /**
-     * The {@code index}-th (from 0) code example of a source file, without the leading {@code " * "} of each line.
-     *
-     * @throws IllegalArgumentException if the file has fewer examples
-     */
-    public static String javadocExample(Path source, int index) {
-        String text = read(source);
-        int from = 0;
-        for (int i = 0; i <= index; i++) {
-            int open = text.indexOf(OPEN, from);
-            if (open < 0) {
-                throw new IllegalArgumentException(source + " has " + i + " <pre>{@code examples, not " + (index + 1));
-            }
-            int close = text.indexOf(CLOSE, open);
-            if (close < 0) {
-                throw new IllegalArgumentException(source + ": example " + i + " has no closing }</pre>");
-            }
-            if (i == index) {
-                return text.substring(open + OPEN.length(), close).replaceAll("(?m)^\\s*\\* ?", "");
-            }
-            from = close + CLOSE.length();
-        }
-        throw new AssertionError("unreachable");
+    /** The main source file of a (top-level) type. */
+    public static Path source(Class<?> type) {
+        return Path.of("src/main/java", type.getName().replace('.', '/') + ".java");
+    }
+
+    /** The {@code package-info.java} of a package of main sources. */
+    public static Path packageInfo(String packageName) {
+        return Path.of("src/main/java", packageName.replace('.', '/'), "package-info.java");
     }
 
     /**
-     * The lines of a test source between {@code // --- javadoc: NAME ---} and the next
-     * {@code // --- javadoc: end ---}.
-     *
-     * @throws IllegalArgumentException if either marker is missing
+     * The {@code n}th (from 1) {@code <pre>{@code ...}</pre>} block of a source file, without the comment's
+     * leading {@code " * "}.
      */
-    public static String testCopy(Path test, String name) {
-        String text = read(test);
+    public static String example(Path source, int n) {
+        String text = read(source);
+        int from = 0;
+        for (int i = 1; ; i++) {
+            int open = text.indexOf(OPEN, from);
+            if (open < 0) {
+                throw new IllegalArgumentException(source + " has " + (i - 1) + " <pre>{@code blocks, not " + n);
+            }
+            int close = text.indexOf(CLOSE, open);
+            if (close < 0) {
+                throw new IllegalArgumentException(source + ": <pre>{@code block " + i + " is not closed by }</pre>");
+            }
+            if (i == n) {
+                return text.substring(open + OPEN.length(), close).replaceAll("(?m)^\\s*\\* ?", "");
+            }
+            from = close;
+        }
+    }
+
+    /** The copy between {@code // --- javadoc: NAME ---} and the next end marker in a test's own source file. */
+    public static String copy(Class<?> test, String name) {
+        Class<?> top = test;
+        while (top.getEnclosingClass() != null) {
+            top = top.getEnclosingClass();
+        }
+        Path path = Path.of("src/test/java", top.getName().replace('.', '/') + ".java");
+        String text = read(path);
         String marker = "// --- javadoc: " + name + " ---";
         int start = text.indexOf(marker);
         if (start < 0) {
-            throw new IllegalArgumentException(test + " has no marker '" + marker + "'");
+            throw new IllegalArgumentException(path + " has no marker '" + marker + "'");
         }
         int end = text.indexOf(END_MARKER, start);
         if (end < 0) {
-            throw new IllegalArgumentException(test + ": marker '" + marker + "' has no '" + END_MARKER + "' after it");
+            throw new IllegalArgumentException(path + ": marker '" + marker + "' is not closed by '" + END_MARKER
+                    + "'");
         }
         return text.substring(start + marker.length(), end);
     }
 
-    /**
-     * The code with each line stripped, runs of spaces made one, and blank lines dropped, so indentation and
-     * comment alignment do not count.
-     */
+    /** Each line stripped, blank lines dropped: the comparison ignores indentation only. */
     public static String normalized(String code) {
-        return Arrays.stream(code.split("\n")).map(line -> line.strip().replaceAll("\\s+", " "))
-                .filter(line -> !line.isEmpty()).collect(Collectors.joining("\n"));
+        return Arrays.stream(code.split("\n")).map(String::strip).filter(line -> !line.isEmpty())
+                .collect(Collectors.joining("\n"));
     }
 
-    /** The normalised {@code index}-th example of {@code source}; compare it with {@link #copy}. */
-    public static String example(Path source, int index) {
-        return normalized(javadocExample(source, index));
+    /** Asserts that the {@code n}th example of {@code source} is the copy {@code name} of {@code test}. */
+    public static void assertShown(Path source, int n, Class<?> test, String name) {
+        assertThat(normalized(copy(test, name)))
+                .as("the copy '%s' in %s of example %d in %s", name, test.getSimpleName(), n, source)
+                .isEqualTo(normalized(example(source, n)));
     }
 
-    /** The normalised copy named {@code name} in {@code test}; compare it with {@link #example}. */
-    public static String copy(Path test, String name) {
-        return normalized(testCopy(test, name));
+    /** Asserts that the first example of {@code documented}'s source is the copy {@code name} of {@code test}. */
+    public static void assertShown(Class<?> documented, Class<?> test, String name) {
+        assertShown(source(documented), 1, test, name);
     }
 
-    private static String read(Path file) {
+    /** Asserts that the first example of {@code documented}'s source is the copy named after its simple name. */
+    public static void assertShown(Class<?> documented, Class<?> test) {
+        assertShown(documented, test, documented.getSimpleName());
+    }
+
+    private static String read(Path path) {
         try {
-            return Files.readString(file);
+            return Files.readString(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.toAbsolutePath(), e);
+            throw new UncheckedIOException("cannot read " + path.toAbsolutePath(), e);
         }
     }
 }

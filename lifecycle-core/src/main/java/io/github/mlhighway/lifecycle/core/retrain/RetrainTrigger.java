@@ -41,12 +41,12 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * RetrainTrigger trigger = RetrainTrigger.builder("rain-model", clock,
- *         RetrainConditions.anyOf(RetrainConditions.drift("inputs", monitor::latest),
+ *         RetrainConditions.anyOf(RetrainConditions.drift("inputs", latestDrift::get),
  *                                 RetrainConditions.every(Duration.ofDays(7))))
  *     .consecutive(3).cooldown(Duration.ofDays(1))
- *     .action(request -> runner.run(training, request))
+ *     .action(request -> runner.run(training, "retrain-" + request.at().toEpochMilli(), "weather.csv"))
  *     .build();
- * trigger.evaluate();   // from the host's ticker
+ * trigger.evaluate();   // from the host's ticker, or let lifecycle.retraining(..) evaluate it
  * }</pre>
  *
  * <p>Thread-safe: {@link #evaluate()} is synchronized, and the action runs on the calling thread.

@@ -58,14 +58,15 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (Lifecycle lifecycle = Lifecycle.builder()
- *         .store(Path.of("lifecycle-data"))          // directory store and artifacts on the runtime's clock
+ *         .clock(clock)                              // Clock.systemUTC() by default, a SimulatedClock in replays
+ *         .store(dataDirectory)                      // directory store and artifacts on the runtime's clock
  *         .build()) {
  *     lifecycle.start();                             // one scheduler ticks SLOs, models, releases, incidents
  *     SloTracker availability = lifecycle.slo(Slo.ratio("checkout.availability").objective(0.999).build());
  *     GuardedModel<double[], Double> rain = lifecycle.<double[], Double>serving("rain")
  *         .version("rain@1", champion)
  *         .build();
- *     ...
+ *     Double forecast = rain.predict("request-1", "user-7", features);   // routed, measured, guarded
  * }
  * }</pre>
  *

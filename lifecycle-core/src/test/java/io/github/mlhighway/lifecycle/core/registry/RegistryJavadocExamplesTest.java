@@ -1,7 +1,6 @@
 package io.github.mlhighway.lifecycle.core.registry;
 
-import static io.github.mlhighway.lifecycle.core.JavadocExamples.copy;
-import static io.github.mlhighway.lifecycle.core.JavadocExamples.example;
+import io.github.mlhighway.lifecycle.core.JavadocExamples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mlhighway.lifecycle.core.SimClock;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistryJavadocExamplesTest {
 
     private static final Path API = Path.of("../lifecycle-api/src/main/java/io/github/mlhighway/lifecycle/registry/");
-    private static final Path THIS_TEST = Path.of("src/test/java/io/github/mlhighway/lifecycle/core/registry/"
-            + "RegistryJavadocExamplesTest.java");
 
     @TempDir
     Path root;
@@ -73,11 +70,13 @@ class RegistryJavadocExamplesTest {
 
     @Test
     void theLoadedModelJavadocShowsTheCodeThisTestRuns() {
-        assertThat(copy(THIS_TEST, "LoadedModel")).isEqualTo(example(API.resolve("LoadedModel.java"), 0));
+        JavadocExamples.assertShown(API.resolve("LoadedModel.java"), 1, RegistryJavadocExamplesTest.class,
+                "LoadedModel");
     }
 
     @Test
     void theNewModelVersionJavadocShowsTheCodeThisTestRuns() {
-        assertThat(copy(THIS_TEST, "NewModelVersion")).isEqualTo(example(API.resolve("NewModelVersion.java"), 0));
+        JavadocExamples.assertShown(API.resolve("NewModelVersion.java"), 1, RegistryJavadocExamplesTest.class,
+                "NewModelVersion");
     }
 }

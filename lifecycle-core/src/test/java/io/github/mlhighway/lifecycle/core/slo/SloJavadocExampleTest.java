@@ -1,7 +1,6 @@
 package io.github.mlhighway.lifecycle.core.slo;
 
-import static io.github.mlhighway.lifecycle.core.JavadocExamples.copy;
-import static io.github.mlhighway.lifecycle.core.JavadocExamples.example;
+import io.github.mlhighway.lifecycle.core.JavadocExamples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -21,8 +20,6 @@ class SloJavadocExampleTest {
 
     private static final Path SOURCE = Path.of("../lifecycle-api/src/main/java/io/github/mlhighway/lifecycle/slo/"
             + "Slo.java");
-    private static final Path THIS_TEST = Path.of("src/test/java/io/github/mlhighway/lifecycle/core/slo/"
-            + "SloJavadocExampleTest.java");
 
     @Test
     void theSloExampleBuildsThreeSlosThatTrackersJudgeAsDeclared() {
@@ -55,6 +52,6 @@ class SloJavadocExampleTest {
 
     @Test
     void theSloJavadocShowsTheCodeThisTestRuns() {
-        assertThat(copy(THIS_TEST, "Slo")).isEqualTo(example(SOURCE, 0));
+        JavadocExamples.assertShown(SOURCE, 1, SloJavadocExampleTest.class, "Slo");
     }
 }

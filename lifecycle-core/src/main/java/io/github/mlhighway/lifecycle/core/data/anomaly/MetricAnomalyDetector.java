@@ -18,7 +18,7 @@ import java.util.Objects;
  * MetricAnomalyDetector rows = MetricAnomalyDetector.builder("daily_rows")
  *     .sigmas(3).warmUp(7).maxRelativeChange(0.5).build();
  * AnomalyResult result = rows.observe(table.rowCount(), clock.instant());
- * if (result.isAnomaly()) { ... result.toVerdict() ... }
+ * Verdict verdict = result.toVerdict();   // FAIL when result.isAnomaly()
  * }</pre>
  *
  * <p>The first {@code warmUp} observations are INCONCLUSIVE: they build the baseline. By default an anomalous

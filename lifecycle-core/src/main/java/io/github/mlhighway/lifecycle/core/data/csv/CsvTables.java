@@ -27,8 +27,8 @@ import java.util.Optional;
  * of inferred columns are held as text until the end.
  *
  * <pre>{@code
- * Table weather = CsvTables.read(Path.of("weather.csv"));
- * Table typed = CsvTables.read(Path.of("weather.csv"), CsvOptions.builder().schema(schema).build());
+ * Table weather = CsvTables.read(weatherCsv);
+ * Table typed = CsvTables.read(weatherCsv, CsvOptions.builder().schema(schema).build());
  * }</pre>
  */
 public final class CsvTables {

@@ -23,13 +23,16 @@ import org.apache.datasketches.memory.Memory;
  *
  * <pre>{@code
  * {"formatVersion":1,"rowCount":1461,"columns":[{"name":"wind","type":"DOUBLE","count":1461,"nullCount":0,
- *   "nanCount":0,"infiniteCount":0,"moments":{"count":..,"mean":..,"m2":..,"min":..,"max":..},
- *   "kll":"<base64>","hll":"<base64>","frequentItems":null,"categoryCounts":null,"categoryCap":1000,
- *   "smallDomainCounts":null,"smallDomainCap":32,"fixedBins":null,"histogramBins":10,
- *   "summary":{...derived, informational...}}]}
+ *   "nanCount":0,"infiniteCount":0,"moments":{"count":1461,"mean":3.24,"m2":3018.3,"min":0.4,"max":9.5},
+ *   "kll":"<base64>","hll":"<base64>","frequentItems":null,"frequentItemsMapSize":128,"categoryCounts":null,
+ *   "categoryCap":1000,"smallDomainCounts":null,"smallDomainCap":32,"fixedBins":null,"histogramBins":10,
+ *   "summary":{"distinctEstimate":79.0,"distinctLowerBound":79.0,"distinctUpperBound":79.01,"rankError":0.0068,
+ *     "quantiles":{"0.0":0.4,"0.5":3.0,"1.0":9.5},
+ *     "histogram":{"bins":[{"label":"[0.4, 1.6)","lower":0.4,"upper":1.6,"count":122}],"exact":false,
+ *       "source":"quantiles"}}}]}
  * }</pre>
  *
- * Sketches are base64 of their compact DataSketches byte form (KLL doubles, HLL, frequent items of strings).
+ * (Seattle's wind, the sketches, quantiles and histogram bins shortened.) Sketches are base64 of their compact DataSketches byte form (KLL doubles, HLL, frequent items of strings).
  * The {@code summary} object (quantiles, distinct estimate, histogram) is written for people and ignored on
  * reading: everything is re-derived from the sketches.
  */

@@ -11,9 +11,10 @@ import java.util.Objects;
  * Entry points for profiling: from a {@link Table}, from a host application's records or maps, and merging.
  *
  * <pre>{@code
- * record Weather(String location, double precipitation, double tempMax, double wind) {}
- * DatasetProfile seattle = Profiles.ofRecords(seattleDays);          // List<Weather>
- * DatasetProfile all = Profiles.merge(seattle, Profiles.of(newYorkTable));
+ * record Weather(String location, double precipitation, double wind) {}
+ * DatasetProfile seattle = Profiles.ofRecords(List.of(new Weather("Seattle", 0.0, 4.7),
+ *     new Weather("Seattle", 10.9, 4.5)));
+ * DatasetProfile all = Profiles.merge(seattle, Profiles.of(newYorkTable));   // columns matched by name
  * String json = all.toJson();
  * }</pre>
  */

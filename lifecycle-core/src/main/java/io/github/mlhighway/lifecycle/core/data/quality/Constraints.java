@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
  * Factory of the built-in {@link Constraint constraints}.
  *
  * <pre>{@code
- * Constraints.completeness("wind").mostly(0.99)
- * Constraints.range("temp_max", -30, 50)
- * Constraints.allowedValues("weather", "drizzle", "rain", "snow", "sun", "fog")
- * Constraints.rowCountAtLeast(365)
- * Constraints.quantileBetween("wind", 0.5, 1, 6)
+ * List<Constraint> weather = List.of(
+ *     Constraints.completeness("wind").mostly(0.99),
+ *     Constraints.range("temp_max", -30, 50),
+ *     Constraints.allowedValues("weather", "drizzle", "rain", "snow", "sun", "fog"),
+ *     Constraints.rowCountAtLeast(365),
+ *     Constraints.quantileBetween("wind", 0.5, 1, 6));
  * }</pre>
  *
  * <p>Row constraints ({@link RowConstraint}) take a {@code mostly} fraction, default 1.0; they judge non-null

@@ -10,8 +10,8 @@ import java.util.List;
  * the problems of all files at once.
  *
  * <pre>{@code
- * OpenSloConversion loaded = OpenSlo.load(List.of(Path.of("slos.yaml")), ConversionOptions.DEFAULTS);
- * for (Slo slo : loaded.slos()) { ... }
+ * OpenSloConversion loaded = OpenSlo.load(List.of(sloFile), ConversionOptions.DEFAULTS);
+ * loaded.slos().forEach(lifecycle::slo);   // track every objective of the file
  * }</pre>
  */
 public final class OpenSlo {
