@@ -1,8 +1,8 @@
 package io.github.mlhighway.lifecycle.core.registry;
 
-import io.github.mlhighway.lifecycle.core.JavadocExamples;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mlhighway.lifecycle.core.JavadocExamples;
 import io.github.mlhighway.lifecycle.core.SimClock;
 import io.github.mlhighway.lifecycle.core.pipeline.Pipeline;
 import io.github.mlhighway.lifecycle.core.pipeline.PipelineRunner;

@@ -1,9 +1,9 @@
 package io.github.mlhighway.lifecycle.core.slo;
 
-import io.github.mlhighway.lifecycle.core.JavadocExamples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.mlhighway.lifecycle.core.JavadocExamples;
 import io.github.mlhighway.lifecycle.core.SimClock;
 import io.github.mlhighway.lifecycle.slo.BudgetingMethod;
 import io.github.mlhighway.lifecycle.slo.Operator;
