@@ -112,6 +112,7 @@ public final class Releases {
         private PromotionApproval approval;
         private boolean usePolicy = true;
         private boolean recordIncidents = true;
+        private String incidentKey;
         private final List<ReleaseListener> listeners = new ArrayList<>();
 
         private Builder(GuardedModel<I, O> service, ReleaseConfig config) {
@@ -167,6 +168,23 @@ public final class Releases {
         }
 
         /**
+         * The incident this release's events and its candidate's page alerts go to (default: the release id), e.g.
+         * the model's own incident key so that a promotion marks the model's open incident mitigated.
+         *
+         * @param key the incident key
+         * @return this builder
+         */
+        public Builder<I, O> incidentKey(String key) {
+            Objects.requireNonNull(key, "key");
+            if (key.isBlank()) {
+                throw new IllegalArgumentException("The incident key of release '" + config.releaseId()
+                        + "' must not be blank");
+            }
+            this.incidentKey = key;
+            return this;
+        }
+
+        /**
          * Does not record a rollback as incident evidence.
          *
          * @return this builder
@@ -197,10 +215,12 @@ public final class Releases {
             VersionTrackers candidate = service.versionTrackers(config.candidateVersion());
             ReleaseController.Builder builder = ReleaseController.builder(config, lifecycle.store(), service,
                     lifecycle.clock()).candidateAlerts(candidate::alerts);
+            String key = incidentKey != null ? incidentKey : config.releaseId();
+            ReleaseListener incidents = lifecycle.incidents().releaseListener(event -> key);
             if (recordIncidents) {
-                // The candidate's pages and the rollback are one incident, keyed by the release.
-                candidate.all().forEach(t -> lifecycle.routeIncidents(t.slo().name(), config.releaseId()));
-                builder.listener(lifecycle.incidents().releaseListener());
+                // The candidate's pages and the rollback are one incident, keyed by the release (or the given key).
+                candidate.all().forEach(t -> lifecycle.routeIncidents(t.slo().name(), key));
+                builder.listener(incidents);
             }
             if (usePolicy) {
                 builder.policy(change -> lifecycle.policy().map(p -> p.decide(change))
@@ -213,7 +233,7 @@ public final class Releases {
             listeners.forEach(builder::listener);
             ReleaseController controller = builder.open();
             service.trafficPlan(controller.plan());
-            Active release = new Active(controller, service, alias, recordIncidents);
+            Active release = new Active(controller, service, alias, recordIncidents ? incidents : null);
             byId.put(config.releaseId(), controller);
             if (!controller.state().phase().isTerminal() || !release.finish()) {
                 active.add(release);
@@ -250,13 +270,13 @@ public final class Releases {
         final ReleaseController controller;
         final GuardedModel<?, ?> service;
         final String alias;
-        final boolean recordIncidents;
+        final ReleaseListener incidents;
 
-        Active(ReleaseController controller, GuardedModel<?, ?> service, String alias, boolean recordIncidents) {
+        Active(ReleaseController controller, GuardedModel<?, ?> service, String alias, ReleaseListener incidents) {
             this.controller = controller;
             this.service = service;
             this.alias = alias;
-            this.recordIncidents = recordIncidents;
+            this.incidents = incidents;
         }
 
         /**
@@ -270,10 +290,10 @@ public final class Releases {
             ReleaseConfig config = controller.config();
             if (phase == ReleasePhase.PROMOTED && alias != null) {
                 moveAlias(config);
-            } else if (phase == ReleasePhase.ROLLED_BACK && recordIncidents) {
+            } else if (phase == ReleasePhase.ROLLED_BACK && incidents != null) {
                 // Delivered by the listener already, unless the process died between the journal and the
                 // listener; recording is idempotent per event, so a second delivery changes nothing.
-                lifecycle.incidents().onRelease(lastEvent(controller));
+                incidents.onEvent(lastEvent(controller));
             }
             return true;
         }

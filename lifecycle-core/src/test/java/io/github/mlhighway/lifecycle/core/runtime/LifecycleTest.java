@@ -179,6 +179,25 @@ class LifecycleTest {
     }
 
     @Test
+    void aReleaseCanJoinTheModelsOwnIncident() {
+        try (Lifecycle lifecycle = lifecycle()) {
+            Function<Double, Double> broken = x -> {
+                throw new IllegalStateException("candidate down");
+            };
+            GuardedModel<Double, Double> service = lifecycle.<Double, Double>serving("rain")
+                    .version("rain@1", x -> x).version("rain@2", broken).fallback(x -> 0.0).build();
+            ReleaseController canary = lifecycle.releases().release(service, ReleaseConfig
+                    .canary("rain-2", "rain@1", "rain@2").steps(50, 100).interval(Duration.ofDays(1)).build())
+                    .incidentKey("rain").open();
+
+            clock.run(Duration.ofHours(3), Duration.ofMinutes(1), minute -> traffic(service, minute));
+
+            assertThat(canary.state().phase()).isEqualTo(ReleasePhase.ROLLED_BACK);
+            assertThat(lifecycle.incidents().all()).extracting(Incident::key).containsExactly("rain");
+        }
+    }
+
+    @Test
     void anExhaustedBudgetFreezesPromotions() {
         try (Lifecycle lifecycle = lifecycle()) {
             SloTracker checkout = lifecycle.slo(Slo.ratio("checkout").objective(0.99)
