@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -235,15 +233,11 @@ class SloCommandsTest {
         return args.toArray(String[]::new);
     }
 
+    /** The OpenSLO and Sloth examples copied into this module's test resources (provenance in their README). */
     private static List<String> sharedExamples() throws IOException {
-        Optional<Path> folder = Optional.empty();
-        for (Path at = Path.of("").toAbsolutePath(); at != null && folder.isEmpty(); at = at.getParent()) {
-            Path candidate = at.resolve("shared/data/openslo-examples");
-            folder = Files.isDirectory(candidate) ? Optional.of(candidate) : Optional.empty();
-        }
-        Assumptions.assumeTrue(folder.isPresent(), "Skipped: no shared/data/openslo-examples folder above the "
-                + "working directory (it sits beside the repository clone in CI, not in a user's clone)");
-        try (Stream<Path> files = Files.list(folder.get())) {
+        Path folder = Path.of("src/test/resources/openslo-examples");
+        assertThat(folder).as("the copied OpenSLO examples").isDirectory();
+        try (Stream<Path> files = Files.list(folder)) {
             return files.map(Path::toString).filter(name -> name.matches(".*\\.ya?ml") && !name.contains(".rules."))
                     .sorted().toList();
         }

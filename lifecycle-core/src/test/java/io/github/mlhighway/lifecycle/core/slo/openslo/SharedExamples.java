@@ -4,26 +4,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
-/** Finds the shared OpenSLO examples ({@code shared/data/openslo-examples}) by walking up from the working dir. */
+/**
+ * The OpenSLO examples of the OpenSLO and Sloth projects, copied from {@code shared/data/openslo-examples} into this
+ * module's test resources ({@code src/test/resources/openslo-examples}, provenance in its README).
+ */
 public final class SharedExamples {
+
+    private static final Path FOLDER = Path.of("src/test/resources/openslo-examples");
 
     private SharedExamples() {
     }
 
     /**
-     * The examples folder, or a skipped test when it is absent.
+     * The examples folder.
      *
      * @return the folder
+     * @throws IllegalStateException when the folder is missing (the test runs outside the module directory)
      */
     public static Path folder() {
-        Optional<Path> found = find();
-        Assumptions.assumeTrue(found.isPresent(), "Skipped: no shared/data/openslo-examples folder above "
-                + Path.of("").toAbsolutePath() + " (it sits beside the repository clone in CI, not in a user's clone)");
-        return found.get();
+        if (!Files.isDirectory(FOLDER)) {
+            throw new IllegalStateException("No " + FOLDER.toAbsolutePath() + ": run the tests from the module");
+        }
+        return FOLDER;
     }
 
     /**
@@ -38,15 +42,5 @@ public final class SharedExamples {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Optional<Path> find() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/data/openslo-examples");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }
