@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mlhighway.lifecycle.core.condition.ConditionResult;
 import io.github.mlhighway.lifecycle.core.condition.Conditions;
 import io.github.mlhighway.lifecycle.core.incident.IncidentPolicy;
 import io.github.mlhighway.lifecycle.core.pipeline.Pipeline;
@@ -27,6 +28,7 @@ import io.github.mlhighway.lifecycle.registry.ModelVersion;
 import io.github.mlhighway.lifecycle.registry.NewModelVersion;
 import io.github.mlhighway.lifecycle.release.ReleasePhase;
 import io.github.mlhighway.lifecycle.slo.Slo;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -258,6 +263,39 @@ class LifecycleTest {
             assertThatThrownBy(lifecycle::tick).isInstanceOf(LifecycleTickException.class)
                     .hasMessageContaining("retraining broken").hasMessageContaining("label source unreachable");
             assertThat(checkout.budget().eligible()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void everySloPresentAndFutureIsExportedThroughMicrometer() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (Lifecycle lifecycle = Lifecycle.builder().clock(clock).meterRegistry(meters).build()) {
+            clock.drive(lifecycle);
+            lifecycle.slo(Slo.ratio("checkout").objective(0.99).build()).record(false);
+            GuardedModel<Double, Double> service = lifecycle.<Double, Double>serving("rain")
+                    .version("rain@1", x -> x).build();
+            clock.advance(Duration.ofSeconds(1));
+
+            assertThat(meters.find("lifecycle.slo.events").tag("slo", "checkout").tag("outcome", "bad")
+                    .functionCounter().count()).isEqualTo(1.0);
+            assertThat(meters.find("lifecycle.slo.budget.remaining")
+                    .tag("slo", service.versionSloName("rain@1", "availability")).gauge()).isNotNull();
+        }
+    }
+
+    @Test
+    void startTicksFromItsOwnSchedulerUntilClosed() throws InterruptedException {
+        CountDownLatch evaluated = new CountDownLatch(3);
+        try (Lifecycle lifecycle = Lifecycle.builder().tickInterval(Duration.ofMillis(5)).build()) {
+            lifecycle.retraining("counting", Duration.ofMillis(1), now -> {
+                evaluated.countDown();
+                return ConditionResult.of("counting", false, "never retrains", Map.of());
+            }, t -> t.action(request -> { }));
+            lifecycle.start();
+
+            assertThat(evaluated.await(30, TimeUnit.SECONDS)).as("three ticks from the scheduler").isTrue();
+            assertThatThrownBy(lifecycle::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already started");
         }
     }
 
