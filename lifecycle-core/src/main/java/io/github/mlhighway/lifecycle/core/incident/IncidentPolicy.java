@@ -23,7 +23,9 @@ import java.util.Optional;
  *   <li>A result measured on an {@link io.github.mlhighway.lifecycle.core.condition.ConditionResult#observation()
  *       observation} (a drift window) counts once per observation, so a weekly window evaluated every day is one
  *       week in the streak. Results without one (a budget now) count at every evaluation.
- *   <li>The streaks are kept in the manager's store, so a restarted process continues them.
+ *   <li>The streaks are kept in the manager's store, so a restarted process continues them. An evaluation at a
+ *       time before the stored last one (a replayed stage on a simulated clock) changes nothing: the store already
+ *       holds what those evaluations decided.
  * </ul>
  *
  * <pre>{@code

@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.core.incident;
 
 import io.github.mlhighway.lifecycle.core.condition.ConditionResult;
+import io.github.mlhighway.lifecycle.core.condition.ConditionStatus;
 import io.github.mlhighway.lifecycle.incident.Incident;
 import io.github.mlhighway.lifecycle.incident.IncidentEventKind;
 import io.github.mlhighway.lifecycle.incident.IncidentEvidence;
@@ -44,6 +45,16 @@ final class PolicyEvaluator {
         IncidentPolicy.Rule rule = open.isPresent() ? policy.closeRule() : policy.openRule();
         PolicyStates.Stored stored = policyStates.read(policy.name());
         PolicyStates.PolicyState state = stored.state();
+        if (state.evaluatedAt() != null && now.isBefore(state.evaluatedAt())) {
+            // A replay (a stage re-run after a crash on a simulated clock, or a clock set back): the stored state
+            // already holds what these evaluations decided, so they change nothing until time passes it again.
+            String reason = "Incident policy " + policy.name() + ": not evaluated at " + now + ", before its last "
+                    + "evaluation at " + state.evaluatedAt() + " (a replay); nothing changes";
+            return new PolicyEvaluation(policy.name(), now, state.watching(), ConditionResult.of(policy.name(),
+                    ConditionStatus.INCONCLUSIVE, reason, Map.of()), state.streak(),
+                    (state.watching() == PolicyEvaluation.RuleKind.OPEN ? policy.openRule() : policy.closeRule())
+                            .consecutive(), PolicyEvaluation.Action.NONE, open.map(Incident::id), reason);
+        }
         int streak = state.watching() == watching ? state.streak() : 0;
         String counted = state.watching() == watching ? state.lastObservation() : null;
         ConditionResult result = rule.condition().check(now);

@@ -222,6 +222,24 @@ class IncidentPolicyTest {
     }
 
     @Test
+    void anEvaluationBeforeTheLastOneIsAReplayAndChangesNothing(@TempDir Path dir) {
+        SimClock later = new SimClock(clock.instant().plus(Duration.ofDays(30)));
+        IncidentPolicy always = IncidentPolicy.builder("always").key("rain")
+                .openWhen(now -> ConditionResult.of("bad", true, "bad", Map.of()))
+                .closeWhen(now -> ConditionResult.of("calm", false, "not calm", Map.of()))
+                .build();
+        IncidentManager first = IncidentManager.builder(Stores.directory(dir, later), later).build();
+        assertThat(first.evaluate(always).action()).isEqualTo(PolicyEvaluation.Action.OPENED);
+
+        IncidentManager replaying = IncidentManager.builder(Stores.directory(dir, clock), clock).build();
+        PolicyEvaluation replayed = replaying.evaluate(always);
+
+        assertThat(replayed.action()).isEqualTo(PolicyEvaluation.Action.NONE);
+        assertThat(replayed.reason()).contains("a replay");
+        assertThat(replaying.all()).hasSize(1);
+    }
+
+    @Test
     void aFiringPageHoldsTheIncidentOpen() {
         Store store = Stores.inMemory(clock);
         IncidentManager manager = IncidentManager.builder(store, clock).keyBySlo(slo -> "rain").build();
