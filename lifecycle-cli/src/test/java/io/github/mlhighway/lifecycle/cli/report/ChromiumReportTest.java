@@ -106,8 +106,8 @@ class ChromiumReportTest {
     }
 
     private static void assumeChromium() {
-        RequiredTool.require(chromium.isPresent(), "no chromium, chromium-browser or google-chrome on the PATH: install "
-                + "Chromium (apt-get install chromium; .ci/run does) to run the headless-browser report test");
+        RequiredTool.require(chromium.isPresent(), "no chromium, chromium-browser or google-chrome on the PATH: "
+                + "install Chromium (apt-get install chromium; .ci/run does) to run the headless-browser report test");
     }
 
     /** Runs Chromium headless with the given arguments; returns its stdout. Kills it if it hangs. */

@@ -398,7 +398,8 @@ public final class IncidentManager {
         Instant now = clock.instant();
         List<Incident> closed = new ArrayList<>();
         for (Incident incident : openIncidents()) {
-            if (openedByPolicy(incident).isEmpty() && !incident.paging() && !now.isBefore(incident.lastSignalAt().plus(quietPeriod))) {
+            boolean quiet = !now.isBefore(incident.lastSignalAt().plus(quietPeriod));
+            if (openedByPolicy(incident).isEmpty() && !incident.paging() && quiet) {
                 String reason = "Recovered: no page has fired since " + Texts.utc(incident.lastSignalAt())
                         + " (quiet period " + Texts.duration(quietPeriod) + ")";
                 closed.add(close(incident.id(), reason));

@@ -274,6 +274,23 @@ public final class Lifecycle implements AutoCloseable {
     }
 
     /**
+     * As {@link #serving(String)}, with the input and output types spelled out instead of a type witness:
+     * {@code lifecycle.serving("rain", Features.class, Double.class)}.
+     *
+     * @param name   the model's name
+     * @param input  the input type
+     * @param output the output type
+     * @param <I>    input type
+     * @param <O>    output type
+     * @return the builder
+     */
+    public <I, O> GuardedModelBuilder<I, O> serving(String name, Class<I> input, Class<O> output) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(output, "output");
+        return serving(name);
+    }
+
+    /**
      * A data gate whose verdicts are stamped by the runtime's clock.
      *
      * @param name the gate's name

@@ -75,7 +75,7 @@ public final class QuickStart {
                         .withVerdict(first.record().stage("fit").orElseThrow().verdicts().get(0)));
             }
 
-            GuardedModel<WeatherDay, Double> service = lifecycle.<WeatherDay, Double>serving("rain")
+            GuardedModel<WeatherDay, Double> service = lifecycle.serving("rain", WeatherDay.class, Double.class)
                     .version(v1.ref().toString(), load(lifecycle, v1))
                     .labels((LabelJudge<Double, Integer>) (p, rain) -> (p >= 0.5 ? 1 : 0) == rain, 10_000,
                             Duration.ofDays(2))
@@ -86,8 +86,9 @@ public final class QuickStart {
             ModelVersion v2 = register(lifecycle, lifecycle.run(training, "train-2015-03", LocalDate.of(2015, 3, 1)));
             service.addVersion(v2.ref().toString(), load(lifecycle, v2));
             ReleaseController canary = lifecycle.releases().release(service, ReleaseConfig
-                    .canary("rain-v2", v1.ref().toString(), v2.ref().toString()).steps(10, 50, 100).interval(Duration.ofDays(2))
-                    .minSample(40).build()).movesAlias("champion").open();
+                    .canary("rain-v2", v1.ref().toString(), v2.ref().toString())
+                    .steps(10, 50, 100).interval(Duration.ofDays(2)).minSample(40).build())
+                    .movesAlias("champion").open();             // promotion moves the alias; a page rolls back
             serve(weather, service, clock, LocalDate.of(2015, 3, 1), LocalDate.of(2015, 4, 1));
 
             System.out.println(service.versionTrackers(v1.ref().toString()).availability().budget().describe());
