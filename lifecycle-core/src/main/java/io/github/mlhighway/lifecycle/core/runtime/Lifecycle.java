@@ -362,7 +362,7 @@ public final class Lifecycle implements AutoCloseable {
         participants.add(new Participant("retraining " + name, every, () -> {
             trigger.evaluate();
             return true;
-        }));
+        }, trigger));
         return trigger;
     }
 
@@ -380,8 +380,21 @@ public final class Lifecycle implements AutoCloseable {
         participants.add(new Participant("incident policy " + policy.name(), every, () -> {
             incidents.evaluate(policy);
             return true;
-        }));
+        }, policy));
         return policy;
+    }
+
+    /**
+     * Stops evaluating a retraining trigger or an incident policy that {@link #retraining} or
+     * {@link #incidentPolicy} added (e.g. when a stage that watched for a retrain is over). Its state stays as it
+     * is: an incident the policy opened stays open, the trigger's decisions stay readable.
+     *
+     * @param triggerOrPolicy the object those methods returned
+     * @return whether it was being evaluated
+     */
+    public boolean stopEvaluating(Object triggerOrPolicy) {
+        Objects.requireNonNull(triggerOrPolicy, "triggerOrPolicy");
+        return participants.removeIf(participant -> participant.isFor(triggerOrPolicy));
     }
 
     /**

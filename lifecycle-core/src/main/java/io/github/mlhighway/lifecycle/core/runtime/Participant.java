@@ -14,6 +14,7 @@ final class Participant {
     private final String name;
     private final Duration every;
     private final BooleanSupplier action;
+    private final Object subject;
     private Instant nextDue;
 
     /**
@@ -22,9 +23,22 @@ final class Participant {
      * @param action runs it; returns false when the participant is finished and can be dropped
      */
     Participant(String name, Duration every, BooleanSupplier action) {
+        this(name, every, action, null);
+    }
+
+    /**
+     * @param subject what the participant evaluates (a retraining trigger, an incident policy), so it can be
+     *                removed by it; null for the runtime's own parts
+     */
+    Participant(String name, Duration every, BooleanSupplier action, Object subject) {
         this.name = Objects.requireNonNull(name, "name");
         this.every = Objects.requireNonNull(every, "every");
         this.action = Objects.requireNonNull(action, "action");
+        this.subject = subject;
+    }
+
+    boolean isFor(Object candidate) {
+        return subject != null && subject == candidate;
     }
 
     static Participant always(String name, Runnable action) {

@@ -238,6 +238,23 @@ class LifecycleTest {
     }
 
     @Test
+    void aTriggerThatIsNoLongerNeededStopsBeingEvaluated() {
+        try (Lifecycle lifecycle = lifecycle()) {
+            RetrainTrigger trigger = lifecycle.retraining("weekly", Duration.ofDays(1),
+                    RetrainConditions.every(Duration.ofDays(7)), t -> t.action(request -> { }));
+            clock.run(Duration.ofDays(3), Duration.ofHours(1), hour -> { });
+            int evaluated = trigger.decisions().size();
+
+            assertThat(lifecycle.stopEvaluating(trigger)).isTrue();
+            clock.run(Duration.ofDays(3), Duration.ofHours(1), hour -> { });
+
+            assertThat(evaluated).isEqualTo(3);
+            assertThat(trigger.decisions()).hasSize(evaluated);
+            assertThat(lifecycle.stopEvaluating(trigger)).isFalse();
+        }
+    }
+
+    @Test
     void sloStateSurvivesARestartOnTheSameStore() {
         Slo checkout = Slo.ratio("checkout").objective(0.99).rollingWindow(Duration.ofDays(7)).build();
         try (Lifecycle first = lifecycle()) {
