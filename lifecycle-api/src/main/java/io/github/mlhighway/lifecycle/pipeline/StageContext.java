@@ -55,13 +55,9 @@ public interface StageContext {
      * @param type the input's class (or a supertype of it)
      * @param <T>  the type
      * @return the input
-     * @throws IllegalArgumentException      if the input is not of that type (the message names its class)
-     * @throws UnsupportedOperationException if this context does not belong to a pipeline run
+     * @throws IllegalArgumentException if the input is not of that type (the message names its class)
      */
-    default <T> T runInput(Class<T> type) {
-        throw new UnsupportedOperationException("This stage context (" + getClass().getName()
-                + ") cannot read the run input");
-    }
+    <T> T runInput(Class<T> type);
 
     /**
      * The output of an earlier stage of this run, by name: the value the next stage saw, read back from its
@@ -71,12 +67,8 @@ public interface StageContext {
      * @param type      the output's class (or a supertype of it)
      * @param <T>       the type
      * @return the output
-     * @throws IllegalArgumentException      if the pipeline has no such stage, or its output is not of that type
-     * @throws IllegalStateException         if the stage is this one or runs after it
-     * @throws UnsupportedOperationException if this context does not belong to a pipeline run
+     * @throws IllegalArgumentException if the pipeline has no such stage, or its output is not of that type
+     * @throws IllegalStateException    if the stage is this one or runs after it
      */
-    default <T> T output(String stageName, Class<T> type) {
-        throw new UnsupportedOperationException("This stage context (" + getClass().getName()
-                + ") cannot read the outputs of other stages");
-    }
+    <T> T output(String stageName, Class<T> type);
 }

@@ -71,4 +71,15 @@ final class FakeStageContext implements StageContext {
     public void recordInput(String name, String sha256) {
         inputs.put(name, sha256);
     }
+
+    @Override
+    public <T> T runInput(Class<T> type) {
+        throw new IllegalStateException("FakeStageContext has no pipeline run, so no run input of type "
+                + type.getName());
+    }
+
+    @Override
+    public <T> T output(String stageName, Class<T> type) {
+        throw new IllegalArgumentException("FakeStageContext has no pipeline run, so no stage '" + stageName + "'");
+    }
 }

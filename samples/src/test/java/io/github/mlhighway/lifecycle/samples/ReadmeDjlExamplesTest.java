@@ -12,6 +12,7 @@ import io.github.mlhighway.lifecycle.core.pipeline.RunResult;
 import io.github.mlhighway.lifecycle.core.registry.ModelRegistries;
 import io.github.mlhighway.lifecycle.core.serving.GuardedModel;
 import io.github.mlhighway.lifecycle.core.store.Stores;
+import io.github.mlhighway.lifecycle.core.time.SimulatedClock;
 import io.github.mlhighway.lifecycle.djl.DjlArtifacts;
 import io.github.mlhighway.lifecycle.djl.DjlEvaluationStage;
 import io.github.mlhighway.lifecycle.djl.DjlTrainer;
@@ -38,11 +39,8 @@ import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,22 +50,19 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeDjlExamplesTest {
 
     /** A simulated clock that moves forward a millisecond at every reading, as a real clock would between steps. */
-    static final class TickingClock extends Clock {
-        private final AtomicLong millis = new AtomicLong(TestClock.DEFAULT_START.toEpochMilli());
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
+    static final class TickingClock extends SimulatedClock {
+        TickingClock() {
+            super(TestClock.DEFAULT_START);
         }
 
         @Override
         public Instant instant() {
-            return Instant.ofEpochMilli(millis.incrementAndGet());
+            return advance(Duration.ofMillis(1));
+        }
+
+        @Override
+        public long millis() {
+            return instant().toEpochMilli();
         }
     }
 
