@@ -1,7 +1,7 @@
 package io.github.mlhighway.lifecycle.djl;
 
-import static io.github.mlhighway.lifecycle.djl.JavadocExamples.copy;
-import static io.github.mlhighway.lifecycle.djl.JavadocExamples.example;
+import static io.github.mlhighway.lifecycle.testkit.docs.JavadocExamples.copy;
+import static io.github.mlhighway.lifecycle.testkit.docs.JavadocExamples.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 

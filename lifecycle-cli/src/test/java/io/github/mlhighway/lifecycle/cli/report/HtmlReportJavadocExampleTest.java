@@ -1,7 +1,7 @@
 package io.github.mlhighway.lifecycle.cli.report;
 
-import static io.github.mlhighway.lifecycle.cli.JavadocExamples.copy;
-import static io.github.mlhighway.lifecycle.cli.JavadocExamples.example;
+import static io.github.mlhighway.lifecycle.testkit.docs.JavadocExamples.copy;
+import static io.github.mlhighway.lifecycle.testkit.docs.JavadocExamples.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

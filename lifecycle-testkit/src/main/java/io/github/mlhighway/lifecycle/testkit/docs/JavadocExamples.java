@@ -1,4 +1,4 @@
-package io.github.mlhighway.lifecycle.testkit;
+package io.github.mlhighway.lifecycle.testkit.docs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * Reads the {@code <pre>{@code ...}</pre>} examples of main sources and the copies that tests keep between
  * {@code // --- javadoc: NAME ---} and {@code // --- javadoc: end ---}, so a test can check that the javadoc shows
- * exactly the code it runs. Paths are relative to the module directory, where the tests run.
+ * exactly the code it runs: {@code assertThat(copy(testSource, "Rain")).isEqualTo(example(mainSource, 0))}. Paths are
+ * relative to the module directory, where Maven runs the tests.
  */
 public final class JavadocExamples {
 
@@ -24,7 +25,11 @@ public final class JavadocExamples {
     /**
      * The {@code index}-th (from 0) code example of a source file, without the leading {@code " * "} of each line.
      *
-     * @throws IllegalArgumentException if the file has fewer examples
+     * @param source the source file
+     * @param index  which example, from 0
+     * @return the example's code
+     * @throws IllegalArgumentException if the file has fewer examples, or an example is not closed
+     * @throws UncheckedIOException     if the file cannot be read
      */
     public static String javadocExample(Path source, int index) {
         String text = read(source);
@@ -50,7 +55,11 @@ public final class JavadocExamples {
      * The lines of a test source between {@code // --- javadoc: NAME ---} and the next
      * {@code // --- javadoc: end ---}.
      *
+     * @param test the test's source file
+     * @param name the copy's name in its start marker
+     * @return the copied code
      * @throws IllegalArgumentException if either marker is missing
+     * @throws UncheckedIOException     if the file cannot be read
      */
     public static String testCopy(Path test, String name) {
         String text = read(test);
@@ -69,18 +78,33 @@ public final class JavadocExamples {
     /**
      * The code with each line stripped, runs of spaces made one, and blank lines dropped, so indentation and
      * comment alignment do not count.
+     *
+     * @param code the code
+     * @return the normalised code
      */
     public static String normalized(String code) {
         return Arrays.stream(code.split("\n")).map(line -> line.strip().replaceAll("\\s+", " "))
                 .filter(line -> !line.isEmpty()).collect(Collectors.joining("\n"));
     }
 
-    /** The normalised {@code index}-th example of {@code source}; compare it with {@link #copy}. */
+    /**
+     * The normalised {@code index}-th example of {@code source}; compare it with {@link #copy}.
+     *
+     * @param source the source file
+     * @param index  which example, from 0
+     * @return the normalised example
+     */
     public static String example(Path source, int index) {
         return normalized(javadocExample(source, index));
     }
 
-    /** The normalised copy named {@code name} in {@code test}; compare it with {@link #example}. */
+    /**
+     * The normalised copy named {@code name} in {@code test}; compare it with {@link #example}.
+     *
+     * @param test the test's source file
+     * @param name the copy's name
+     * @return the normalised copy
+     */
     public static String copy(Path test, String name) {
         return normalized(testCopy(test, name));
     }

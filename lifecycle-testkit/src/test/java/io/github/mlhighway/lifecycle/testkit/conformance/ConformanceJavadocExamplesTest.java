@@ -1,7 +1,7 @@
 package io.github.mlhighway.lifecycle.testkit.conformance;
 
-import static io.github.mlhighway.lifecycle.testkit.JavadocExamples.copy;
-import static io.github.mlhighway.lifecycle.testkit.JavadocExamples.example;
+import static io.github.mlhighway.lifecycle.testkit.docs.JavadocExamples.copy;
+import static io.github.mlhighway.lifecycle.testkit.docs.JavadocExamples.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mlhighway.lifecycle.core.release.ReleaseConfig;
