@@ -37,11 +37,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -418,8 +420,7 @@ public final class Lifecycle implements AutoCloseable {
         }
         participants.removeAll(finished);
         if (!failures.isEmpty()) {
-            LifecycleTickException error = new LifecycleTickException(now, failures);
-            throw error;
+            throw new LifecycleTickException(now, failures);
         }
     }
 
@@ -492,24 +493,15 @@ public final class Lifecycle implements AutoCloseable {
 
     /** The trackers watched for incidents and reported: all but the release cohorts' (which duplicate versions'). */
     List<SloTracker> observedTrackers() {
+        Set<String> cohorts = new HashSet<>();
+        models.forEach(model -> cohorts.addAll(model.cohortSloNames()));
         List<SloTracker> observed = new ArrayList<>();
         for (SloTracker tracker : slos.trackers()) {
-            if (!isCohortTracker(tracker.slo().name())) {
+            if (!cohorts.contains(tracker.slo().name())) {
                 observed.add(tracker);
             }
         }
         return observed;
-    }
-
-    private boolean isCohortTracker(String sloName) {
-        for (GuardedModel<?, ?> model : models) {
-            String probe = model.cohortSloName("c", "s");
-            String prefix = probe.substring(0, probe.length() - "c.s".length());
-            if (sloName.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void tickLogged() {

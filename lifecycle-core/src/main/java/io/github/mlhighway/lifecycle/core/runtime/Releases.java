@@ -202,6 +202,12 @@ public final class Releases {
          *                                  release of that id is already open in this runtime
          */
         public ReleaseController open() {
+            synchronized (Releases.this) {
+                return openOnce();
+            }
+        }
+
+        private ReleaseController openOnce() {
             for (String version : List.of(config.baselineVersion(), config.candidateVersion())) {
                 if (!service.versions().contains(version)) {
                     throw new IllegalArgumentException("Release '" + config.releaseId() + "': version '" + version

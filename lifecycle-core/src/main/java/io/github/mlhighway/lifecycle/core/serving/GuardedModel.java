@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -394,6 +395,22 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
     /** @return the delayed labels' counts, all zero when labels are not enabled */
     public LabelStats labelStats() {
         return journal == null ? new LabelStats(0, 0, 0, 0, 0, 0) : journal.stats();
+    }
+
+    /**
+     * The SLO names of the per-cohort trackers made so far (for release analysis; they count the same calls as the
+     * per-version trackers, so a runtime watching for incidents leaves them out).
+     *
+     * @return the names, a snapshot
+     */
+    public Set<String> cohortSloNames() {
+        Set<String> names = new HashSet<>();
+        for (CohortSlis slis : cohorts.values()) {
+            names.add(slis.availability.slo().name());
+            names.add(slis.latency.slo().name());
+            names.add(slis.labelled.slo().name());
+        }
+        return names;
     }
 
     /** @return the registry holding this model's SLO trackers (per version and per cohort) */
