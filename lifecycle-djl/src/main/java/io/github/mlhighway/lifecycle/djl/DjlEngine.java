@@ -56,7 +56,7 @@ public final class DjlEngine {
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new IllegalStateException("The DJL PyTorch engine failed to load (natives " + nativeVersion
                     + " from the classpath, offline mode). Check that pytorch-jni matches pytorch-native-cpu and"
-                    + " that the platform is linux-x86_64: " + e, e);
+                    + " that its classifier is this platform's: " + e, e);
         }
     }
 
@@ -75,8 +75,10 @@ public final class DjlEngine {
         URL url = DjlEngine.class.getClassLoader().getResource(NATIVE_PROPERTIES);
         if (url == null) {
             throw new IllegalStateException("The PyTorch native library is not on the classpath (no "
-                    + NATIVE_PROPERTIES + "). Add the dependency ai.djl.pytorch:pytorch-native-cpu with classifier"
-                    + " linux-x86_64 (runtime scope); with " + OFFLINE_PROPERTY + "=true DJL will not download it.");
+                    + NATIVE_PROPERTIES + "). lifecycle-djl leaves the platform to the application: add ai.djl.pytorch:pytorch-native-cpu"
+                    + " 2.7.1 (or the pytorch-native-cuXXX build for your CUDA) with your platform's classifier (e.g."
+                    + " linux-x86_64, linux-aarch64, osx-aarch64, win-x86_64) in runtime scope; with " + OFFLINE_PROPERTY
+                    + "=true DJL will not download it.");
         }
         Properties properties = new Properties();
         try (InputStream in = url.openStream()) {
