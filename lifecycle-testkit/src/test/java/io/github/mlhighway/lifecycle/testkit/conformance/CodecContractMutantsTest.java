@@ -95,6 +95,7 @@ class CodecContractMutantsTest {
         }
     }
 
+    @org.junit.jupiter.api.extension.ExtendWith(RunOnlyThroughKitRun.class)
     abstract static class Mutant extends CodecContract<Reading> {
         abstract Codec<Reading> codec();
 

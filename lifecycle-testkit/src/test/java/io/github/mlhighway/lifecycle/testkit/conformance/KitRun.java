@@ -33,7 +33,8 @@ final class KitRun {
     static KitRun of(Class<?> testClass) {
         KitRun run = new KitRun();
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(testClass)).build();
+                .selectors(selectClass(testClass))
+                .configurationParameter(RunOnlyThroughKitRun.PARAMETER, "true").build();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, new TestExecutionListener() {
             @Override

@@ -81,6 +81,7 @@ class ModelRegistryContractMutantsTest {
     }
 
     /** The kit's subclass for a mutant: the core registry over a {@link ReferenceStore}, wrapped. */
+    @org.junit.jupiter.api.extension.ExtendWith(RunOnlyThroughKitRun.class)
     abstract static class Mutant extends ModelRegistryContract {
         @TempDir
         Path artifacts;

@@ -108,6 +108,7 @@ class StoreContractMutantsTest {
     }
 
     /** Mutants over a {@link ReferenceStore} whose disk survives a reopen. */
+    @org.junit.jupiter.api.extension.ExtendWith(RunOnlyThroughKitRun.class)
     abstract static class DurableMutant extends StoreContract {
         final ReferenceStore.Disk disk = new ReferenceStore.Disk();
 
@@ -131,6 +132,7 @@ class StoreContractMutantsTest {
         }
     }
 
+    @org.junit.jupiter.api.extension.ExtendWith(RunOnlyThroughKitRun.class)
     static class NotDurable extends StoreContract {
         @Override
         protected Store newStore() {
@@ -650,6 +652,7 @@ class StoreContractMutantsTest {
         }
     }
 
+    @org.junit.jupiter.api.extension.ExtendWith(RunOnlyThroughKitRun.class)
     static class ForgetsEverythingOnReopen extends StoreContract {
         @Override
         protected Store newStore() {

@@ -112,6 +112,7 @@ class TrafficPlanContractMutantsTest {
     }
 
     /** The kit subclass of every mutant: a 5% canary mirroring 10% to the candidate, growing 1 → 99%. */
+    @org.junit.jupiter.api.extension.ExtendWith(RunOnlyThroughKitRun.class)
     abstract static class Mutant extends TrafficPlanContract {
         abstract TrafficPlan plan(int weightPercent);
 
