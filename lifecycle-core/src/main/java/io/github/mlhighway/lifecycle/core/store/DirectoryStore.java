@@ -1,7 +1,5 @@
 package io.github.mlhighway.lifecycle.core.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.github.mlhighway.lifecycle.core.json.Json;
 import io.github.mlhighway.lifecycle.store.RevisionConflictException;
 import io.github.mlhighway.lifecycle.store.Store;
 import io.github.mlhighway.lifecycle.store.StoreException;
@@ -229,13 +227,7 @@ public final class DirectoryStore implements Store {
     }
 
     private static String canonicalBody(String collection, String key, String json) {
-        Objects.requireNonNull(json, "json");
-        try {
-            return Json.mapper().writeValueAsString(Json.mapper().readTree(json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Document " + collection + "/" + key + " is not valid JSON: "
-                    + e.getOriginalMessage(), e);
-        }
+        return StoreBodies.canonical(collection, key, json);
     }
 
     private static void writeAtomically(Path directory, Path target, String content) throws IOException {

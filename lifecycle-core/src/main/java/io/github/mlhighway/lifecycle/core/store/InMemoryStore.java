@@ -1,7 +1,5 @@
 package io.github.mlhighway.lifecycle.core.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.github.mlhighway.lifecycle.core.json.Json;
 import io.github.mlhighway.lifecycle.store.RevisionConflictException;
 import io.github.mlhighway.lifecycle.store.Store;
 import io.github.mlhighway.lifecycle.store.StoredDocument;
@@ -39,13 +37,7 @@ public final class InMemoryStore implements Store {
     public StoredDocument write(String collection, String key, String json, long expectedRevision) {
         StoreNames.requireValid(collection, "collection");
         StoreNames.requireValid(key, "key");
-        String body;
-        try {
-            body = Json.mapper().writeValueAsString(Json.mapper().readTree(Objects.requireNonNull(json, "json")));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Document " + collection + "/" + key + " is not valid JSON: "
-                    + e.getOriginalMessage(), e);
-        }
+        String body = StoreBodies.canonical(collection, key, json);
         ConcurrentSkipListMap<String, StoredDocument> documents =
                 collections.computeIfAbsent(collection, c -> new ConcurrentSkipListMap<>());
         return documents.compute(key, (k, current) -> {

@@ -40,7 +40,7 @@ class ConformanceJavadocExamplesTest {
     // --- javadoc: TrafficPlanContract ---
     class MyPlanContractTest extends TrafficPlanContract {
         protected TrafficPlan newPlan() { return myController.plan(); }
-        protected double expectedShare(String version) { return version.equals("rain@3") ? 0.05 : 0.95; }
+        protected ExpectedPlan expectedPlan() { return ExpectedPlan.split("rain@2", "baseline", "rain@3", "canary", 0.05); }
     }
     // --- javadoc: end ---
 
@@ -52,7 +52,12 @@ class ConformanceJavadocExamplesTest {
 
         @Override
         protected Store newStore() {
-            return Stores.directory(root, TestClock.create());   // here: a fresh, empty store of yours
+            return Stores.directory(root, clock);   // here: a fresh, empty store of yours, on the kit's clock
+        }
+
+        @Override
+        protected Store reopen(Store store) {
+            return Stores.directory(root, clock);   // a new instance over what the closed one persisted
         }
     }
     // --- javadoc: end ---

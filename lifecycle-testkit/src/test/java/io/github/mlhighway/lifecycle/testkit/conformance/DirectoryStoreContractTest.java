@@ -2,11 +2,10 @@ package io.github.mlhighway.lifecycle.testkit.conformance;
 
 import io.github.mlhighway.lifecycle.core.store.Stores;
 import io.github.mlhighway.lifecycle.store.Store;
-import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded directory store keeps the Store contract. */
+/** The embedded directory store keeps the Store contract, durability included. */
 class DirectoryStoreContractTest extends StoreContract {
 
     @TempDir
@@ -14,6 +13,11 @@ class DirectoryStoreContractTest extends StoreContract {
 
     @Override
     protected Store newStore() {
-        return Stores.directory(root.resolve("store"), TestClock.create());
+        return Stores.directory(root.resolve("store"), clock);
+    }
+
+    @Override
+    protected Store reopen(Store store) {
+        return Stores.directory(root.resolve("store"), clock);
     }
 }

@@ -2,13 +2,15 @@ package io.github.mlhighway.lifecycle.testkit.conformance;
 
 import io.github.mlhighway.lifecycle.core.store.Stores;
 import io.github.mlhighway.lifecycle.store.Store;
-import io.github.mlhighway.lifecycle.testkit.TestClock;
 
-/** The in-memory store keeps the Store contract. */
+/**
+ * The in-memory store keeps the Store contract; it is not durable, so {@link #reopen} keeps the default (null)
+ * and the two durability tests are skipped.
+ */
 class InMemoryStoreContractTest extends StoreContract {
 
     @Override
     protected Store newStore() {
-        return Stores.inMemory(TestClock.create());
+        return Stores.inMemory(clock);
     }
 }
