@@ -124,7 +124,9 @@ public final class StoreCheck {
         check.checkReferences(store, present.keySet());
         check.checkAliases();
         check.checkCheckpoints();
-        check.findOrphans(store, present);
+        if (!check.unreadableDocuments) {   // otherwise what the unreadable documents reference is unknown
+            check.findOrphans(store, present);
+        }
         return check;
     }
 
@@ -203,6 +205,9 @@ public final class StoreCheck {
         if (!StoreNames.isValid(key)) {
             return;
         }
+        if (VERSIONS.equals(collection)) {
+            versionKeys.add(key);   // present, readable or not: a dangling alias is one whose version is absent
+        }
         if (!attributes.isRegularFile()) {
             documents++;
             unreadableDocuments = true;
@@ -251,9 +256,7 @@ public final class StoreCheck {
         if (!key.equals(expected)) {
             problems.add("Document " + file + " holds " + (version == null ? "null" : "version " + version.version()
                     + " of model " + Quoted.name(version.model())) + ", not the version its key names");
-            return;
         }
-        versionKeys.add(key);
     }
 
     private void collectAliases(Path file, String model, JsonNode body) {
@@ -277,8 +280,8 @@ public final class StoreCheck {
             String key = target.model() + ".v" + target.version();
             if (!versionKeys.contains(key)) {
                 problems.add("Alias " + target.model() + ":" + Quoted.name(target.alias()) + " in " + target.book()
-                        + " points at version " + target.version() + ", which is not a readable version ("
-                        + root.resolve(VERSIONS).resolve(key + ".json") + " is missing or corrupt)");
+                        + " points at version " + target.version() + ", which does not exist ("
+                        + root.resolve(VERSIONS).resolve(key + ".json") + " is missing)");
             }
         }
     }
@@ -314,7 +317,7 @@ public final class StoreCheck {
         if (duration.isNegative()) {
             return "0s";
         }
-        return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        return Duration.ofSeconds(duration.getSeconds()).toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 
     private static BasicFileAttributes attributes(Path path) {

@@ -175,7 +175,7 @@ class HostileStoreTest {
         Stores.directory(root, clock).delete("registry-versions", "rain.v1");
 
         assertThat(StoreCheck.run(root, clock, Duration.ZERO).problems()).anySatisfy(p -> assertThat(p)
-                .contains("Alias rain:'champion'", "points at version 1", "not a readable version"));
+                .contains("Alias rain:'champion'", "points at version 1", "does not exist"));
     }
 
     @Test
