@@ -6,8 +6,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -57,7 +59,8 @@ public record LoadedModel(ModelVersion version, Map<String, Path> files) {
     public Path file(String name) {
         Path file = files.get(name);
         if (file == null) {
-            throw new IllegalArgumentException("Model " + version.ref() + " has no artifact '" + name + "'; it has "
+            throw new IllegalArgumentException("Model " + version.ref() + " has no artifact "
+                    + io.github.mlhighway.lifecycle.text.Quoted.name(name) + "; it has "
                     + files.keySet());
         }
         return file;
@@ -78,8 +81,13 @@ public record LoadedModel(ModelVersion version, Map<String, Path> files) {
     public InputStream open(String name) {
         Path file = file(name);
         ArtifactRef ref = ref(name);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ArtifactIntegrityException(file, ref.sha256(), "nothing readable", file
+                    + " is no longer a regular file (a link, FIFO or directory replaced it); it was not opened");
+        }
         try {
-            return new VerifyingInputStream(Files.newInputStream(file), file, ref.sha256(), ref.size());
+            return new VerifyingInputStream(Files.newInputStream(file, StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS), file, ref.sha256(), ref.size());
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ArtifactIntegrityException(file, ref.sha256(), "missing", "no such file");
         } catch (IOException e) {

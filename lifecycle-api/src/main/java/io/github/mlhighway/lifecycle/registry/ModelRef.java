@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.registry;
 
+import io.github.mlhighway.lifecycle.text.Quoted;
 import java.util.Objects;
 
 /**
@@ -20,7 +21,7 @@ public record ModelRef(String model, int version, String alias) {
         Objects.requireNonNull(model, "model");
         if ((version > 0) == (alias != null) || version < 0) {
             throw new IllegalArgumentException("A model reference names a version >= 1 or an alias, not both; got "
-                    + model + " version " + version + " alias " + alias);
+                    + Quoted.name(model) + " version " + version + " alias " + Quoted.name(alias));
         }
     }
 
@@ -51,7 +52,8 @@ public record ModelRef(String model, int version, String alias) {
      *
      * @param text the reference
      * @return the reference
-     * @throws IllegalArgumentException if the text has neither form or the version is not a positive number
+     * @throws IllegalArgumentException if the text has neither form or the version is not a positive number written
+     *                                  canonically (ASCII digits, no sign, no leading zero, at most 2^31-1)
      */
     public static ModelRef parse(String text) {
         Objects.requireNonNull(text, "text");
@@ -59,21 +61,35 @@ public record ModelRef(String model, int version, String alias) {
         int colon = text.lastIndexOf(':');
         if (at > 0 && colon < 0 && at < text.length() - 1) {
             String number = text.substring(at + 1);
-            try {
-                int version = Integer.parseInt(number);
-                if (version >= 1) {
-                    return ofVersion(text.substring(0, at), version);
-                }
-            } catch (NumberFormatException e) {
-                // reported below
+            int version = parseVersion(number);
+            if (version >= 1) {
+                return ofVersion(text.substring(0, at), version);
             }
-            throw new IllegalArgumentException("Model reference '" + text + "' has version '" + number
-                    + "'; use a number from 1");
+            throw new IllegalArgumentException("Model reference " + Quoted.name(text) + " has version "
+                    + Quoted.name(number) + "; use a number from 1 to " + Integer.MAX_VALUE
+                    + " in ASCII digits, without a sign or leading zeros");
         }
         if (colon > 0 && at < 0 && colon < text.length() - 1) {
             return ofAlias(text.substring(0, colon), text.substring(colon + 1));
         }
-        throw new IllegalArgumentException("Model reference '" + text + "' is neither MODEL@VERSION nor MODEL:ALIAS");
+        throw new IllegalArgumentException("Model reference " + Quoted.name(text)
+                + " is neither MODEL@VERSION nor MODEL:ALIAS");
+    }
+
+    /** The canonical decimal form only: ASCII digits, no sign, no leading zero; -1 for anything else. */
+    private static int parseVersion(String number) {
+        if (number.isEmpty() || number.length() > 10 || number.charAt(0) == '0') {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value <= Integer.MAX_VALUE ? (int) value : -1;
     }
 
     /**

@@ -81,6 +81,18 @@ public interface ModelRegistry {
     List<ModelVersion> versions(String model);
 
     /**
+     * The numbers of a model's versions, ascending, without reading the versions: a listing that must go on past
+     * a version that cannot be read (a corrupt document) reads them one by one with {@link #version(ModelRef)}.
+     * The default reads every version.
+     *
+     * @param model the model
+     * @return the version numbers, empty for an unknown model
+     */
+    default List<Integer> versionNumbers(String model) {
+        return versions(model).stream().map(ModelVersion::version).toList();
+    }
+
+    /**
      * The aliases of a model and the versions they point at, sorted by alias.
      *
      * @param model the model

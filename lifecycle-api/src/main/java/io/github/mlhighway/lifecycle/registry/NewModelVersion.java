@@ -3,7 +3,9 @@ package io.github.mlhighway.lifecycle.registry;
 import io.github.mlhighway.lifecycle.pipeline.StageContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.github.mlhighway.lifecycle.text.Quoted;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,8 +91,8 @@ public record NewModelVersion(String model, Map<String, String> parameters, Map<
 
     private static String requireKey(String key, String model) {
         if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
-            throw new IllegalArgumentException("Idempotency key of model " + model + " must be 1 to "
-                    + MAX_IDEMPOTENCY_KEY_LENGTH + " characters, not blank; was '" + key + "'");
+            throw new IllegalArgumentException("Idempotency key of model " + Quoted.name(model) + " must be 1 to "
+                    + MAX_IDEMPOTENCY_KEY_LENGTH + " characters, not blank; was " + Quoted.name(key));
         }
         return key;
     }
@@ -143,7 +145,8 @@ public record NewModelVersion(String model, Map<String, String> parameters, Map<
         public Builder metric(String name, double value) {
             Objects.requireNonNull(name, "name");
             if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException("Metric '" + name + "' of model " + model + " is " + value
+                throw new IllegalArgumentException("Metric " + Quoted.name(name) + " of model " + Quoted.name(model)
+                        + " is " + value
                         + "; metrics must be finite numbers");
             }
             metrics.put(name, value);
@@ -173,32 +176,73 @@ public record NewModelVersion(String model, Map<String, String> parameters, Map<
         public Builder file(String name, Path file) {
             Objects.requireNonNull(name, "name");
             if (!Files.isRegularFile(Objects.requireNonNull(file, "file"))) {
-                throw new IllegalArgumentException("Artifact '" + name + "' of model " + model + ": " + file
-                        + " is not a regular file");
+                throw new IllegalArgumentException("Artifact " + Quoted.name(name) + " of model " + Quoted.name(model)
+                        + ": " + file + " is not a regular file");
             }
             if (files.putIfAbsent(name, file) != null) {
-                throw new IllegalArgumentException("Model " + model + " already has an artifact named '" + name + "'");
+                throw new IllegalArgumentException("Model " + Quoted.name(model) + " already has an artifact named "
+                        + Quoted.name(name));
             }
             return this;
         }
 
         /**
          * Adds every regular file under a directory, named by its path relative to it with {@code /} separators
-         * (a DJL model is a directory).
+         * (a DJL model is a directory). Symbolic links are not followed out of the directory: a link to a regular
+         * file inside it is added (under the link's name); any other link (out of the directory, to a directory, or
+         * dangling) and any device, FIFO or socket is refused.
          *
          * @param directory an existing directory
          * @return this builder
-         * @throws UncheckedIOException if the directory cannot be listed
+         * @throws IllegalArgumentException if the directory holds a link out of it, or a file that is not regular
+         * @throws UncheckedIOException     if the directory cannot be listed
          */
         public Builder directory(Path directory) {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                paths.filter(Files::isRegularFile).sorted().forEach(path -> file(
-                        directory.relativize(path).toString().replace(directory.getFileSystem().getSeparator(), "/"),
-                        path));
+            Objects.requireNonNull(directory, "directory");
+            Path real;
+            try {
+                real = directory.toRealPath();
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot list model directory " + directory, e);
+                throw new UncheckedIOException("Cannot list model directory " + directory + ": " + e.getMessage(), e);
+            }
+            List<Path> found = new ArrayList<>();
+            try (Stream<Path> paths = Files.walk(directory)) {
+                paths.filter(path -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).sorted().forEach(found::add);
+            } catch (IOException | UncheckedIOException e) {
+                throw new UncheckedIOException("Cannot list model directory " + directory + ": " + e.getMessage(),
+                        e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+            }
+            for (Path path : found) {
+                String name = directory.relativize(path).toString().replace(directory.getFileSystem().getSeparator(),
+                        "/");
+                if (Files.isSymbolicLink(path)) {
+                    requireLinkInside(path, real, name);
+                } else if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IllegalArgumentException("Artifact " + Quoted.name(name) + " of model "
+                            + Quoted.name(model) + ": " + path + " is not a regular file (a device, FIFO or socket)");
+                }
+                file(name, path);
             }
             return this;
+        }
+
+        /**
+         * Allows a symbolic link in a model directory only when it resolves to a regular file inside it, so that a
+         * registration never copies what a link points at elsewhere (a key, /dev/zero, another model).
+         */
+        private void requireLinkInside(Path link, Path realDirectory, String name) {
+            Path target;
+            try {
+                target = link.toRealPath();
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Artifact " + Quoted.name(name) + " of model " + Quoted.name(model)
+                        + ": " + link + " is a symbolic link that cannot be resolved (" + e.getMessage() + ")", e);
+            }
+            if (!target.startsWith(realDirectory) || !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IllegalArgumentException("Artifact " + Quoted.name(name) + " of model " + Quoted.name(model)
+                        + ": " + link + " is a symbolic link to " + target + ", outside the model directory "
+                        + realDirectory + " or not a regular file; copy the file into the directory instead");
+            }
         }
 
         /**

@@ -1,6 +1,8 @@
 package io.github.mlhighway.lifecycle.cli;
 
 import io.github.mlhighway.lifecycle.core.registry.ModelRegistries;
+import io.github.mlhighway.lifecycle.core.store.ArtifactStore;
+import io.github.mlhighway.lifecycle.core.store.Stores;
 import io.github.mlhighway.lifecycle.registry.ArtifactIntegrityException;
 import io.github.mlhighway.lifecycle.registry.ArtifactRef;
 import io.github.mlhighway.lifecycle.registry.LineageRef;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "lineage", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Print a model version: its metadata, its lineage references (runs, data sets, profiles, "
                 + "verdicts) and every artifact with its SHA-256. With --verify, hash every artifact too.",
-            "Exit codes: 0 shown (and verified), 1 an artifact failed verification, 2 bad input."})
+            "The store is opened read-only.",
+            "Exit codes: 0 shown (and verified), 1 an artifact failed verification, 2 bad input (including a store "
+                + "whose documents cannot be read)."})
 public final class LineageCommand implements Callable<Integer> {
 
     @Spec
@@ -54,20 +58,25 @@ public final class LineageCommand implements Callable<Integer> {
         ModelRef ref;
         ModelVersion version;
         try {
-            registry = ModelRegistries.directory(directory, Clock.systemUTC());
+            registry = ModelRegistries.on(Stores.readOnlyDirectory(directory), ArtifactStore.under(directory),
+                    Clock.systemUTC());
             ref = ModelRef.parse(reference);
             version = registry.version(ref);
+            print(out, registry, version);
         } catch (RuntimeException e) {
+            out.flush();
             return ExitCodes.badInput(err, e.getMessage());
         }
-        print(out, registry, version);
         int exit = ExitCodes.OK;
         if (verify) {
             try {
-                registry.load(ref);
+                registry.load(ModelRef.ofVersion(version.model(), version.version()));
                 out.println("verified: every artifact matches its SHA-256");
             } catch (ArtifactIntegrityException e) {
                 err.println("error: " + e.getMessage());
+                exit = ExitCodes.FOUND;
+            } catch (RuntimeException e) {
+                err.println("error: cannot verify " + version.ref() + ": " + e.getMessage());
                 exit = ExitCodes.FOUND;
             }
         }

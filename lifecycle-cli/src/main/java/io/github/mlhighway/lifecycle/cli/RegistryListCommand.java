@@ -1,13 +1,18 @@
 package io.github.mlhighway.lifecycle.cli;
 
 import io.github.mlhighway.lifecycle.core.registry.ModelRegistries;
+import io.github.mlhighway.lifecycle.core.store.ArtifactStore;
+import io.github.mlhighway.lifecycle.core.store.Stores;
+import io.github.mlhighway.lifecycle.registry.ModelRef;
 import io.github.mlhighway.lifecycle.registry.ModelRegistry;
 import io.github.mlhighway.lifecycle.registry.ModelVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -19,7 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"List every model of a store's registry: its aliases, then one line per version with its "
                 + "creation time, metrics, artifact count and the aliases pointing at it.",
-            "Exit codes: 0 listed, 2 bad input."})
+            "A version or alias book that cannot be read is reported on stderr and the rest is listed. The store is "
+                + "opened read-only.",
+            "Exit codes: 0 listed, 1 listed but some documents could not be read, 2 bad input."})
 public final class RegistryListCommand implements Callable<Integer> {
 
     @Spec
@@ -40,29 +47,47 @@ public final class RegistryListCommand implements Callable<Integer> {
         if (!ExitCodes.exists(directory)) {
             return ExitCodes.badInput(err, "store directory " + directory + " does not exist");
         }
+        List<String> unreadable = new ArrayList<>();
         try {
-            ModelRegistry registry = ModelRegistries.directory(directory, Clock.systemUTC());
+            ModelRegistry registry = ModelRegistries.on(Stores.readOnlyDirectory(directory),
+                    ArtifactStore.under(directory), Clock.systemUTC());
             List<String> models = registry.models();
             if (models.isEmpty()) {
                 out.println("no models in " + directory);
             }
             for (String model : models) {
-                print(out, registry, model);
+                print(out, registry, model, unreadable);
             }
             out.flush();
-            return ExitCodes.OK;
         } catch (RuntimeException e) {
             return ExitCodes.badInput(err, e.getMessage());
         }
+        unreadable.forEach(problem -> err.println("error: " + problem));
+        err.flush();
+        return unreadable.isEmpty() ? ExitCodes.OK : ExitCodes.FOUND;
     }
 
-    private static void print(PrintWriter out, ModelRegistry registry, String model) {
-        Map<String, Integer> aliases = registry.aliases(model);
+    private static void print(PrintWriter out, ModelRegistry registry, String model, List<String> unreadable) {
+        Map<String, Integer> aliases = Map.of();
+        try {
+            aliases = new TreeMap<>(registry.aliases(model));
+        } catch (RuntimeException e) {
+            unreadable.add(e.getMessage());
+        }
+        Map<String, Integer> pointers = aliases;
         out.println(model);
         out.println("  aliases: " + (aliases.isEmpty() ? "none" : aliases.entrySet().stream()
                 .map(e -> e.getKey() + " -> " + e.getValue()).collect(Collectors.joining(", "))));
-        for (ModelVersion version : registry.versions(model)) {
-            String pointing = aliases.entrySet().stream().filter(e -> e.getValue() == version.version())
+        for (int number : registry.versionNumbers(model)) {
+            ModelVersion version;
+            try {
+                version = registry.version(ModelRef.ofVersion(model, number));
+            } catch (RuntimeException e) {
+                unreadable.add(e.getMessage());
+                out.println("  v" + number + "  unreadable (see stderr)");
+                continue;
+            }
+            String pointing = pointers.entrySet().stream().filter(e -> e.getValue() == number)
                     .map(Map.Entry::getKey).collect(Collectors.joining(", "));
             out.println("  v" + version.version() + "  " + version.createdAt() + "  "
                     + (version.metrics().isEmpty() ? "no metrics" : RegistryText.pairs(version.metrics())) + "  "

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Show a pipeline run: its status, each stage's status, attempts, duration, gate verdicts, "
                 + "failures and output SHA-256, and the run's provenance.",
+            "The store is opened read-only.",
             "Exit codes: 0 shown, 2 bad input (no such store or run)."})
 public final class RunsShowCommand implements Callable<Integer> {
 
@@ -46,7 +47,7 @@ public final class RunsShowCommand implements Callable<Integer> {
         if (!Files.isDirectory(directory)) {
             return ExitCodes.badInput(err, "no store directory " + directory);
         }
-        try (Store store = Stores.directory(directory)) {
+        try (Store store = Stores.readOnlyDirectory(directory)) {
             Optional<RunRecord> record = RunRecords.find(store, runId);
             if (record.isEmpty()) {
                 return ExitCodes.badInput(err, "no run '" + runId + "' in " + directory + "; runs there: "

@@ -4,9 +4,12 @@ import io.github.mlhighway.lifecycle.core.store.StoreCheck;
 import io.github.mlhighway.lifecycle.core.store.StoreCheckResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -14,7 +17,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Verify that every document of a store parses and passes its SHA-256 envelope check, that "
                 + "every artifact matches its digest, and that every referenced artifact exists. Prints one line "
-                + "per problem; temporary files left by interrupted writes are not problems.",
+                + "per problem: links, FIFOs and devices where documents, artifacts or collections belong, "
+                + "unparsable registry versions, aliases pointing at missing versions. Then lists the left-overs of "
+                + "interrupted writes (temporary files, orphan artifacts) with their age; they are not problems, "
+                + "and `store gc` removes those older than --min-age.",
             "Exit codes: 0 clean, 1 problems found, 2 bad input."})
 public final class StoreCheckCommand implements Callable<Integer> {
 
@@ -23,6 +29,11 @@ public final class StoreCheckCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The store directory.")
     private Path directory;
+
+    @Option(names = "--min-age", paramLabel = "AGE", defaultValue = "1h", converter = AgeConverter.class,
+            description = "How old a left-over must be to be called stale, i.e. what `store gc` would remove "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private Duration minimumAge;
 
     /**
      * Checks the store.
@@ -38,11 +49,12 @@ public final class StoreCheckCommand implements Callable<Integer> {
         }
         StoreCheckResult result;
         try {
-            result = StoreCheck.run(directory);
+            result = StoreCheck.run(directory, Clock.systemUTC(), minimumAge);
         } catch (RuntimeException e) {
             return ExitCodes.badInput(err, e.getMessage());
         }
         result.problems().forEach(out::println);
+        result.reclaimable().forEach(line -> out.println("left-over: " + line));
         out.flush();
         err.println(result.summary());
         err.flush();

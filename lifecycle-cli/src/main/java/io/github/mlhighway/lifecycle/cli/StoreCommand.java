@@ -7,8 +7,8 @@ import picocli.CommandLine.Spec;
 
 /** The {@code store} group: tools for the embedded directory store. */
 @Command(name = "store", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Verify the embedded directory store.",
-        subcommands = {StoreCheckCommand.class})
+        description = "Verify the embedded directory store and reclaim what crashes left in it.",
+        subcommands = {StoreCheckCommand.class, StoreGcCommand.class})
 public final class StoreCommand implements Runnable {
 
     @Spec

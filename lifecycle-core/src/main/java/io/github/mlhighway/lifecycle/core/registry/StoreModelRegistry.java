@@ -21,6 +21,7 @@ import io.github.mlhighway.lifecycle.store.RevisionConflictException;
 import io.github.mlhighway.lifecycle.store.Store;
 import io.github.mlhighway.lifecycle.store.StoreException;
 import io.github.mlhighway.lifecycle.store.StoredDocument;
+import io.github.mlhighway.lifecycle.text.Quoted;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -76,9 +77,10 @@ final class StoreModelRegistry implements ModelRegistry {
     public ModelVersion register(NewModelVersion draft) {
         String model = RegistryNames.requireValid(draft.model(), "model");
         draft.files().keySet().forEach(name -> RegistryNames.requireValidArtifact(name, model));
+        RegistryNames.requireNoFileIsADirectory(draft.files().keySet(), model);
         draft.metrics().forEach((name, value) -> {
             if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException("Metric '" + name + "' of model " + model + " is " + value
+                throw new IllegalArgumentException("Metric " + Quoted.name(name) + " of model " + model + " is " + value
                         + "; metrics must be finite numbers");
             }
         });
@@ -127,7 +129,7 @@ final class StoreModelRegistry implements ModelRegistry {
                 claim.requireFor(model, key, claimKey);
             }
             Optional<ModelVersion> existing = store.read(VERSIONS, key(model, claim.version()))
-                    .map(d -> Json.read(d.json(), ModelVersion.class));
+                    .map(d -> parseVersion(d, model, claim.version()));
             if (existing.isPresent()) {
                 if (key.equals(existing.get().idempotencyKey())) {
                     return sameArtifacts(existing.get(), stored);
@@ -215,7 +217,7 @@ final class StoreModelRegistry implements ModelRegistry {
         requireEvidence(request, target);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<StoredDocument> document = store.read(ALIASES, model);
-            AliasBook book = document.map(d -> Json.read(d.json(), AliasBook.class)).orElse(AliasBook.empty(model));
+            AliasBook book = document.map(StoreModelRegistry::parseBook).orElse(AliasBook.empty(model));
             int current = book.versionOf(alias);
             if (request.expectedFrom() != null && request.expectedFrom() != current) {
                 throw new AliasConflictException(model, alias, request.expectedFrom(), current);
@@ -353,9 +355,26 @@ final class StoreModelRegistry implements ModelRegistry {
 
     private Optional<ModelVersion> readVersion(String model, int number) {
         Optional<ModelVersion> version = store.read(VERSIONS, key(model, number))
-                .map(d -> Json.read(d.json(), ModelVersion.class));
+                .map(d -> parseVersion(d, model, number));
         if (version.isEmpty() && versionNumbers(model).isEmpty()) {
             throw unknownModel(model);
+        }
+        return version;
+    }
+
+    /** A version document's body as a version of that model and number, or a StoreException naming the document. */
+    private static ModelVersion parseVersion(StoredDocument document, String model, int number) {
+        ModelVersion version;
+        try {
+            version = Json.read(document.json(), ModelVersion.class);
+        } catch (RuntimeException e) {
+            throw new StoreException("Document " + VERSIONS + "/" + document.key() + " does not hold a model version ("
+                    + e.getMessage() + "); it was written or edited outside Lifecycle", e);
+        }
+        if (version == null || !model.equals(version.model()) || version.version() != number) {
+            throw new StoreException("Document " + VERSIONS + "/" + document.key() + " holds "
+                    + (version == null ? "null" : Quoted.name(version.model()) + " version " + version.version())
+                    + ", not " + model + " version " + number + "; it was written or edited outside Lifecycle");
         }
         return version;
     }
@@ -365,8 +384,16 @@ final class StoreModelRegistry implements ModelRegistry {
     }
 
     private AliasBook aliasBook(String model) {
-        return store.read(ALIASES, model).map(d -> Json.read(d.json(), AliasBook.class))
-                .orElse(AliasBook.empty(model));
+        return store.read(ALIASES, model).map(StoreModelRegistry::parseBook).orElse(AliasBook.empty(model));
+    }
+
+    private static AliasBook parseBook(StoredDocument document) {
+        try {
+            return Json.read(document.json(), AliasBook.class);
+        } catch (RuntimeException e) {
+            throw new StoreException("Document " + ALIASES + "/" + document.key() + " does not hold an alias book ("
+                    + e.getMessage() + "); it was written or edited outside Lifecycle", e);
+        }
     }
 
     private int latestVersion(String model) {
@@ -374,7 +401,9 @@ final class StoreModelRegistry implements ModelRegistry {
         return numbers.isEmpty() ? 0 : numbers.get(numbers.size() - 1);
     }
 
-    private List<Integer> versionNumbers(String model) {
+    @Override
+    public List<Integer> versionNumbers(String model) {
+        RegistryNames.requireValid(model, "model");
         TreeSet<Integer> numbers = new TreeSet<>();
         String prefix = model + VERSION_SEPARATOR;
         for (String key : store.keys(VERSIONS)) {

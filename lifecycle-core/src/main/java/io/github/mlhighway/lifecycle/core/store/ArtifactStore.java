@@ -1,10 +1,10 @@
 package io.github.mlhighway.lifecycle.core.store;
 
+import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import com.google.common.hash.HashingOutputStream;
 import com.google.common.io.ByteStreams;
 import com.google.common.io.CountingOutputStream;
-import com.google.common.io.MoreFiles;
 import io.github.mlhighway.lifecycle.registry.ArtifactIntegrityException;
 import io.github.mlhighway.lifecycle.registry.ArtifactRef;
 import io.github.mlhighway.lifecycle.registry.VerifyingInputStream;
@@ -18,6 +18,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -82,6 +83,10 @@ public final class ArtifactStore {
      * @throws StoreException if the file cannot be read or the artifact cannot be written
      */
     public StoredArtifact put(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("Cannot read artifact source " + file + ": it is not a regular file (a directory,"
+                    + " FIFO, device or socket, or missing)");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return put(in);
         } catch (IOException e) {
@@ -100,6 +105,7 @@ public final class ArtifactStore {
         Objects.requireNonNull(in, "in");
         Path temp = null;
         try {
+            SafeFiles.requireRealDirectories(storeRoot(), base);
             Files.createDirectories(base);
             temp = Files.createTempFile(base, ".", ".tmp");
             String sha256;
@@ -116,16 +122,21 @@ public final class ArtifactStore {
                 size = counting.getCount();
             }
             Path target = file(sha256);
+            SafeFiles.requireRealDirectories(storeRoot(), target.getParent());
             Path shard = Files.createDirectories(target.getParent());
-            if (!Files.exists(target) || !matches(target, sha256, size)) {
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    throw new IOException("the file system of " + base + " cannot rename atomically", e);
-                }
-                fsyncDirectory(shard);
+            // Always renamed, also over an identical file: the artifact's modification time then says when it was
+            // last stored, which is what StoreGc's age threshold protects (a writer between storing an artifact and
+            // writing the document that names it), and a link or FIFO in its place is replaced, never followed.
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the file system of " + base + " cannot rename atomically", e);
             }
+            fsyncDirectory(shard);
             return new StoredArtifact(sha256, size);
+        } catch (SafeFiles.NotRegularException e) {
+            throw new StoreException("Cannot write artifact under " + base + ": " + e.getFile() + " is " + e.kind()
+                    + ", not a directory of the store; it is not followed", e);
         } catch (IOException e) {
             throw new StoreException("Cannot write artifact under " + base + ": " + e.getMessage(), e);
         } finally {
@@ -154,7 +165,7 @@ public final class ArtifactStore {
      * @return true when the file exists
      */
     public boolean contains(String sha256) {
-        return Files.isRegularFile(file(sha256));
+        return Files.isRegularFile(file(sha256), LinkOption.NOFOLLOW_LINKS);
     }
 
     /**
@@ -185,9 +196,11 @@ public final class ArtifactStore {
     public InputStream open(String sha256, long expectedSize) {
         Path file = file(sha256);
         try {
-            return new VerifyingInputStream(Files.newInputStream(file), file, sha256, expectedSize);
+            return new VerifyingInputStream(SafeFiles.open(storeRoot(), file), file, sha256, expectedSize);
         } catch (NoSuchFileException e) {
             throw new ArtifactIntegrityException(file, sha256, "missing", "no such file");
+        } catch (SafeFiles.NotRegularException e) {
+            throw notRegular(file, sha256, e);
         } catch (IOException e) {
             throw new StoreException("Cannot open artifact " + file + ": " + e.getMessage(), e);
         }
@@ -208,7 +221,9 @@ public final class ArtifactStore {
     }
 
     /**
-     * Hashes the artifact's file and returns it if its bytes match its digest and its size the expected one.
+     * Hashes the artifact's file and returns it if its bytes match its digest and its size the expected one. Only a
+     * regular file is read, never through a symbolic link: an artifact replaced by a link, a FIFO or a directory
+     * fails verification at once instead of being followed or blocking.
      *
      * <p>Time-of-check/time-of-use: the path is returned after the check, so the file can change before the
      * caller reads it. Use {@link #open(String, long)} when the bytes read must be the verified ones.
@@ -222,11 +237,19 @@ public final class ArtifactStore {
         Path file = file(sha256);
         long size;
         String actual;
-        try {
-            size = Files.size(file);
-            actual = MoreFiles.asByteSource(file).hash(Hashing.sha256()).toString();
+        try (InputStream in = SafeFiles.open(storeRoot(), file)) {
+            Hasher hasher = Hashing.sha256().newHasher();
+            byte[] buffer = new byte[BUFFER];
+            size = 0;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                hasher.putBytes(buffer, 0, n);
+                size += n;
+            }
+            actual = hasher.hash().toString();
         } catch (NoSuchFileException e) {
             throw new ArtifactIntegrityException(file, sha256, "missing", "no such file");
+        } catch (SafeFiles.NotRegularException e) {
+            throw notRegular(file, sha256, e);
         } catch (IOException e) {
             throw new StoreException("Cannot read artifact " + file + ": " + e.getMessage(), e);
         }
@@ -249,15 +272,17 @@ public final class ArtifactStore {
      */
     public List<String> digests() {
         List<String> digests = new ArrayList<>();
-        if (!Files.isDirectory(base)) {
+        if (!Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {
             return digests;
         }
-        try (DirectoryStream<Path> shards = Files.newDirectoryStream(base, Files::isDirectory)) {
+        try (DirectoryStream<Path> shards = Files.newDirectoryStream(base,
+                path -> Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))) {
             for (Path shard : shards) {
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(shard)) {
                     for (Path file : files) {
                         String name = file.getFileName().toString();
-                        if (ArtifactRef.isSha256(name) && name.startsWith(shard.getFileName().toString())) {
+                        if (ArtifactRef.isSha256(name) && name.startsWith(shard.getFileName().toString())
+                                && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                             digests.add(name);
                         }
                     }
@@ -275,13 +300,14 @@ public final class ArtifactStore {
         return "ArtifactStore[" + base + "]";
     }
 
-    private static boolean matches(Path file, String sha256, long size) {
-        try {
-            return Files.size(file) == size && MoreFiles.asByteSource(file).hash(Hashing.sha256()).toString()
-                    .equals(sha256);
-        } catch (IOException e) {
-            return false;
-        }
+    /** The store root: two levels above {@code _artifacts/sha256}. */
+    private Path storeRoot() {
+        return base.getParent().getParent();
+    }
+
+    private static ArtifactIntegrityException notRegular(Path file, String sha256, SafeFiles.NotRegularException e) {
+        return new ArtifactIntegrityException(file, sha256, "nothing readable", e.getFile() + " is " + e.kind()
+                + ", and only regular files are read as artifacts; it was not opened");
     }
 
     private static void fsyncDirectory(Path directory) {

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,7 +22,9 @@ import java.util.Set;
  * temporary dot-file in the same directory, are fsynced, and the file is atomically renamed over the target; then
  * the directory is fsynced. For files people open (reports, postmortems), not for store documents, which
  * {@link DirectoryStore} writes under its own locks. On POSIX file systems the file is {@link #SHARED}
- * ({@code rw-r--r--}) whatever the process umask, as these files are meant to be shared.
+ * ({@code rw-r--r--}) whatever the process umask, as these files are meant to be shared. A target that exists and
+ * is not a regular file (a device such as {@code /dev/full}, a FIFO, a directory, a symbolic link) is refused, never
+ * replaced.
  */
 public final class AtomicFiles {
 
@@ -57,6 +61,11 @@ public final class AtomicFiles {
         Path directory = file.getParent();
         Path temp = null;
         try {
+            Optional<BasicFileAttributes> existing = SafeFiles.attributes(file);
+            if (existing.isPresent() && !existing.get().isRegularFile()) {
+                throw new IOException("it exists and is " + SafeFiles.kind(file, existing.get())
+                        + "; only a regular file is replaced (choose another file name)");
+            }
             Files.createDirectories(directory);
             temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,

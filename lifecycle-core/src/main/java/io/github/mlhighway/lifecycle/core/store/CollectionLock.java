@@ -4,7 +4,9 @@ import io.github.mlhighway.lifecycle.store.StoreException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -47,7 +49,13 @@ final class CollectionLock implements AutoCloseable {
         Path lockFile = real.resolve(LOCK_FILE);
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            BasicFileAttributes existing = SafeFiles.attributes(lockFile).orElse(null);
+            if (existing != null && !existing.isRegularFile()) {
+                throw new StoreException("Cannot lock " + lockFile + ": it is " + SafeFiles.kind(lockFile, existing)
+                        + ", not the regular file the store creates; it is not followed (remove it)");
+            }
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
             channel.lock();
             return new CollectionLock(lock, channel);
         } catch (OverlappingFileLockException e) {

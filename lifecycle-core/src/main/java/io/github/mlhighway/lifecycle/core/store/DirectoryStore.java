@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -46,6 +47,11 @@ import java.util.Optional;
  * torn one, and a left-over temporary file is never taken for a document. Only {@code .json} files whose names
  * are valid keys are listed by {@link #keys}. Writes and deletes are serialised per collection directory by a
  * {@link CollectionLock}, shared by every instance in the JVM and, through a file lock, with other processes.
+ *
+ * <p>Nothing is followed out of the store: a collection directory, document or lock file that is a symbolic link,
+ * or a document that is not a regular file (a FIFO, a device), is refused with a {@link StoreException} naming it,
+ * never read or written through. Revisions go from 1 to 9007199254740991 (2^53-1, the
+ * largest integer every JSON reader keeps exactly); a document recording another revision is corrupt.
  *
  * <p>A store opened with {@link Stores#readOnlyDirectory} only reads: it requires an existing directory, never
  * checks that it is writable, creates nothing and takes no lock, and refuses {@link #write} and {@link #delete}
@@ -115,9 +121,11 @@ public final class DirectoryStore implements Store {
         Path file = file(collection, key);
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = SafeFiles.readString(root, file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (SafeFiles.NotRegularException e) {
+            throw notRegular(e);
         } catch (IOException e) {
             throw new StoreException("Cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -130,26 +138,45 @@ public final class DirectoryStore implements Store {
         requireWritable("write", file);
         String body = canonicalBody(collection, key, json);
         try {
+            SafeFiles.requireRealDirectories(root, file.getParent());
             Path directory = Files.createDirectories(file.getParent());
             try (CollectionLock ignored = CollectionLock.acquire(directory)) {
                 long current = read(collection, key).map(StoredDocument::revision).orElse(0L);
                 if (expectedRevision != ANY_REVISION && expectedRevision != current) {
                     throw new RevisionConflictException(collection, key, expectedRevision, current);
                 }
+                if (current >= DocumentEnvelope.MAX_REVISION) {
+                    throw new StoreException("Cannot write " + file + ": it is at revision " + current
+                            + ", the highest a document can have (" + DocumentEnvelope.MAX_REVISION + ")");
+                }
                 StoredDocument document = new StoredDocument(collection, key, current + 1, clock.instant(), body);
                 writeAtomically(directory, file, DocumentEnvelope.encode(document));
                 return document;
             }
+        } catch (SafeFiles.NotRegularException e) {
+            throw notRegular(e);
         } catch (IOException e) {
             throw new StoreException("Cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** {@inheritDoc} Only {@code .json} files whose names are valid keys count; dot-files never do. */
+    /**
+     * {@inheritDoc} Only regular {@code .json} files whose names are valid keys count; dot-files, links and FIFOs
+     * never do ({@link StoreCheck} reports those).
+     *
+     * @throws StoreException if the collection's directory is a symbolic link or not a directory
+     */
     @Override
     public List<String> keys(String collection) {
         Path directory = root.resolve(StoreNames.requireValid(collection, "collection"));
-        if (!Files.isDirectory(directory)) {
+        try {
+            SafeFiles.requireRealDirectories(root, directory);
+        } catch (SafeFiles.NotRegularException e) {
+            throw notRegular(e);
+        } catch (IOException e) {
+            throw new StoreException("Cannot list " + directory + ": " + e.getMessage(), e);
+        }
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
         List<String> keys = new ArrayList<>();
@@ -157,7 +184,7 @@ public final class DirectoryStore implements Store {
             for (Path path : files) {
                 String name = path.getFileName().toString();
                 String key = name.substring(0, name.length() - SUFFIX.length());
-                if (StoreNames.isValid(key) && Files.isRegularFile(path)) {
+                if (StoreNames.isValid(key) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                     keys.add(key);
                 }
             }
@@ -169,13 +196,15 @@ public final class DirectoryStore implements Store {
     }
 
     /**
-     * The collections that exist, sorted: the subdirectories whose names are valid collection names.
+     * The collections that exist, sorted: the subdirectories whose names are valid collection names (a symbolic
+     * link is not a collection).
      *
      * @return collection names
      */
     public List<String> collections() {
         List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> directories = Files.newDirectoryStream(root, Files::isDirectory)) {
+        try (DirectoryStream<Path> directories = Files.newDirectoryStream(root,
+                path -> Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))) {
             for (Path path : directories) {
                 String name = path.getFileName().toString();
                 if (StoreNames.isValid(name)) {
@@ -195,7 +224,14 @@ public final class DirectoryStore implements Store {
         Path file = file(collection, key);
         requireWritable("delete", file);
         Path directory = file.getParent();
-        if (!Files.isDirectory(directory)) {
+        try {
+            SafeFiles.requireRealDirectories(root, directory);
+        } catch (SafeFiles.NotRegularException e) {
+            throw notRegular(e);
+        } catch (IOException e) {
+            throw new StoreException("Cannot delete " + file + ": " + e.getMessage(), e);
+        }
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
         try (CollectionLock ignored = CollectionLock.acquire(directory)) {
@@ -212,6 +248,12 @@ public final class DirectoryStore implements Store {
     @Override
     public String toString() {
         return "DirectoryStore[" + root + (readOnly ? ", read-only]" : "]");
+    }
+
+    private StoreException notRegular(SafeFiles.NotRegularException e) {
+        return new StoreException("Refusing " + e.getFile() + " in store " + root + ": it is " + e.kind()
+                + ", and a store holds only its own regular files and directories (it was replaced or linked outside"
+                + " Lifecycle; `lifecycle store check` lists every such entry)", e);
     }
 
     private void requireWritable(String operation, Path file) {

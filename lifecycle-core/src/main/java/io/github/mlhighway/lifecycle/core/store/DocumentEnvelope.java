@@ -7,6 +7,7 @@ import com.google.common.hash.Hashing;
 import io.github.mlhighway.lifecycle.core.json.Json;
 import io.github.mlhighway.lifecycle.store.StoreException;
 import io.github.mlhighway.lifecycle.store.StoredDocument;
+import io.github.mlhighway.lifecycle.text.Quoted;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,6 +17,12 @@ import java.time.Instant;
  * and the digest scheme are specified in the {@link DirectoryStore} class comment.
  */
 final class DocumentEnvelope {
+
+    /**
+     * The highest revision a document can have: 2^53-1, the largest integer every JSON reader keeps exactly. A file
+     * recording more (or less than 1) is corrupt, so a forged revision cannot make later writes overflow.
+     */
+    static final long MAX_REVISION = (1L << 53) - 1;
 
     private DocumentEnvelope() {
     }
@@ -58,7 +65,7 @@ final class DocumentEnvelope {
         try {
             node = Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw corrupt(file, "not valid JSON (" + e.getOriginalMessage() + ")", e);
+            throw corrupt(file, "not valid JSON (" + Quoted.name(e.getOriginalMessage()) + ")", e);
         }
         if (node == null || !node.isObject() || !DirectoryStore.FORMAT.equals(node.path("format").asText())) {
             throw corrupt(file, "not a " + DirectoryStore.FORMAT + " envelope", null);
@@ -67,7 +74,7 @@ final class DocumentEnvelope {
         int version = versionNode.isInt() ? versionNode.intValue() : -1;
         if (version < 1 || version > DirectoryStore.FORMAT_VERSION) {
             throw new StoreException("Document " + file + " has format version "
-                    + (versionNode.isMissingNode() ? "none" : versionNode.toString())
+                    + (versionNode.isMissingNode() ? "none" : Quoted.name(versionNode.toString()))
                     + "; this library reads versions 1 to " + DirectoryStore.FORMAT_VERSION);
         }
         String recordedCollection = text(file, node, "collection");
@@ -79,21 +86,25 @@ final class DocumentEnvelope {
             throw corrupt(file, "field 'revision' is missing or not an integer", null);
         }
         long revision = revisionNode.longValue();
+        if (revision < 1 || revision > MAX_REVISION) {
+            throw corrupt(file, "revision " + revision + " is outside 1 to " + MAX_REVISION, null);
+        }
         String body = body(file, node);
         String actualDigest = digest(DirectoryStore.FORMAT, version, recordedCollection, recordedKey, revision,
                 writtenAt, body);
         if (!actualDigest.equals(recordedDigest)) {
             throw new StoreException("Document " + file + " fails verification: the SHA-256 of its envelope is "
-                    + actualDigest + " but it records " + recordedDigest + " (edited or corrupted outside Lifecycle)");
+                    + actualDigest + " but it records " + Quoted.name(recordedDigest)
+                    + " (edited or corrupted outside Lifecycle)");
         }
         if (!collection.equals(recordedCollection) || !key.equals(recordedKey)) {
-            throw new StoreException("Document " + file + " claims to be " + recordedCollection + "/" + recordedKey
-                    + ", not " + collection + "/" + key);
+            throw new StoreException("Document " + file + " claims to be " + Quoted.name(recordedCollection) + "/"
+                    + Quoted.name(recordedKey) + ", not " + collection + "/" + key);
         }
         try {
             return new StoredDocument(collection, key, revision, Instant.parse(writtenAt), body);
         } catch (RuntimeException e) {
-            throw corrupt(file, e.getMessage(), e);
+            throw corrupt(file, Quoted.name(e.getMessage()), e);
         }
     }
 

@@ -431,7 +431,7 @@ class ModelRegistryTest {
     @Test
     void aNaNMetricIsRefusedWhenTheVersionIsDescribed() {
         assertThatThrownBy(() -> NewModelVersion.of("rain").metric("auc", Double.NaN))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Metric 'auc' of model rain is NaN");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Metric 'auc' of model 'rain' is NaN");
     }
 
     @Test
