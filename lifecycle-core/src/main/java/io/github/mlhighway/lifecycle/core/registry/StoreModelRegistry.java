@@ -1,7 +1,7 @@
 package io.github.mlhighway.lifecycle.core.registry;
 
 import io.github.mlhighway.lifecycle.core.json.Json;
-import io.github.mlhighway.lifecycle.core.store.ArtifactStore;
+import io.github.mlhighway.lifecycle.core.store.ArtifactRepository;
 import io.github.mlhighway.lifecycle.core.store.StoredArtifact;
 import io.github.mlhighway.lifecycle.gate.Verdict;
 import io.github.mlhighway.lifecycle.registry.AliasConflictException;
@@ -34,7 +34,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The {@link ModelRegistry} on a {@link Store} and an {@link ArtifactStore}.
+ * The {@link ModelRegistry} on a {@link Store} and an {@link ArtifactRepository}.
  *
  * <p>Documents: collection {@value #VERSIONS} holds one immutable document per version under the key
  * {@code <model>.v<version>}, created with {@link Store#MUST_NOT_EXIST} so that two registrations racing for a
@@ -63,10 +63,10 @@ final class StoreModelRegistry implements ModelRegistry {
     private static final int MAX_ATTEMPTS = 1000;
 
     private final Store store;
-    private final ArtifactStore artifacts;
+    private final ArtifactRepository artifacts;
     private final Clock clock;
 
-    StoreModelRegistry(Store store, ArtifactStore artifacts, Clock clock) {
+    StoreModelRegistry(Store store, ArtifactRepository artifacts, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
         this.clock = Objects.requireNonNull(clock, "clock");

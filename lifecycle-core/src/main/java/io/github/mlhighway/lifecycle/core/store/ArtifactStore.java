@@ -38,9 +38,10 @@ import java.util.Objects;
  * array, so a 50 MB file costs a 64 KB buffer. Every {@link #verified verified} read hashes the file again and
  * refuses one that does not match with an {@link ArtifactIntegrityException}; {@link #open(String, long)} hashes
  * the bytes as it hands them out, which is the form to use when the bytes must be the verified ones. Thread-safe and multi-process safe:
- * two writers of the same bytes rename identical files over each other.
+ * two writers of the same bytes rename identical files over each other. This is the default
+ * {@link ArtifactRepository}.
  */
-public final class ArtifactStore {
+public final class ArtifactStore implements ArtifactRepository {
 
     /** The artifact area's directory under the store root. */
     public static final String DIRECTORY = "_artifacts";
@@ -81,6 +82,7 @@ public final class ArtifactStore {
      * @return its digest and size
      * @throws StoreException if the file cannot be read or the artifact cannot be written
      */
+    @Override
     public StoredArtifact put(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return put(in);
@@ -96,6 +98,7 @@ public final class ArtifactStore {
      * @return their digest and size
      * @throws StoreException if the stream fails or the artifact cannot be written
      */
+    @Override
     public StoredArtifact put(InputStream in) {
         Objects.requireNonNull(in, "in");
         Path temp = null;
@@ -153,6 +156,7 @@ public final class ArtifactStore {
      * @param sha256 the digest
      * @return true when the file exists
      */
+    @Override
     public boolean contains(String sha256) {
         return Files.isRegularFile(file(sha256));
     }
@@ -167,6 +171,7 @@ public final class ArtifactStore {
      * @throws ArtifactIntegrityException if the file is missing (at once) or its bytes do not match (at the end)
      * @throws StoreException             if the file cannot be opened
      */
+    @Override
     public InputStream open(String sha256) {
         return open(sha256, -1);
     }
@@ -182,6 +187,7 @@ public final class ArtifactStore {
      * @throws ArtifactIntegrityException if the file is missing (at once) or its bytes do not match (at the end)
      * @throws StoreException             if the file cannot be opened
      */
+    @Override
     public InputStream open(String sha256, long expectedSize) {
         Path file = file(sha256);
         try {
@@ -203,6 +209,7 @@ public final class ArtifactStore {
      * @return the verified file
      * @throws ArtifactIntegrityException naming the file and both digests if it is missing or does not match
      */
+    @Override
     public Path verified(String sha256) {
         return verified(sha256, -1);
     }
@@ -218,6 +225,7 @@ public final class ArtifactStore {
      * @return the verified file
      * @throws ArtifactIntegrityException naming the file and both digests if it is missing or does not match
      */
+    @Override
     public Path verified(String sha256, long expectedSize) {
         Path file = file(sha256);
         long size;
@@ -247,6 +255,7 @@ public final class ArtifactStore {
      * @return the digests
      * @throws StoreException if the area cannot be listed
      */
+    @Override
     public List<String> digests() {
         List<String> digests = new ArrayList<>();
         if (!Files.isDirectory(base)) {
