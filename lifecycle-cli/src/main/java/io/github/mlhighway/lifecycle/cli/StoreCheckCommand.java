@@ -2,8 +2,12 @@ package io.github.mlhighway.lifecycle.cli;
 
 import io.github.mlhighway.lifecycle.core.store.StoreCheck;
 import io.github.mlhighway.lifecycle.core.store.StoreCheckResult;
+import io.github.mlhighway.lifecycle.jdbc.PostgresLocation;
+import io.github.mlhighway.lifecycle.jdbc.PostgresStore;
+import io.github.mlhighway.lifecycle.jdbc.PostgresStoreCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,8 +25,8 @@ public final class StoreCheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The store directory.")
-    private Path directory;
+    @Parameters(index = "0", paramLabel = "STORE", description = StoreLocations.DESCRIPTION)
+    private String directory;
 
     /**
      * Checks the store.
@@ -33,16 +37,35 @@ public final class StoreCheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!ExitCodes.exists(directory)) {
-            return ExitCodes.badInput(err, "store directory " + directory + " does not exist");
+        if (PostgresLocation.isPostgres(directory)) {
+            return checkPostgres(out, err);
+        }
+        String missing = StoreLocations.missing(directory);
+        if (missing != null) {
+            return ExitCodes.badInput(err, missing);
         }
         StoreCheckResult result;
         try {
-            result = StoreCheck.run(directory);
+            result = StoreCheck.run(Path.of(directory));
         } catch (RuntimeException e) {
             return ExitCodes.badInput(err, e.getMessage());
         }
         result.problems().forEach(out::println);
+        out.flush();
+        err.println(result.summary());
+        err.flush();
+        return result.isClean() ? ExitCodes.OK : ExitCodes.FOUND;
+    }
+
+    private int checkPostgres(PrintWriter out, PrintWriter err) {
+        PostgresStoreCheck.Result result;
+        try (PostgresStore store = PostgresStore.open(directory, Clock.systemUTC())) {
+            result = PostgresStoreCheck.run(store);
+        } catch (RuntimeException e) {
+            return ExitCodes.badInput(err, e.getMessage());
+        }
+        result.problems().forEach(out::println);
+        result.orphans().forEach(orphan -> out.println("orphan artifact (no document references it): " + orphan));
         out.flush();
         err.println(result.summary());
         err.flush();
