@@ -38,6 +38,8 @@ public final class PostgresServer {
 
     /** An existing server's JDBC URL (with a user that may create databases) to use instead of starting one. */
     public static final String URL_VARIABLE = "LIFECYCLE_TEST_PG_URL";
+    /** Set this system property to {@code true} to keep fsync on (for benchmarks); tests run without it. */
+    public static final String DURABLE_PROPERTY = "lifecycle.test.pg.durable";
     /** A directory holding {@code initdb} and {@code pg_ctl}. */
     public static final String BIN_VARIABLE = "LIFECYCLE_TEST_PG_BIN";
 
@@ -179,7 +181,8 @@ public final class PostgresServer {
 
     private static void startServer(Path binaries, Path directory, int port, boolean root) {
         String options = "-c listen_addresses=127.0.0.1 -p " + port + " -c unix_socket_directories=" + directory
-                + " -c fsync=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB";
+                + (Boolean.getBoolean(DURABLE_PROPERTY) ? "" : " -c fsync=off -c full_page_writes=off")
+                + " -c max_connections=200 -c shared_buffers=64MB";
         List<String> command = List.of(binaries.resolve("pg_ctl").toString(), "-D",
                 directory.resolve("data").toString(), "-o", options, "-l", directory.resolve("server.log").toString(),
                 "-w", "-t", "60", "start");
