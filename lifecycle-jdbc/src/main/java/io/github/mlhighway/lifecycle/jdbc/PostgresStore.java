@@ -208,6 +208,33 @@ public final class PostgresStore implements StoreWithArtifacts {
         });
     }
 
+    /** {@inheritDoc} One query; every row is verified against its digest. */
+    @Override
+    public List<StoredDocument> readAll(String collection, String keyPrefix) {
+        StoreNames.requireValid(collection, "collection");
+        Objects.requireNonNull(keyPrefix, "keyPrefix");
+        return withRetries("read " + collection + "/" + keyPrefix + "*", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT doc_key, revision, written_at, body, "
+                    + "sha256 FROM lifecycle_documents WHERE collection = ? AND doc_key >= ? AND doc_key < ? "
+                    + "ORDER BY doc_key")) {
+                select.setString(1, collection);
+                select.setString(2, keyPrefix);
+                select.setString(3, keyPrefix + Character.MAX_VALUE);
+                List<StoredDocument> documents = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String key = rows.getString(1);
+                        if (key.startsWith(keyPrefix)) {
+                            documents.add(verified(collection, key, rows.getLong(2), rows.getString(3),
+                                    rows.getString(4), rows.getString(5)));
+                        }
+                    }
+                }
+                return documents;
+            }
+        });
+    }
+
     /**
      * The collections that hold at least one document, sorted.
      *

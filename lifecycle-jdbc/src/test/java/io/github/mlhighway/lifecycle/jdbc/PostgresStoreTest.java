@@ -55,6 +55,22 @@ class PostgresStoreTest {
     }
 
     @Test
+    void readAllReturnsTheDocumentsOfAPrefixInKeyOrderLikeTheDefaultDoes() {
+        try (PostgresStore store = PostgresStore.open(url, TestClock.create())) {
+            store.put("registry-versions", "rain.v2", "{\"v\":2}");
+            store.put("registry-versions", "rain.v1", "{\"v\":1}");
+            store.put("registry-versions", "rainbow.v1", "{\"v\":3}");
+            store.put("registry-versions", "snow.v1", "{\"v\":4}");
+
+            assertThat(store.readAll("registry-versions", "rain.v")).extracting(d -> d.key())
+                    .containsExactly("rain.v1", "rain.v2");
+            assertThat(store.readAll("registry-versions", "")).hasSize(4);
+            assertThat(store.readAll("registry-versions", "rain")).extracting(d -> d.key())
+                    .containsExactlyElementsOf(store.keys("registry-versions").subList(0, 3));
+        }
+    }
+
+    @Test
     void aTamperedArtifactChunkIsRefusedOnReadAndByTheCheck() throws Exception {
         try (PostgresStore store = PostgresStore.open(url, TestClock.create())) {
             String sha256 = store.artifacts().put(bytes("model weights")).sha256();

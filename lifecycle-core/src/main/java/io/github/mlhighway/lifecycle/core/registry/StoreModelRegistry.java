@@ -253,11 +253,21 @@ final class StoreModelRegistry implements ModelRegistry {
     @Override
     public List<ModelVersion> versions(String model) {
         RegistryNames.requireValid(model, "model");
-        List<ModelVersion> versions = new ArrayList<>();
-        for (int number : versionNumbers(model)) {
-            readVersion(model, number).ifPresent(versions::add);
+        String prefix = model + VERSION_SEPARATOR;
+        TreeMap<Integer, ModelVersion> versions = new TreeMap<>();
+        for (StoredDocument document : store.readAll(VERSIONS, prefix)) {
+            String key = document.key();
+            if (key.lastIndexOf(VERSION_SEPARATOR) != model.length()) {
+                continue;
+            }
+            try {
+                versions.put(Integer.parseInt(key.substring(prefix.length())),
+                        Json.read(document.json(), ModelVersion.class));
+            } catch (NumberFormatException e) {
+                // Not a version key of this model.
+            }
         }
-        return versions;
+        return List.copyOf(versions.values());
     }
 
     @Override
