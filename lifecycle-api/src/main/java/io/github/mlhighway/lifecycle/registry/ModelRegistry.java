@@ -1,7 +1,10 @@
 package io.github.mlhighway.lifecycle.registry;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * Versions of named models with metadata, verified artifacts and lineage, and aliases moved only with evidence.
@@ -107,6 +110,39 @@ public interface ModelRegistry {
      * @return the moves
      */
     List<AliasMove> aliasMoves(String model);
+
+    /**
+     * The moves of one alias of a model, oldest first: its history, each move with its verdict or override.
+     *
+     * @param model the model
+     * @param alias the alias
+     * @return the moves of that alias
+     */
+    default List<AliasMove> aliasHistory(String model, String alias) {
+        Objects.requireNonNull(alias, "alias");
+        return aliasMoves(model).stream().filter(move -> move.alias().equals(alias)).toList();
+    }
+
+    /**
+     * Which version an alias pointed at, at an instant: the target of its last move at or before it, e.g. "which
+     * version was {@code champion} when this prediction was served".
+     *
+     * @param model the model
+     * @param alias the alias
+     * @param at    the instant (on the registry's clock)
+     * @return the version, or empty when the alias had not been set by then
+     */
+    default OptionalInt aliasAt(String model, String alias, Instant at) {
+        Objects.requireNonNull(at, "at");
+        OptionalInt version = OptionalInt.empty();
+        for (AliasMove move : aliasHistory(model, alias)) {
+            if (move.movedAt().isAfter(at)) {
+                break;
+            }
+            version = OptionalInt.of(move.toVersion());
+        }
+        return version;
+    }
 
     /**
      * The values a metric had across a model's versions, oldest first; versions without it are skipped.

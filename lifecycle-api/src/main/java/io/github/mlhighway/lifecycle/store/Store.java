@@ -62,6 +62,26 @@ public interface Store extends AutoCloseable {
     List<String> keys(String collection);
 
     /**
+     * The documents of a collection whose keys start with a prefix, sorted by key: one call where a store can
+     * answer it at once (e.g. one query), instead of {@link #keys} and a {@link #read} per key. The default does
+     * exactly that; every document is verified as by {@link #read}.
+     *
+     * @param collection collection name
+     * @param keyPrefix  the prefix, empty for all
+     * @return the documents
+     */
+    default List<StoredDocument> readAll(String collection, String keyPrefix) {
+        java.util.Objects.requireNonNull(keyPrefix, "keyPrefix");
+        List<StoredDocument> documents = new java.util.ArrayList<>();
+        for (String key : keys(collection)) {
+            if (key.startsWith(keyPrefix)) {
+                read(collection, key).ifPresent(documents::add);
+            }
+        }
+        return documents;
+    }
+
+    /**
      * Deletes a document.
      *
      * @param collection collection name

@@ -1,17 +1,17 @@
 package io.github.mlhighway.lifecycle.cli;
 
-import io.github.mlhighway.lifecycle.core.registry.ModelRegistries;
-import io.github.mlhighway.lifecycle.core.store.ArtifactStore;
-import io.github.mlhighway.lifecycle.core.store.Stores;
+import io.github.mlhighway.lifecycle.registry.AliasMove;
 import io.github.mlhighway.lifecycle.registry.ArtifactIntegrityException;
 import io.github.mlhighway.lifecycle.registry.ArtifactRef;
 import io.github.mlhighway.lifecycle.registry.LineageRef;
 import io.github.mlhighway.lifecycle.registry.ModelRef;
 import io.github.mlhighway.lifecycle.registry.ModelRegistry;
 import io.github.mlhighway.lifecycle.registry.ModelVersion;
+import io.github.mlhighway.lifecycle.store.Store;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code lifecycle lineage DIR MODEL[@VERSION|:ALIAS]}: where a model version came from and what it is made of. */
+/** {@code lifecycle lineage STORE MODEL[@VERSION|:ALIAS]}: where a model version came from and what it is made of. */
 @Command(name = "lineage", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Print a model version: its metadata, its lineage references (runs, data sets, profiles, "
                 + "verdicts) and every artifact with its SHA-256. With --verify, hash every artifact too.",
@@ -32,8 +32,8 @@ public final class LineageCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The store directory.")
-    private Path directory;
+    @Parameters(index = "0", paramLabel = "STORE", description = StoreLocations.DESCRIPTION)
+    private String directory;
 
     @Parameters(index = "1", paramLabel = "MODEL[@VERSION|:ALIAS]",
             description = "The version, e.g. rain@3 or rain:champion.")
@@ -41,6 +41,11 @@ public final class LineageCommand implements Callable<Integer> {
 
     @Option(names = "--verify", description = "Hash every artifact and report any that does not match.")
     private boolean verify;
+
+    @Option(names = "--at", paramLabel = "INSTANT",
+            description = "With MODEL:ALIAS, the version the alias pointed at at this instant (ISO-8601, e.g. "
+                    + "2026-03-01T12:00:00Z), from the alias history.")
+    private Instant at;
 
     /**
      * Shows the version.
@@ -51,16 +56,35 @@ public final class LineageCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!ExitCodes.exists(directory)) {
-            return ExitCodes.badInput(err, "store directory " + directory + " does not exist");
+        String missing = StoreLocations.missing(directory);
+        if (missing != null) {
+            return ExitCodes.badInput(err, missing);
         }
-        ModelRegistry registry;
+        try (Store store = StoreLocations.openExisting(directory)) {
+            return show(out, err, StoreLocations.registry(store));
+        } catch (RuntimeException e) {
+            return ExitCodes.badInput(err, e.getMessage());
+        }
+    }
+
+    private int show(PrintWriter out, PrintWriter err, ModelRegistry registry) {
         ModelRef ref;
         ModelVersion version;
         try {
-            registry = ModelRegistries.on(Stores.readOnlyDirectory(directory), ArtifactStore.under(directory),
-                    Clock.systemUTC());
             ref = ModelRef.parse(reference);
+            if (at != null) {
+                if (!ref.isAlias()) {
+                    return ExitCodes.badInput(err, "--at needs MODEL:ALIAS, not " + reference);
+                }
+                OptionalInt then = registry.aliasAt(ref.model(), ref.alias(), at);
+                if (then.isEmpty()) {
+                    return ExitCodes.badInput(err, "alias " + ref + " was not set at " + at + "; its history: "
+                            + registry.aliasHistory(ref.model(), ref.alias()).stream()
+                                    .map(m -> m.movedAt() + " -> v" + m.toVersion()).toList());
+                }
+                out.println(ref + " at " + at + ": version " + then.getAsInt());
+                ref = ModelRef.ofVersion(ref.model(), then.getAsInt());
+            }
             version = registry.version(ref);
             print(out, registry, version);
         } catch (RuntimeException e) {
@@ -102,6 +126,14 @@ public final class LineageCommand implements Callable<Integer> {
         out.println("artifacts:" + (version.artifacts().isEmpty() ? " none" : ""));
         for (ArtifactRef artifact : version.artifacts()) {
             out.println("  " + artifact.name() + "  sha256:" + artifact.sha256() + "  " + artifact.size() + " bytes");
+        }
+        List<AliasMove> moves = registry.aliasMoves(version.model());
+        out.println("alias history:" + (moves.isEmpty() ? " none" : ""));
+        for (AliasMove move : moves) {
+            out.println(String.format("  #%d  %s  %s: %s -> v%d  %s", move.sequence(), move.movedAt(), move.alias(),
+                    move.fromVersion() <= 0 ? "(new)" : "v" + move.fromVersion(), move.toVersion(),
+                    move.override() != null ? "override" : move.verdict() != null
+                            ? move.verdict().outcome() + " (" + move.verdict().gate() + ")" : ""));
         }
     }
 }

@@ -1,14 +1,10 @@
 package io.github.mlhighway.lifecycle.cli;
 
-import io.github.mlhighway.lifecycle.core.registry.ModelRegistries;
-import io.github.mlhighway.lifecycle.core.store.ArtifactStore;
-import io.github.mlhighway.lifecycle.core.store.Stores;
 import io.github.mlhighway.lifecycle.registry.ModelRef;
 import io.github.mlhighway.lifecycle.registry.ModelRegistry;
 import io.github.mlhighway.lifecycle.registry.ModelVersion;
+import io.github.mlhighway.lifecycle.store.Store;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +28,8 @@ public final class RegistryListCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The store directory.")
-    private Path directory;
+    @Parameters(index = "0", paramLabel = "STORE", description = StoreLocations.DESCRIPTION)
+    private String directory;
 
     /**
      * Lists the registry.
@@ -44,16 +40,16 @@ public final class RegistryListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!ExitCodes.exists(directory)) {
-            return ExitCodes.badInput(err, "store directory " + directory + " does not exist");
+        String missing = StoreLocations.missing(directory);
+        if (missing != null) {
+            return ExitCodes.badInput(err, missing);
         }
         List<String> unreadable = new ArrayList<>();
-        try {
-            ModelRegistry registry = ModelRegistries.on(Stores.readOnlyDirectory(directory),
-                    ArtifactStore.under(directory), Clock.systemUTC());
+        try (Store store = StoreLocations.openExisting(directory)) {
+            ModelRegistry registry = StoreLocations.registry(store);
             List<String> models = registry.models();
             if (models.isEmpty()) {
-                out.println("no models in " + directory);
+                out.println("no models in " + StoreLocations.label(directory));
             }
             for (String model : models) {
                 print(out, registry, model, unreadable);

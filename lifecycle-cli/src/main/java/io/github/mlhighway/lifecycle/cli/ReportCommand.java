@@ -1,6 +1,11 @@
 package io.github.mlhighway.lifecycle.cli;
 
 import io.github.mlhighway.lifecycle.cli.report.HtmlReport;
+import io.github.mlhighway.lifecycle.cli.report.ReportInputs;
+import io.github.mlhighway.lifecycle.core.registry.ModelRegistries;
+import io.github.mlhighway.lifecycle.core.store.AtomicFiles;
+import io.github.mlhighway.lifecycle.core.store.Stores;
+import io.github.mlhighway.lifecycle.store.Store;
 import io.github.mlhighway.lifecycle.store.StoreException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,8 +31,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The store directory.")
-    private Path directory;
+    @Parameters(index = "0", paramLabel = "STORE", description = StoreLocations.DESCRIPTION)
+    private String directory;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "report.html",
             description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
@@ -44,7 +49,17 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path written;
         try {
-            written = HtmlReport.write(directory, output, Clock.systemUTC());
+            if (Stores.isUrl(directory)) {
+                try (Store store = StoreLocations.openExisting(directory)) {
+                    Clock clock = Clock.systemUTC();
+                    ReportInputs inputs = ReportInputs.from(store, StoreLocations.label(directory),
+                            ModelRegistries.on(store, Stores.artifactsOf(store), clock), clock);
+                    written = output.toAbsolutePath().normalize();
+                    AtomicFiles.writeString(written, HtmlReport.render(inputs, clock.instant()));
+                }
+            } else {
+                written = HtmlReport.write(Path.of(directory), output, Clock.systemUTC());
+            }
         } catch (IllegalArgumentException | UncheckedIOException | StoreException e) {
             return ExitCodes.badInput(err, e.getMessage());
         }

@@ -2,12 +2,9 @@ package io.github.mlhighway.lifecycle.cli;
 
 import io.github.mlhighway.lifecycle.core.json.Json;
 import io.github.mlhighway.lifecycle.core.pipeline.RunRecords;
-import io.github.mlhighway.lifecycle.core.store.Stores;
 import io.github.mlhighway.lifecycle.pipeline.RunRecord;
 import io.github.mlhighway.lifecycle.store.Store;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,8 +24,8 @@ public final class RunsShowCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The store directory.")
-    private Path directory;
+    @Parameters(index = "0", paramLabel = "STORE", description = StoreLocations.DESCRIPTION)
+    private String directory;
 
     @Parameters(index = "1", paramLabel = "RUN_ID", description = "The run id.")
     private String runId;
@@ -44,13 +41,13 @@ public final class RunsShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(directory)) {
+        if (StoreLocations.missing(directory) != null) {
             return ExitCodes.badInput(err, "no store directory " + directory);
         }
-        try (Store store = Stores.readOnlyDirectory(directory)) {
+        try (Store store = StoreLocations.openExisting(directory)) {
             Optional<RunRecord> record = RunRecords.find(store, runId);
             if (record.isEmpty()) {
-                return ExitCodes.badInput(err, "no run '" + runId + "' in " + directory + "; runs there: "
+                return ExitCodes.badInput(err, "no run '" + runId + "' in " + StoreLocations.label(directory) + "; runs there: "
                         + store.keys(RunRecords.RUNS));
             }
             PrintWriter out = spec.commandLine().getOut();

@@ -2,6 +2,9 @@ package io.github.mlhighway.lifecycle.cli;
 
 import io.github.mlhighway.lifecycle.core.store.StoreCheck;
 import io.github.mlhighway.lifecycle.core.store.StoreCheckResult;
+import io.github.mlhighway.lifecycle.jdbc.PostgresLocation;
+import io.github.mlhighway.lifecycle.jdbc.PostgresStore;
+import io.github.mlhighway.lifecycle.jdbc.PostgresStoreCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,8 +30,8 @@ public final class StoreCheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The store directory.")
-    private Path directory;
+    @Parameters(index = "0", paramLabel = "STORE", description = StoreLocations.DESCRIPTION)
+    private String directory;
 
     @Option(names = "--min-age", paramLabel = "AGE", defaultValue = "1h", converter = AgeConverter.class,
             description = "How old a left-over must be to be called stale, i.e. what `store gc` would remove "
@@ -44,17 +47,36 @@ public final class StoreCheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!ExitCodes.exists(directory)) {
-            return ExitCodes.badInput(err, "store directory " + directory + " does not exist");
+        if (PostgresLocation.isPostgres(directory)) {
+            return checkPostgres(out, err);
+        }
+        String missing = StoreLocations.missing(directory);
+        if (missing != null) {
+            return ExitCodes.badInput(err, missing);
         }
         StoreCheckResult result;
         try {
-            result = StoreCheck.run(directory, Clock.systemUTC(), minimumAge);
+            result = StoreCheck.run(Path.of(directory), Clock.systemUTC(), minimumAge);
         } catch (RuntimeException e) {
             return ExitCodes.badInput(err, e.getMessage());
         }
         result.problems().forEach(out::println);
         result.reclaimable().forEach(line -> out.println("left-over: " + line));
+        out.flush();
+        err.println(result.summary());
+        err.flush();
+        return result.isClean() ? ExitCodes.OK : ExitCodes.FOUND;
+    }
+
+    private int checkPostgres(PrintWriter out, PrintWriter err) {
+        PostgresStoreCheck.Result result;
+        try (PostgresStore store = PostgresStore.open(directory, Clock.systemUTC())) {
+            result = PostgresStoreCheck.run(store);
+        } catch (RuntimeException e) {
+            return ExitCodes.badInput(err, e.getMessage());
+        }
+        result.problems().forEach(out::println);
+        result.orphans().forEach(orphan -> out.println("orphan artifact (no document references it): " + orphan));
         out.flush();
         err.println(result.summary());
         err.flush();

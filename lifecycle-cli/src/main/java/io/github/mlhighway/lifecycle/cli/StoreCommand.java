@@ -5,10 +5,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The {@code store} group: tools for the embedded directory store. */
+/** The {@code store} group: check a store, copy one to another (directory or PostgreSQL). */
 @Command(name = "store", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Verify the embedded directory store and reclaim what crashes left in it.",
-        subcommands = {StoreCheckCommand.class, StoreGcCommand.class})
+        description = "Verify a store (a directory or jdbc:postgresql:// URL), copy one to another, or reclaim what"
+                + " crashes left in a directory store.",
+        subcommands = {StoreCheckCommand.class, StoreCopyCommand.class, StoreGcCommand.class})
 public final class StoreCommand implements Runnable {
 
     @Spec

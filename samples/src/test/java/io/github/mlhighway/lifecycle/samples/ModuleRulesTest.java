@@ -16,7 +16,7 @@ class ModuleRulesTest {
 
     private static final String BASE = "io.github.mlhighway.lifecycle";
     private static final String[] NOT_API = {BASE + ".core..", BASE + ".testkit..", BASE + ".cli..", BASE + ".djl..",
-        BASE + ".samples..", BASE + ".benchmarks.."};
+        BASE + ".jdbc..", BASE + ".samples..", BASE + ".benchmarks.."};
 
     private static JavaClasses classes;
 
@@ -53,6 +53,22 @@ class ModuleRulesTest {
         noClasses().that().resideInAPackage(BASE + ".core..")
                 .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", BASE + ".djl..", BASE + ".testkit..",
                         BASE + ".cli..", BASE + ".samples..", "org.junit..", "net.jqwik..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void coreAndTheApiKnowNothingOfTheJdbcStoreWhichPlugsInThroughTheServiceLoader() {
+        noClasses().that().resideInAPackage(BASE + ".core..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".jdbc..", "java.sql..", "org.postgresql..",
+                        "com.zaxxer..", "org.flywaydb..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheJdbcStoreAndTheCliUseTheDriverThePoolAndFlyway() {
+        noClasses().that().resideInAPackage(BASE + "..").and().resideOutsideOfPackages(BASE + ".jdbc..",
+                BASE + ".cli..", BASE + ".benchmarks..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.postgresql..", "com.zaxxer..", "org.flywaydb..")
                 .check(classes);
     }
 

@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.core.registry;
 
+import io.github.mlhighway.lifecycle.core.store.ArtifactRepository;
 import io.github.mlhighway.lifecycle.core.store.ArtifactStore;
 import io.github.mlhighway.lifecycle.core.store.Stores;
 import io.github.mlhighway.lifecycle.registry.ModelRegistry;
@@ -25,14 +26,14 @@ public final class ModelRegistries {
     }
 
     /**
-     * A registry on any document store, with artifacts in a directory's artifact area.
+     * A registry on any document store and artifact repository (e.g. a directory's artifact area).
      *
      * @param documents where versions and aliases live
      * @param artifacts where files live
      * @param clock     the clock for creation and move times
      * @return the registry
      */
-    public static ModelRegistry on(Store documents, ArtifactStore artifacts, Clock clock) {
+    public static ModelRegistry on(Store documents, ArtifactRepository artifacts, Clock clock) {
         return new StoreModelRegistry(documents, artifacts, clock);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.mlhighway.lifecycle.core.registry;
 
 import io.github.mlhighway.lifecycle.core.json.Json;
-import io.github.mlhighway.lifecycle.core.store.ArtifactStore;
+import io.github.mlhighway.lifecycle.core.store.ArtifactRepository;
 import io.github.mlhighway.lifecycle.core.store.StoredArtifact;
 import io.github.mlhighway.lifecycle.gate.Verdict;
 import io.github.mlhighway.lifecycle.registry.AliasConflictException;
@@ -35,7 +35,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The {@link ModelRegistry} on a {@link Store} and an {@link ArtifactStore}.
+ * The {@link ModelRegistry} on a {@link Store} and an {@link ArtifactRepository}.
  *
  * <p>Documents: collection {@value #VERSIONS} holds one immutable document per version under the key
  * {@code <model>.v<version>}, created with {@link Store#MUST_NOT_EXIST} so that two registrations racing for a
@@ -64,10 +64,10 @@ final class StoreModelRegistry implements ModelRegistry {
     private static final int MAX_ATTEMPTS = 1000;
 
     private final Store store;
-    private final ArtifactStore artifacts;
+    private final ArtifactRepository artifacts;
     private final Clock clock;
 
-    StoreModelRegistry(Store store, ArtifactStore artifacts, Clock clock) {
+    StoreModelRegistry(Store store, ArtifactRepository artifacts, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -255,11 +255,21 @@ final class StoreModelRegistry implements ModelRegistry {
     @Override
     public List<ModelVersion> versions(String model) {
         RegistryNames.requireValid(model, "model");
-        List<ModelVersion> versions = new ArrayList<>();
-        for (int number : versionNumbers(model)) {
-            readVersion(model, number).ifPresent(versions::add);
+        String prefix = model + VERSION_SEPARATOR;
+        TreeMap<Integer, ModelVersion> versions = new TreeMap<>();
+        for (StoredDocument document : store.readAll(VERSIONS, prefix)) {
+            String key = document.key();
+            if (key.lastIndexOf(VERSION_SEPARATOR) != model.length()) {
+                continue;
+            }
+            try {
+                versions.put(Integer.parseInt(key.substring(prefix.length())),
+                        Json.read(document.json(), ModelVersion.class));
+            } catch (NumberFormatException e) {
+                // Not a version key of this model.
+            }
         }
-        return versions;
+        return List.copyOf(versions.values());
     }
 
     @Override

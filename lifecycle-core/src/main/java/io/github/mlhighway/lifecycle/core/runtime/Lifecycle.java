@@ -19,9 +19,11 @@ import io.github.mlhighway.lifecycle.core.serving.GuardedModelBuilder;
 import io.github.mlhighway.lifecycle.core.serving.ServingHost;
 import io.github.mlhighway.lifecycle.core.slo.SloRegistry;
 import io.github.mlhighway.lifecycle.core.slo.SloTracker;
+import io.github.mlhighway.lifecycle.core.store.ArtifactRepository;
 import io.github.mlhighway.lifecycle.core.store.ArtifactStore;
-import io.github.mlhighway.lifecycle.core.store.DirectoryStore;
+import io.github.mlhighway.lifecycle.core.store.StoreWithArtifacts;
 import io.github.mlhighway.lifecycle.core.store.Stores;
+import io.github.mlhighway.lifecycle.core.store.DirectoryStore;
 import io.github.mlhighway.lifecycle.core.time.SimulatedClock;
 import io.github.mlhighway.lifecycle.incident.IncidentListener;
 import io.github.mlhighway.lifecycle.pipeline.PipelineListener;
@@ -106,7 +108,8 @@ public final class Lifecycle implements AutoCloseable {
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final Store store;
-    private final ArtifactStore artifacts;
+    private final boolean ownsStore;
+    private final ArtifactRepository artifacts;
     private final SloRegistry slos;
     private final ModelRegistry registry;
     private final PipelineRunner pipelines;
@@ -130,6 +133,7 @@ public final class Lifecycle implements AutoCloseable {
         this.nanoTime = b.nanoTime != null ? b.nanoTime
                 : b.clock instanceof SimulatedClock simulated ? simulated.nanoTime() : System::nanoTime;
         this.store = b.store != null ? b.store : Stores.inMemory(clock);
+        this.ownsStore = b.storeLocation != null;
         this.artifacts = b.artifacts != null ? b.artifacts : defaultArtifacts(store, b);
         this.slos = SloRegistry.create(clock);
         this.registry = ModelRegistries.on(store, artifacts, clock);
@@ -201,7 +205,7 @@ public final class Lifecycle implements AutoCloseable {
     }
 
     /** @return where model artifacts live */
-    public ArtifactStore artifacts() {
+    public ArtifactRepository artifacts() {
         return artifacts;
     }
 
@@ -453,7 +457,8 @@ public final class Lifecycle implements AutoCloseable {
     }
 
     /**
-     * Stops ticking, saves every SLO's state to the store, and closes the models this runtime made. Idempotent.
+     * Stops ticking, saves every SLO's state to the store, and closes the models this runtime made (and the store,
+     * when the runtime opened it from a location). Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -478,6 +483,13 @@ public final class Lifecycle implements AutoCloseable {
                 model.close();
             } catch (RuntimeException e) {
                 LOG.warn("Closing model '{}' failed", model.name(), e);
+            }
+        }
+        if (ownsStore) {
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing store {} failed", store, e);
             }
         }
     }
@@ -512,13 +524,16 @@ public final class Lifecycle implements AutoCloseable {
         }
     }
 
-    private static ArtifactStore defaultArtifacts(Store store, Builder b) {
+    private static ArtifactRepository defaultArtifacts(Store store, Builder b) {
         if (store instanceof DirectoryStore directory) {
             return ArtifactStore.under(directory.root());
         }
+        if (store instanceof StoreWithArtifacts withArtifacts) {
+            return withArtifacts.artifacts();
+        }
         if (b.store != null) {
             throw new IllegalArgumentException("A store that is not a directory store needs an artifact store too: "
-                    + "call artifacts(ArtifactStore) on the Lifecycle builder");
+                    + "call artifacts(ArtifactRepository) on the Lifecycle builder");
         }
         try {
             Path temporary = Files.createTempDirectory("lifecycle-artifacts-");
@@ -580,7 +595,8 @@ public final class Lifecycle implements AutoCloseable {
         private LongSupplier nanoTime;
         private Store store;
         private Path storeRoot;
-        private ArtifactStore artifacts;
+        private String storeLocation;
+        private ArtifactRepository artifacts;
         private ScheduledExecutorService scheduler;
         private Duration tickInterval = DEFAULT_TICK_INTERVAL;
         private Duration incidentInterval = DEFAULT_INCIDENT_INTERVAL;
@@ -626,13 +642,14 @@ public final class Lifecycle implements AutoCloseable {
          */
         public Builder store(Path root) {
             this.storeRoot = Objects.requireNonNull(root, "root");
+            this.storeLocation = null;
             this.store = null;
             return this;
         }
 
         /**
          * Any store (default: in memory). A store that is not a {@link DirectoryStore} also needs
-         * {@link #artifacts(ArtifactStore)}.
+         * {@link #artifacts(ArtifactRepository)}.
          *
          * @param value the store
          * @return this builder
@@ -640,6 +657,22 @@ public final class Lifecycle implements AutoCloseable {
         public Builder store(Store value) {
             this.store = Objects.requireNonNull(value, "store");
             this.storeRoot = null;
+            this.storeLocation = null;
+            return this;
+        }
+
+        /**
+         * A store named by a location, opened by {@link Stores#open(String, Clock)} when the runtime is built and
+         * closed with it: a directory path, or a URL such as {@code jdbc:postgresql://host:5432/db} (needs
+         * {@code lifecycle-jdbc} on the class path). Documents and artifacts both live there.
+         *
+         * @param location a directory or a store URL
+         * @return this builder
+         */
+        public Builder store(String location) {
+            this.storeLocation = Objects.requireNonNull(location, "location");
+            this.storeRoot = null;
+            this.store = null;
             return this;
         }
 
@@ -649,7 +682,7 @@ public final class Lifecycle implements AutoCloseable {
          * @param value the artifact store
          * @return this builder
          */
-        public Builder artifacts(ArtifactStore value) {
+        public Builder artifacts(ArtifactRepository value) {
             this.artifacts = Objects.requireNonNull(value, "artifacts");
             return this;
         }
@@ -774,6 +807,8 @@ public final class Lifecycle implements AutoCloseable {
         public Lifecycle build() {
             if (storeRoot != null) {
                 store = Stores.directory(storeRoot, clock);
+            } else if (storeLocation != null) {
+                store = Stores.open(storeLocation, clock);
             }
             return new Lifecycle(this);
         }

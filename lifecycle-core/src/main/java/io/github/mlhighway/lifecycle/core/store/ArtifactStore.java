@@ -39,9 +39,10 @@ import java.util.Objects;
  * array, so a 50 MB file costs a 64 KB buffer. Every {@link #verified verified} read hashes the file again and
  * refuses one that does not match with an {@link ArtifactIntegrityException}; {@link #open(String, long)} hashes
  * the bytes as it hands them out, which is the form to use when the bytes must be the verified ones. Thread-safe and multi-process safe:
- * two writers of the same bytes rename identical files over each other.
+ * two writers of the same bytes rename identical files over each other. This is the default
+ * {@link ArtifactRepository}.
  */
-public final class ArtifactStore {
+public final class ArtifactStore implements ArtifactRepository {
 
     /** The artifact area's directory under the store root. */
     public static final String DIRECTORY = "_artifacts";
@@ -82,6 +83,7 @@ public final class ArtifactStore {
      * @return its digest and size
      * @throws StoreException if the file cannot be read or the artifact cannot be written
      */
+    @Override
     public StoredArtifact put(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new StoreException("Cannot read artifact source " + file + ": it is not a regular file (a directory,"
@@ -101,6 +103,7 @@ public final class ArtifactStore {
      * @return their digest and size
      * @throws StoreException if the stream fails or the artifact cannot be written
      */
+    @Override
     public StoredArtifact put(InputStream in) {
         Objects.requireNonNull(in, "in");
         Path temp = null;
@@ -164,6 +167,7 @@ public final class ArtifactStore {
      * @param sha256 the digest
      * @return true when the file exists
      */
+    @Override
     public boolean contains(String sha256) {
         return Files.isRegularFile(file(sha256), LinkOption.NOFOLLOW_LINKS);
     }
@@ -178,6 +182,7 @@ public final class ArtifactStore {
      * @throws ArtifactIntegrityException if the file is missing (at once) or its bytes do not match (at the end)
      * @throws StoreException             if the file cannot be opened
      */
+    @Override
     public InputStream open(String sha256) {
         return open(sha256, -1);
     }
@@ -193,6 +198,7 @@ public final class ArtifactStore {
      * @throws ArtifactIntegrityException if the file is missing (at once) or its bytes do not match (at the end)
      * @throws StoreException             if the file cannot be opened
      */
+    @Override
     public InputStream open(String sha256, long expectedSize) {
         Path file = file(sha256);
         try {
@@ -216,6 +222,7 @@ public final class ArtifactStore {
      * @return the verified file
      * @throws ArtifactIntegrityException naming the file and both digests if it is missing or does not match
      */
+    @Override
     public Path verified(String sha256) {
         return verified(sha256, -1);
     }
@@ -233,6 +240,7 @@ public final class ArtifactStore {
      * @return the verified file
      * @throws ArtifactIntegrityException naming the file and both digests if it is missing or does not match
      */
+    @Override
     public Path verified(String sha256, long expectedSize) {
         Path file = file(sha256);
         long size;
@@ -270,6 +278,7 @@ public final class ArtifactStore {
      * @return the digests
      * @throws StoreException if the area cannot be listed
      */
+    @Override
     public List<String> digests() {
         List<String> digests = new ArrayList<>();
         if (!Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {

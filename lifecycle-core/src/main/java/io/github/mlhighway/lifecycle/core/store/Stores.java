@@ -4,11 +4,152 @@ import io.github.mlhighway.lifecycle.store.Store;
 import io.github.mlhighway.lifecycle.store.StoreException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.regex.Pattern;
 
 /** Factories for the built-in stores. */
 public final class Stores {
 
+    /** A URL-like location: a scheme of two or more characters and a colon (so {@code C:\\x} stays a path). */
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*", Pattern.DOTALL);
+    private static final Pattern PASSWORD_PARAMETER =
+            Pattern.compile("(?i)([?&;](?:password|pass|pwd|sslpassword)=)[^&;]*");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/@?#]*?):[^/@?#]*@");
+
     private Stores() {
+    }
+
+    /**
+     * Opens the store a location names, timestamps from the UTC system clock; see {@link #open(String, Clock)}.
+     *
+     * @param location a directory path or a store URL
+     * @return the store, which the caller closes
+     */
+    public static Store open(String location) {
+        return open(location, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the store a location names: a URL that a {@link StoreProvider} on the class path supports (e.g.
+     * {@code jdbc:postgresql://host:5432/db?user=lifecycle}, with {@code lifecycle-jdbc}), or else a directory
+     * path, opened as a {@link DirectoryStore} (created if absent). The artifacts of the store are
+     * {@link #artifactsOf(Store)}.
+     *
+     * @param location a directory path or a store URL
+     * @param clock    the clock for document timestamps
+     * @return the store, which the caller closes
+     * @throws StoreException if the location is a URL no provider supports (the message names the module to add),
+     *                        or the store cannot be opened
+     */
+    public static Store open(String location, Clock clock) {
+        String trimmed = requireLocation(location);
+        for (StoreProvider provider : providers()) {
+            if (provider.supports(trimmed)) {
+                return provider.open(trimmed, clock);
+            }
+        }
+        if (isUrl(trimmed)) {
+            throw unsupported(trimmed);
+        }
+        return directory(Path.of(trimmed), clock);
+    }
+
+    /**
+     * Opens the store a location names for reading only where the kind of store allows it: a directory path is
+     * opened with {@link #readOnlyDirectory(Path)} (it must exist, nothing is created); a URL is opened as by
+     * {@link #open(String, Clock)}.
+     *
+     * @param location a directory path or a store URL
+     * @return the store, which the caller closes
+     * @throws StoreException if the directory does not exist or the URL cannot be opened
+     */
+    public static Store openExisting(String location) {
+        String trimmed = requireLocation(location);
+        for (StoreProvider provider : providers()) {
+            if (provider.supports(trimmed)) {
+                return provider.open(trimmed, Clock.systemUTC());
+            }
+        }
+        if (isUrl(trimmed)) {
+            throw unsupported(trimmed);
+        }
+        return readOnlyDirectory(Path.of(trimmed));
+    }
+
+    /**
+     * Where the artifacts of a store live: a directory store's artifact area, or the artifacts a
+     * {@link StoreWithArtifacts} carries.
+     *
+     * @param store a store
+     * @return its artifact repository
+     * @throws IllegalArgumentException if the store has no artifact area of its own (e.g. one in memory)
+     */
+    public static ArtifactRepository artifactsOf(Store store) {
+        if (store instanceof DirectoryStore directory) {
+            return ArtifactStore.under(directory.root());
+        }
+        if (store instanceof StoreWithArtifacts withArtifacts) {
+            return withArtifacts.artifacts();
+        }
+        throw new IllegalArgumentException("Store " + store + " has no artifact area of its own; pass an "
+                + "ArtifactRepository explicitly");
+    }
+
+    /**
+     * Whether a location is a URL (a scheme such as {@code jdbc:}) rather than a directory path.
+     *
+     * @param location a location
+     * @return true for a URL
+     */
+    public static boolean isUrl(String location) {
+        return SCHEME.matcher(location.trim()).matches() && !location.trim().startsWith("file:");
+    }
+
+    /**
+     * A location with every password removed, for messages and logs: the {@code password} (and similar) query
+     * parameters and the password of a {@code user:password@host} part become {@code ***}.
+     *
+     * @param location a location
+     * @return the same location without secrets
+     */
+    public static String redact(String location) {
+        if (location == null) {
+            return null;
+        }
+        String redacted = PASSWORD_PARAMETER.matcher(location).replaceAll("$1***");
+        return USER_INFO.matcher(redacted).replaceAll("$1:***@");
+    }
+
+    private static String requireLocation(String location) {
+        if (location == null || location.isBlank()) {
+            throw new IllegalArgumentException("A store location is a directory path or a URL such as "
+                    + "jdbc:postgresql://host:5432/db; it was " + (location == null ? "null" : "blank"));
+        }
+        return location.trim();
+    }
+
+    private static List<StoreProvider> providers() {
+        List<StoreProvider> providers = new ArrayList<>();
+        ServiceLoader.load(StoreProvider.class, Stores.class.getClassLoader()).forEach(providers::add);
+        if (Thread.currentThread().getContextClassLoader() != null
+                && Thread.currentThread().getContextClassLoader() != Stores.class.getClassLoader()) {
+            for (StoreProvider provider : ServiceLoader.load(StoreProvider.class)) {
+                if (providers.stream().noneMatch(p -> p.getClass().equals(provider.getClass()))) {
+                    providers.add(provider);
+                }
+            }
+        }
+        return providers;
+    }
+
+    private static StoreException unsupported(String location) {
+        String hint = location.startsWith("jdbc:postgresql:")
+                ? "add the module io.github.mlhighway:lifecycle-jdbc to the class path"
+                : "the built-in stores are a directory path and, with the module io.github.mlhighway:lifecycle-jdbc "
+                        + "on the class path, jdbc:postgresql:// URLs";
+        return new StoreException("No store provider on the class path opens '" + redact(location) + "': " + hint);
     }
 
     /**
