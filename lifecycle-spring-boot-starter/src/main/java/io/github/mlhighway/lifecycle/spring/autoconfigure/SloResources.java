@@ -23,6 +23,8 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 final class SloResources {
 
     static final String PROPERTY = "lifecycle.slos";
+    private static final String NOTHING_THERE = "no readable OpenSLO file found there (expected e.g. "
+            + "classpath:slo/*.yaml)";
 
     private SloResources() {
     }
@@ -67,6 +69,9 @@ final class SloResources {
         Resource[] resources;
         try {
             resources = resolver.getResources(location);
+        } catch (java.io.FileNotFoundException e) {
+            throw new LifecycleConfigurationException(property(index), location, NOTHING_THERE + " (" + e.getMessage()
+                    + ")", e);
         } catch (IOException | RuntimeException e) {
             throw new LifecycleConfigurationException(property(index), location, "cannot list the files it names: "
                     + e.getMessage(), e);
@@ -81,8 +86,7 @@ final class SloResources {
             }
         }
         if (existing.isEmpty()) {
-            throw new LifecycleConfigurationException(property(index), location, "no readable OpenSLO file found "
-                    + "there (expected e.g. classpath:slo/*.yaml)", null);
+            throw new LifecycleConfigurationException(property(index), location, NOTHING_THERE, null);
         }
         return existing.toArray(Resource[]::new);
     }
