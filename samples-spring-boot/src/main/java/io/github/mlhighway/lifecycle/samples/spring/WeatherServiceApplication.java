@@ -7,8 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * A Spring Boot service that forecasts rain through a {@code GuardedModel}, with the Lifecycle starter's runtime
  * (store, OpenSLO files, policy, request SLIs), its {@code /actuator/lifecycle} endpoint, its health indicator and
  * its meters in {@code /actuator/prometheus}. Run it with
- * {@code mvn -pl samples-spring-boot -am -q compile exec:java -Dexec.mainClass=...WeatherServiceApplication}, or
- * from an IDE, then {@code curl localhost:8080/forecast?city=Seattle&date=2015-06-01}.
+ * {@code mvn -q -pl samples-spring-boot -am verify -DskipTests -Prun-service} (or from an IDE), then
+ * {@code curl 'localhost:8080/forecast?city=Seattle&date=2015-06-01'} and {@code curl localhost:8080/actuator/lifecycle}.
  */
 @SpringBootApplication
 public class WeatherServiceApplication {
