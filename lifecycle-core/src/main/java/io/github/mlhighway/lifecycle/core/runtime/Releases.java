@@ -84,6 +84,18 @@ public final class Releases {
         return controllers;
     }
 
+    /**
+     * Every release opened through this runtime since it was built, in progress or ended (promoted, rolled back,
+     * aborted), sorted by release id: what an operator's view lists. Read-only; the controllers are live.
+     *
+     * @return the controllers, by release id
+     */
+    public List<ReleaseController> opened() {
+        List<ReleaseController> controllers = new ArrayList<>(byId.values());
+        controllers.sort(java.util.Comparator.comparing(controller -> controller.config().releaseId()));
+        return controllers;
+    }
+
     /** Ticks every release in progress, then finishes those that ended (alias move, incident evidence). */
     void tick() {
         List<RuntimeException> failures = new ArrayList<>();

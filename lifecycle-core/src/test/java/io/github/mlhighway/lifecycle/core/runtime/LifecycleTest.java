@@ -115,6 +115,27 @@ class LifecycleTest {
     }
 
     @Test
+    void openedReleasesStayListedAfterTheyEndSortedById() throws IOException {
+        try (Lifecycle lifecycle = lifecycle()) {
+            register(lifecycle, "v1");
+            register(lifecycle, "v2");
+            GuardedModel<Double, Double> service = lifecycle.<Double, Double>serving("rain")
+                    .version("rain@1", x -> x).version("rain@2", x -> x).build();
+            ReleaseController promoted = lifecycle.releases().release(service, ReleaseConfig
+                    .canary("rain-b", "rain@1", "rain@2").steps(50, 100).interval(Duration.ofHours(1))
+                    .minSample(50).build()).open();
+            clock.run(Duration.ofHours(6), Duration.ofMinutes(1), minute -> traffic(service, minute));
+            ReleaseController running = lifecycle.releases().release(service, ReleaseConfig
+                    .canary("rain-a", "rain@2", "rain@1").steps(50, 100).interval(Duration.ofHours(1))
+                    .build()).open();
+
+            assertThat(promoted.state().phase()).isEqualTo(ReleasePhase.PROMOTED);
+            assertThat(lifecycle.releases().inProgress()).containsExactly(running);
+            assertThat(lifecycle.releases().opened()).containsExactly(running, promoted);
+        }
+    }
+
+    @Test
     void aPagingCandidateIsRolledBackOnTheTickItPagesNotAtTheNextAnalysis() {
         try (Lifecycle lifecycle = lifecycle()) {
             Function<Double, Double> broken = x -> {

@@ -1,0 +1,2 @@
+/** A Spring Boot forecasting service on the Lifecycle starter. */
+package io.github.mlhighway.lifecycle.samples.spring;
