@@ -1,7 +1,6 @@
 package io.github.mlhighway.lifecycle.djl;
 
 import ai.djl.Model;
-import ai.djl.engine.EngineException;
 import ai.djl.inference.Predictor;
 import ai.djl.metric.Metrics;
 import ai.djl.ndarray.NDList;
@@ -49,7 +48,7 @@ public class BatchPredictor<I, O> extends Predictor<I, O> {
      *
      * @param input the row
      * @return its result
-     * @throws TranslateException when translation or the forward pass fails
+     * @throws TranslateException when translation or the forward pass fails (an invalid row, an engine error)
      */
     @Override
     public O predict(I input) throws TranslateException {
@@ -90,11 +89,7 @@ public class BatchPredictor<I, O> extends Predictor<I, O> {
             return results;
         } catch (TranslateException e) {
             throw e;
-        } catch (EngineException e) {
-            throw new TranslateException(e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
+        } catch (Exception e) { // as DJL's predictor: an invalid row or an engine failure is a TranslateException
             throw new TranslateException(e);
         } finally {
             context.batchManager = null;

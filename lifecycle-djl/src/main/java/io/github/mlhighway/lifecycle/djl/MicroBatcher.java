@@ -328,6 +328,7 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
         } finally {
             for (Worker<I, O> worker : workers) {
                 worker.closeResource(failures);
+                worker.owner = null; // stays busy: no batch can start any more
             }
             terminated.countDown();
         }
@@ -360,6 +361,7 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
                     failUnanswered(batch, e);
                 } finally {
                     batch.clear();
+                    worker.inputs.clear();
                 }
             } else if (queued() == 0) {
                 return; // closed: no more rows can be accepted
@@ -434,6 +436,7 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
             failUnanswered(batch, e);
         } finally {
             batch.clear();
+            worker.inputs.clear();
             worker.owner = null;
             worker.busy.set(false);
         }
@@ -515,15 +518,14 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
             }
         } catch (Throwable e) { // every caller must hear back, whatever happened
             failure = e;
-        } finally {
-            inputs.clear();
         }
         long forward = Math.max(0, nanoTime.getAsLong() - start);
+        batched.addAndGet(-n); // answered from here on: a leader collecting elsewhere may wait for them to return
         record(n, waited, forward, failure != null);
-        batched.addAndGet(-n);
         for (int i = 0; i < n; i++) {
             batch.get(i).complete(failure == null ? results.get(i) : null, failure);
         }
+        inputs.clear(); // only now: a batch function may return the list it was given
     }
 
     private void record(int size, long waited, long forward, boolean failed) {
