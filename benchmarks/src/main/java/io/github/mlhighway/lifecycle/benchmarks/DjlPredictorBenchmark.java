@@ -2,8 +2,12 @@ package io.github.mlhighway.lifecycle.benchmarks;
 
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
 import ai.djl.translate.TranslateException;
+import ai.djl.translate.Translator;
+import ai.djl.translate.TranslatorContext;
 import io.github.mlhighway.lifecycle.core.serving.GuardedModel;
+import io.github.mlhighway.lifecycle.djl.BatchStats;
 import io.github.mlhighway.lifecycle.djl.DjlEngine;
 import io.github.mlhighway.lifecycle.djl.DjlTrainer;
 import io.github.mlhighway.lifecycle.djl.MicroBatcher;
@@ -19,95 +23,116 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Serving a small DJL model (an MLP 11 → 16 → 1 on the PyTorch CPU engine, trained in {@link Shared#setUp()} on
- * synthetic rows) one row per call, side by side:
+ * Serving a DJL model (an MLP on the PyTorch CPU engine, trained in {@link Shared#setUp()} on synthetic rows) one row
+ * per call from 1 to 64 calling threads ({@code -t}), side by side:
  * <ul>
- *   <li>{@code raw}: DJL's own {@link Predictor#predict} with one predictor per benchmark thread (what a careful
- *       hand-written service does);</li>
- *   <li>{@code pooled}: the same model through a {@link PredictorPool} of 2 predictors (borrow, predict, give
- *       back);</li>
- *   <li>{@code guarded}: the pool through {@link GuardedModel#predict(String, Object)} (routing hash, SLIs per
- *       version and cohort), the issue's target being {@code guarded ≤ 1.05 × raw};</li>
- *   <li>{@code microBatched}: the same rows through a {@link MicroBatcher} (max batch {@value #MAX_BATCH}, max
- *       delay {@value #MAX_DELAY_MICROS} µs, one worker thread and one predictor, {@code Predictor.batchPredict}),
- *       which pays a hand-off to the worker and back and may wait for a batch to fill, but runs one forward pass
- *       per batch;</li>
- *   <li>{@code microBatchedGreedy}: as {@code microBatched} with max delay zero (a batch is what queued up while
- *       the previous one ran).</li>
+ *   <li>{@code raw}: DJL's own {@link Predictor#predict} with one predictor per benchmark thread and the library's
+ *       {@link ProbabilityTranslator} (what a careful hand-written service does);</li>
+ *   <li>{@code pooled}: a {@link PredictorPool} of {@value #WORKERS} predictors (the translator is a batch
+ *       translator, so its predictors run each row as a batch of one, without DJL's batchifier);</li>
+ *   <li>{@code guarded}: the pool through {@link GuardedModel#predict(String, String, Object)} (routing hash,
+ *       availability and latency SLIs per version and cohort);</li>
+ *   <li>{@code stackBatched}: a {@link MicroBatcher} over one DJL predictor whose translator has only the
+ *       single-row form, so {@code Predictor.batchPredict} creates one array per row, stacks them with DJL's
+ *       {@code STACK} batchifier and splits the output per row: batching as it was before the batch translator;</li>
+ *   <li>{@code batched}: a {@link MicroBatcher} over the model and the {@link ProbabilityTranslator}'s batch form,
+ *       {@value #WORKERS} workers (one input array per batch, one forward pass, one output read).</li>
  * </ul>
- * Every method uses the same translator, the library's {@link ProbabilityTranslator} (one {@code float[11]} row in,
- * the sigmoid of the logit out), and batch 1.
- * Run with {@code -t 1}, {@code -t 2} and, for the batching comparison, {@code -t 4}.
+ * Both batchers take up to {@value #MAX_BATCH} rows and wait at most {@value #MAX_DELAY_MICROS} µs, only while more
+ * callers are in flight. {@code model} is {@code small} (11 → 16 → 1, the model of the earlier rounds) or
+ * {@code large} (64 → 256 → 256 → 1). The default mode is throughput (calls per second over all threads); run with
+ * {@code -bm sample} for latency percentiles and {@code -prof gc} for bytes per call (= per row).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
 public class DjlPredictorBenchmark {
 
-    private static final int FEATURES = 11;
     private static final int ROWS = 2048;
     private static final int IDS = 1024;
-    private static final int MAX_BATCH = 4;
-    private static final long MAX_DELAY_MICROS = 200;
+    static final int WORKERS = 2;
+    static final int MAX_BATCH = 64;
+    static final long MAX_DELAY_MICROS = 100;
 
-    /** The trained model, the pool, the guarded model and the batcher, shared by every thread. */
+    /** The trained model and the serving stacks, shared by every thread. */
     @State(Scope.Benchmark)
     public static class Shared {
+        /** {@code small}: 11 → 16 → 1; {@code large}: 64 → 256 → 256 → 1. */
+        @Param({"small", "large"})
+        public String model;
+
         TrainedDjlModel trained;
+        int width;
         PredictorPool<float[], Float> pool;
         GuardedModel<float[], Float> guarded;
+        MicroBatcher<float[], Float> stackBatcher;
         MicroBatcher<float[], Float> batcher;
-        MicroBatcher<float[], Float> greedyBatcher;
         float[][] rows;
         String[] requestIds;
 
-        /** Trains the MLP on synthetic rows (offline engine) and builds the serving stack. */
+        /** Trains the MLP on synthetic rows (offline engine) and builds the serving stacks. */
         @Setup(Level.Trial)
         public void setUp() {
             DjlEngine.requireOfflinePyTorch();
+            boolean large = "large".equals(model);
+            width = large ? 64 : 11;
+            int[] hidden = large ? new int[] {256, 256} : new int[] {16};
             Random random = new Random(42);
-            rows = new float[ROWS][FEATURES];
+            rows = new float[ROWS][width];
             float[] labels = new float[ROWS];
             for (int i = 0; i < ROWS; i++) {
                 double score = 0;
-                for (int j = 0; j < FEATURES; j++) {
+                for (int j = 0; j < width; j++) {
                     rows[i][j] = (float) random.nextGaussian();
                     score += (j % 2 == 0 ? 1 : -0.5) * rows[i][j];
                 }
                 labels[i] = score + 0.5 * random.nextGaussian() > 0 ? 1f : 0f;
             }
-            trained = DjlTrainer.builder(() -> DjlTrainer.mlp(16)).epochs(2).batchSize(64).seed(7).build()
+            trained = DjlTrainer.builder(() -> DjlTrainer.mlp(hidden)).epochs(2).batchSize(64).seed(7).build()
                     .train(rows, labels);
-            // the pool owns (and closes) the model; raw predictors are closed first in TearDown order
-            pool = PredictorPool.builder(trained.model(), new ProbabilityTranslator(FEATURES)).name("bench").size(2)
-                    .warmUp(rows[0]).borrowTimeout(Duration.ofSeconds(10)).build();
+            Model djl = trained.model();
+            ProbabilityTranslator translator = new ProbabilityTranslator(width);
+            // the pool owns (and closes) the model; the batchers and the raw predictors are closed before it
+            pool = PredictorPool.builder(djl, translator).name("bench").size(WORKERS).warmUp(rows[0])
+                    .borrowTimeout(Duration.ofSeconds(30)).build();
             guarded = GuardedModel.<float[], Float>builder("bench").version("v1", pool).clock(Clock.systemUTC())
                     .build();
-            batcher = MicroBatcher.builder(trained.model().newPredictor(new ProbabilityTranslator(FEATURES))).name("bench")
-                    .maxBatchSize(MAX_BATCH).maxDelay(Duration.ofNanos(MAX_DELAY_MICROS * 1000)).build();
+            stackBatcher = MicroBatcher.builder(djl.newPredictor(new RowTranslator(translator))).name("stack")
+                    .maxBatchSize(MAX_BATCH).maxDelay(Duration.ofNanos(MAX_DELAY_MICROS * 1000))
+                    .queueCapacity(4096).build();
+            stackBatcher.apply(rows[0]);
+            batcher = MicroBatcher.builder(djl, translator).name("batched").workers(WORKERS)
+                    .maxBatchSize(MAX_BATCH).maxDelay(Duration.ofNanos(MAX_DELAY_MICROS * 1000))
+                    .queueCapacity(4096).build();
             batcher.apply(rows[0]);
-            greedyBatcher = MicroBatcher.builder(trained.model().newPredictor(new ProbabilityTranslator(FEATURES))).name("greedy")
-                    .maxBatchSize(MAX_BATCH).maxDelay(Duration.ZERO).build();
-            greedyBatcher.apply(rows[0]);
             requestIds = new String[IDS];
             for (int i = 0; i < IDS; i++) {
                 requestIds[i] = "request-" + (1_000_000 + i);
             }
         }
 
-        /** Closes the batcher, the guarded model and the pool (predictors, then the model). */
+        /** Prints the batchers' mean batch sizes, then closes the batchers, the guarded model and the pool. */
         @TearDown(Level.Trial)
         public void tearDown() {
+            print("stackBatched", stackBatcher.stats());
+            print("batched", batcher.stats());
+            stackBatcher.close();
             batcher.close();
-            greedyBatcher.close();
             guarded.close();
             pool.close();
+        }
+
+        private static void print(String method, BatchStats stats) {
+            System.out.printf("%n%s: %d batches, mean batch %.1f rows, largest %d, forward %.2f µs per row, mean"
+                            + " oldest-row wait %.1f µs%n", method, stats.batches(), stats.meanBatchSize(),
+                    stats.largestBatch(), stats.forwardNanosPerRow() / 1e3, stats.meanQueueWaitNanos() / 1e3);
         }
     }
 
@@ -119,12 +144,13 @@ public class DjlPredictorBenchmark {
 
         /**
          * @param shared the trained model
+         * @throws TranslateException when the warm-up prediction fails
          */
         @Setup(Level.Trial)
         public void setUp(Shared shared) throws TranslateException {
-            Model model = shared.trained.model();
-            predictor = model.newPredictor(new ProbabilityTranslator(FEATURES));
+            predictor = shared.trained.model().newPredictor(new ProbabilityTranslator(shared.width));
             predictor.predict(shared.rows[0]);
+            next = (int) (Thread.currentThread().getId() * 97);
         }
 
         /** Closes the thread's predictor. */
@@ -148,7 +174,7 @@ public class DjlPredictorBenchmark {
     }
 
     /**
-     * The pool: borrow a predictor, predict, give it back.
+     * The pool: borrow a predictor, predict a batch of one, give it back.
      *
      * @param shared the pool and rows
      * @param local  the thread's position
@@ -169,31 +195,53 @@ public class DjlPredictorBenchmark {
     @Benchmark
     public Float guarded(Shared shared, PerThread local) {
         int i = local.next++;
-        return shared.guarded.predict(shared.requestIds[i & (IDS - 1)], shared.rows[i & (ROWS - 1)]);
+        String id = shared.requestIds[i & (IDS - 1)];
+        return shared.guarded.predict(id, id, shared.rows[i & (ROWS - 1)]);
     }
 
     /**
-     * The same rows through the micro-batcher: concurrent calls share one batched forward pass.
+     * Micro-batching on DJL's own {@code batchPredict} with a single-row translator (one array per row, stacked).
+     *
+     * @param shared the stack batcher and rows
+     * @param local  the thread's position
+     * @return the probability
+     */
+    @Benchmark
+    public Float stackBatched(Shared shared, PerThread local) {
+        return shared.stackBatcher.apply(shared.rows[local.next++ & (ROWS - 1)]);
+    }
+
+    /**
+     * Micro-batching on the batch translator: one input array, one forward pass, one output read per batch.
      *
      * @param shared the batcher and rows
      * @param local  the thread's position
      * @return the probability
      */
     @Benchmark
-    public Float microBatched(Shared shared, PerThread local) {
+    public Float batched(Shared shared, PerThread local) {
         return shared.batcher.apply(shared.rows[local.next++ & (ROWS - 1)]);
     }
 
     /**
-     * As {@link #microBatched} with max delay zero: a batch is whatever queued up while the previous batch ran, so
-     * no call ever waits for others to arrive.
-     *
-     * @param shared the greedy batcher and rows
-     * @param local  the thread's position
-     * @return the probability
+     * The {@link ProbabilityTranslator}'s single-row form only: DJL's default batch form (an array per row, the
+     * {@code STACK} batchifier, an output split per row) is what {@code Predictor.batchPredict} then runs.
      */
-    @Benchmark
-    public Float microBatchedGreedy(Shared shared, PerThread local) {
-        return shared.greedyBatcher.apply(shared.rows[local.next++ & (ROWS - 1)]);
+    static final class RowTranslator implements Translator<float[], Float> {
+        private final ProbabilityTranslator rows;
+
+        RowTranslator(ProbabilityTranslator rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public NDList processInput(TranslatorContext ctx, float[] row) {
+            return rows.processInput(ctx, row);
+        }
+
+        @Override
+        public Float processOutput(TranslatorContext ctx, NDList list) {
+            return rows.processOutput(ctx, list);
+        }
     }
 }

@@ -49,6 +49,11 @@ import org.slf4j.LoggerFactory;
  *     .build();
  * }</pre>
  *
+ * <p><b>The single-row path:</b> with a {@link BatchTranslator} (such as {@link ProbabilityTranslator}) the pool's
+ * predictors are {@link BatchPredictor}s, so a row runs as a batch of one: one array created from the row, one
+ * forward pass, one read of the output, no batchifier and no per-call translator context. With any other
+ * translator they are DJL's own predictors ({@code model.newPredictor(translator)}).
+ *
  * <p>Thread-safe, and lock-free while a predictor is free: the free predictors sit in an array of atomic slots,
  * one per predictor and each on its own cache line, and a {@link Semaphore} counts them. A call takes a permit with
  * one compare-and-set ({@link Semaphore#tryAcquire()}), then takes a predictor out of a slot with another, starting
@@ -139,7 +144,7 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
      * A builder for a pool over a model. The pool owns the model: {@link #close()} closes it.
      *
      * @param model      the DJL model (a {@code ZooModel} too)
-     * @param translator the translator each predictor uses
+     * @param translator the translator each predictor uses; a {@link BatchTranslator} runs every row as a batch of one
      * @param <I>        input type
      * @param <O>        output type
      * @return the builder
@@ -446,8 +451,9 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
          * @throws IllegalStateException when a predictor cannot be created or warmed up (the model is closed then)
          */
         public PredictorPool<I, O> build() {
-            return new PredictorPool<>(name, size, borrowTimeout, () -> model.newPredictor(translator), model,
-                    List.copyOf(warmUp));
+            Supplier<Predictor<I, O>> factory = translator instanceof BatchTranslator<I, O> batch
+                    ? () -> new BatchPredictor<>(model, batch) : () -> model.newPredictor(translator);
+            return new PredictorPool<>(name, size, borrowTimeout, factory, model, List.copyOf(warmUp));
         }
     }
 }

@@ -23,11 +23,16 @@
  *       through {@link io.github.mlhighway.lifecycle.djl.EvaluatedModel#gate}.</li>
  *   <li>{@link io.github.mlhighway.lifecycle.djl.DjlArtifacts}: registers a trained model (all files, with
  *       digests) and loads it back by version or alias through DJL {@code Criteria} from a verified local copy.</li>
- *   <li>{@link io.github.mlhighway.lifecycle.djl.PredictorPool} with
- *       {@link io.github.mlhighway.lifecycle.djl.ProbabilityTranslator}: serving from many threads, e.g. behind a
+ *   <li>{@link io.github.mlhighway.lifecycle.djl.BatchTranslator}: a translator with a batch form (one input array
+ *       for the whole batch, one forward pass, one output read), implemented by
+ *       {@link io.github.mlhighway.lifecycle.djl.ProbabilityTranslator} and run by
+ *       {@link io.github.mlhighway.lifecycle.djl.BatchPredictor} (a single row is a batch of one, no batchifier).</li>
+ *   <li>{@link io.github.mlhighway.lifecycle.djl.PredictorPool}: serving from many threads, e.g. behind a
  *       {@code GuardedModel}.</li>
- *   <li>{@link io.github.mlhighway.lifecycle.djl.MicroBatcher}: collects concurrent single-row calls into one batched
- *       prediction (bounded queue, max batch size, max delay on an injected nano-time source).</li>
+ *   <li>{@link io.github.mlhighway.lifecycle.djl.MicroBatcher}: collects concurrent single-row calls into batches on
+ *       several workers, led by the callers themselves (bounded queue, max batch size, a max delay only while more
+ *       calls are in flight), with per-batch SLIs in {@link io.github.mlhighway.lifecycle.djl.BatchStats} and
+ *       {@link io.github.mlhighway.lifecycle.djl.BatchSlis}.</li>
  * </ul>
  */
 package io.github.mlhighway.lifecycle.djl;

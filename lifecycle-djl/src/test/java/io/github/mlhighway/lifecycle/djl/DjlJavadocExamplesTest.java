@@ -14,9 +14,11 @@ import io.github.mlhighway.lifecycle.core.pipeline.Pipeline;
 import io.github.mlhighway.lifecycle.core.pipeline.PipelineRunner;
 import io.github.mlhighway.lifecycle.core.pipeline.RunResult;
 import io.github.mlhighway.lifecycle.core.serving.GuardedModel;
+import io.github.mlhighway.lifecycle.core.slo.SloRegistry;
 import io.github.mlhighway.lifecycle.core.store.Stores;
 import io.github.mlhighway.lifecycle.pipeline.RunStatus;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -141,13 +143,16 @@ class DjlJavadocExamplesTest {
     void theMicroBatcherExampleServesTheModelThroughAGuardedModel() throws Exception {
         try (TrainedDjlModel trained = tinyModel()) {
             Model model = trained.model();
-            Translator<float[], Float> translator = new ProbabilityTranslator(SeattleRain.WIDTH);
             double expected = trained.predictProbabilities(new float[][] {DATA.holdoutX[1]})[0];
 
             // --- javadoc: MicroBatcher ---
-            MicroBatcher<float[], Float> batcher = MicroBatcher.builder(model.newPredictor(translator))
-                .name("rain").maxBatchSize(8).maxDelay(Duration.ofMillis(1)).queueCapacity(256).build();
+            SloRegistry slos = SloRegistry.create(Clock.systemUTC());
+            MicroBatcher<float[], Float> batcher = MicroBatcher.builder(model, new ProbabilityTranslator(11))
+                .name("rain").workers(2).maxBatchSize(64).maxDelay(Duration.ofMillis(1)).queueCapacity(1024)
+                .listener(BatchSlis.builder(slos, "rain.version.rain_1").build())
+                .build();
             GuardedModel<float[], Float> rain = GuardedModel.<float[], Float>builder("rain")
+                .sloRegistry(slos)
                 .version("rain@1", batcher)
                 .build();
             // --- javadoc: end ---
@@ -155,7 +160,10 @@ class DjlJavadocExamplesTest {
             try (rain; batcher) {
                 assertThat((double) rain.predict("req-1", "user-1", DATA.holdoutX[1]))
                         .isCloseTo(expected, offset(1e-5));
+                assertThat(slos.tracker("rain.version.rain_1.batch_forward").goodEventsRecorded()).isEqualTo(1);
+                assertThat(slos.find("rain.version.rain_1.availability")).isPresent();
             }
+            Translator<float[], Float> translator = new ProbabilityTranslator(SeattleRain.WIDTH);
             try (Predictor<float[], Float> stillUsable = model.newPredictor(translator)) {
                 assertThat(stillUsable.predict(DATA.holdoutX[1])).isBetween(0f, 1f); // the batcher left the model open
             }
