@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * Reads CSV into a {@link Table}: the first row is the header; each column's type comes from the
  * {@link CsvOptions} (or its schema) or is inferred from every non-null value: LONG when each is a 64-bit
- * integer, else DOUBLE when each is a decimal number ({@code NaN}, {@code Infinity} and {@code -Infinity}
- * included), else BOOLEAN for {@code true}/{@code false} (any case), else TIMESTAMP for ISO-8601 dates,
+ * integer, else DOUBLE when each is a decimal number (NaN and the infinities included, in the spellings Java,
+ * Python, pandas and R write: {@code NaN}, {@code nan}, {@code -nan}, {@code Infinity}, {@code inf}, {@code -Inf},
+ * any case, an optional sign), else BOOLEAN for {@code true}/{@code false} (any case), else TIMESTAMP for ISO-8601 dates,
  * date-times and instants (a plain date is midnight UTC, a date-time without offset is UTC), else STRING. A
  * column with no value at all is STRING. Cells equal to a null token are null.
  *

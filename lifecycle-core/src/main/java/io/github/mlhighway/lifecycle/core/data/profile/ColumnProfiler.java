@@ -138,7 +138,7 @@ public final class ColumnProfiler {
     }
 
     private void addFinite(double value) {
-        batch[batched++] = value;
+        batch[batched++] = value + 0.0; // -0.0 + 0.0 is 0.0: signed zeros are one value in every summary
         if (batched == BATCH) {
             flush();
         }
