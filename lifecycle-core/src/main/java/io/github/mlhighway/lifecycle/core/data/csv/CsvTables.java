@@ -6,7 +6,6 @@ import io.github.mlhighway.lifecycle.core.data.Table;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +41,8 @@ public final class CsvTables {
      *
      * @param file the file
      * @return the table
-     * @throws CsvFormatException   if the content cannot become a table (naming line and column)
+     * @throws CsvFormatException   if the content cannot become a table (naming line and column), invalid UTF-8
+     *                              included (naming the line and byte offset)
      * @throws UncheckedIOException if the file cannot be read
      */
     public static Table read(Path file) {
@@ -55,7 +55,8 @@ public final class CsvTables {
      * @param file    the file
      * @param options separator, null tokens and declared types
      * @return the table
-     * @throws CsvFormatException   if the content cannot become a table (naming line and column)
+     * @throws CsvFormatException   if the content cannot become a table (naming line and column), invalid UTF-8
+     *                              included (naming the line and byte offset)
      * @throws UncheckedIOException if the file cannot be read
      */
     public static Table read(Path file, CsvOptions options) {
@@ -63,12 +64,12 @@ public final class CsvTables {
         Objects.requireNonNull(options, "options");
         String source = String.valueOf(file.getFileName());
         List<ColumnType> types = null;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = new Utf8Reader(Files.newInputStream(file))) {
             types = inferTypes(reader, source, options);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read CSV file " + file + ": " + e.getMessage(), e);
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = new Utf8Reader(Files.newInputStream(file))) {
             return read(reader, source, options, types);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read CSV file " + file + ": " + e.getMessage(), e);

@@ -6,6 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlhighway.lifecycle.core.data.ColumnType;
 import io.github.mlhighway.lifecycle.core.json.Json;
+import io.github.mlhighway.lifecycle.core.data.csv.InvalidUtf8Exception;
+import io.github.mlhighway.lifecycle.core.data.csv.Utf8Reader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -163,7 +170,9 @@ public final class ProfileJson {
         try {
             root = Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ProfileFormatException("Profile is not valid JSON: " + e.getOriginalMessage(), e);
+            String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw new ProfileFormatException("Profile is not valid JSON" + at + ": " + e.getOriginalMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new ProfileFormatException("Profile JSON must be an object with formatVersion, rowCount and columns");
@@ -186,6 +195,35 @@ public final class ProfileJson {
             return new DatasetProfile(rowCount, columns);
         } catch (IllegalArgumentException e) {
             throw new ProfileFormatException("Inconsistent profile: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a profile from a UTF-8 file.
+     *
+     * @param file a file written from {@link #write(DatasetProfile)}
+     * @return the profile
+     * @throws ProfileFormatException for text that is not UTF-8 (naming line and byte offset) or not a profile;
+     *                                the message starts with the file
+     * @throws UncheckedIOException   if the file cannot be read
+     */
+    public static DatasetProfile read(Path file) {
+        StringBuilder text = new StringBuilder();
+        try (Reader reader = new Utf8Reader(Files.newInputStream(file))) {
+            char[] buffer = new char[8192];
+            int n;
+            while ((n = reader.read(buffer)) >= 0) {
+                text.append(buffer, 0, n);
+            }
+        } catch (InvalidUtf8Exception e) {
+            throw new ProfileFormatException(file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        try {
+            return read(text.toString());
+        } catch (ProfileFormatException e) {
+            throw new ProfileFormatException(file + ": " + e.getMessage(), e);
         }
     }
 

@@ -12,11 +12,14 @@ import java.util.Objects;
 public final class ProfileOptions {
 
     /**
-     * Default KLL accuracy parameter k: normalized rank error about 0.68% (single-rank, 99% confidence), so a KS
-     * statistic from two sketches lands within 0.01 of the exact one (measured: at most 0.0071 over 20 builds of
-     * 1M-value sketches; k = 200 missed in 8 of 20). Costs about 2x the memory of DataSketches' default 200.
+     * Default KLL accuracy parameter k: normalized rank error about 0.036% (single-rank, 99% confidence). Drift
+     * statistics from profiles state an error bound derived from it, and a decision within the bound is
+     * inconclusive; at k = 400 (rank error 0.68%) the guaranteed bound of a 30-bin PSI near 0.1 was about ±1.2 and
+     * of Wasserstein/std on lognormal data about ±0.45, so nearly every decision from profiles was inconclusive; at
+     * this k they are about ±0.025 and ±0.03 (see {@code SketchErrorBoundTest}). Costs memory: a column's sketch
+     * holds at most about 3k values (about 200 KB; 64 KB allocated up front), and is exact up to about k values.
      */
-    public static final int DEFAULT_KLL_K = 400;
+    public static final int DEFAULT_KLL_K = 8192;
     /** Default log2 of the HLL register count: relative error about 1.6% (one standard deviation). */
     public static final int DEFAULT_HLL_LG_K = 12;
     /** Default maximum map size of the frequent-items sketch (a power of 2). */
