@@ -30,6 +30,11 @@ public final class ProfileOptions {
     public static final int DEFAULT_SMALL_DOMAIN_CAP = 32;
     /** Default number of equal-rank histogram bins derived from the quantile sketch. */
     public static final int DEFAULT_HISTOGRAM_BINS = 10;
+    /**
+     * Default longest category value a profile stores (in frequent items, category counts and histogram labels),
+     * in chars; a longer value is stored as its first chars and a marker (see {@link ProfileValues}).
+     */
+    public static final int DEFAULT_MAX_VALUE_LENGTH = 1_000;
 
     private static final ProfileOptions DEFAULTS = builder().build();
 
@@ -39,6 +44,7 @@ public final class ProfileOptions {
     private final int categoryCap;
     private final int smallDomainCap;
     private final int histogramBins;
+    private final int maxValueLength;
     private final Map<String, double[]> fixedBinEdges;
 
     private ProfileOptions(Builder builder) {
@@ -48,6 +54,7 @@ public final class ProfileOptions {
         this.categoryCap = builder.categoryCap;
         this.smallDomainCap = builder.smallDomainCap;
         this.histogramBins = builder.histogramBins;
+        this.maxValueLength = builder.maxValueLength;
         this.fixedBinEdges = Map.copyOf(builder.fixedBinEdges);
     }
 
@@ -59,6 +66,11 @@ public final class ProfileOptions {
     /** @return a builder starting from the defaults */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** @return the longest category value stored as it is, in chars; longer ones are truncated with a marker */
+    public int maxValueLength() {
+        return maxValueLength;
     }
 
     /** @return the KLL accuracy parameter k */
@@ -110,9 +122,25 @@ public final class ProfileOptions {
         private int categoryCap = DEFAULT_CATEGORY_CAP;
         private int smallDomainCap = DEFAULT_SMALL_DOMAIN_CAP;
         private int histogramBins = DEFAULT_HISTOGRAM_BINS;
+        private int maxValueLength = DEFAULT_MAX_VALUE_LENGTH;
         private final Map<String, double[]> fixedBinEdges = new HashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * The longest category value a profile stores as it is; longer values are truncated with a marker that
+         * keeps them apart (see {@link ProfileValues#capped(String, int)}). Distinct counts still see whole values.
+         *
+         * @param chars 16 to 1,000,000
+         * @return this builder
+         */
+        public Builder maxValueLength(int chars) {
+            if (chars < 16 || chars > 1_000_000) {
+                throw new IllegalArgumentException("maxValueLength must be in [16, 1000000], was " + chars);
+            }
+            this.maxValueLength = chars;
+            return this;
         }
 
         /**
