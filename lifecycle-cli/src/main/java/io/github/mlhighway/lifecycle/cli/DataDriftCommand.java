@@ -24,10 +24,18 @@ import picocli.CommandLine.Spec;
         description = {"Compare a current data set with a reference, column by column, and decide whether the "
                 + "data set drifted. Each file is a CSV (tests on raw values) or a profile JSON from `lifecycle "
                 + "data profile` (tests on its sketches).",
+            "A column that was comparable in the reference and is not in the current data (missing, all null or NaN, "
+                + "turned to text, or with more NaN/infinite values than before) is BROKEN, and the data set drifts.",
+            "Statistics from profiles carry their sketch error bound; a decision within it is INCONCLUSIVE.",
             "With --json: one object {\"columns\": [{column, test, statistic, pValue, effect, threshold, drifted, "
-                + "status, message}], \"drifted\", \"status\", \"message\"}; pValue is null for a test without one.",
-            "Exit codes: 0 no drift, 1 drift, 2 bad input or nothing to compare."})
+                + "status, message, errorBound, nonFiniteShare, broken}], \"drifted\", \"status\", \"message\", "
+                + "\"brokenColumns\"}; pValue is null for a test without one.",
+            "Exit codes: 0 no drift, 1 drift (a broken column included), 2 bad input or nothing to compare, "
+                + "3 undecided within the sketches' error bounds."})
 public final class DataDriftCommand implements Callable<Integer> {
+
+    /** Exit code when the data-set decision lies within the sketches' error bounds. */
+    static final int UNDECIDED = 3;
 
     @Spec
     private CommandSpec spec;
@@ -58,16 +66,26 @@ public final class DataDriftCommand implements Callable<Integer> {
     /**
      * Runs the comparison.
      *
-     * @return 0 no drift, 1 drift, 2 bad input
+     * @return 0 no drift, 1 drift or a broken column, 2 bad input, 3 undecided
      */
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         DriftReport report;
+        DataInput ref;
+        DataInput cur;
         try {
-            DataInput ref = DataInput.load(reference, referenceWhere).without(ignored);
-            DataInput cur = DataInput.load(current, currentWhere).without(ignored);
+            ref = DataInput.load(reference, referenceWhere).without(ignored);
+        } catch (RuntimeException e) {
+            return ExitCodes.badInput(err, "reference (-r): " + e.getMessage());
+        }
+        try {
+            cur = DataInput.load(current, currentWhere).without(ignored);
+        } catch (RuntimeException e) {
+            return ExitCodes.badInput(err, "current data (-c): " + e.getMessage());
+        }
+        try {
             report = ref.isTable() && cur.isTable() ? Drift.between(ref.table(), cur.table())
                     : Drift.between(ref.profile(), cur.profile());
         } catch (RuntimeException e) {
@@ -75,8 +93,17 @@ public final class DataDriftCommand implements Callable<Integer> {
         }
         out.println(json ? json(report) : report.describe());
         out.flush();
-        if (report.status() == DriftStatus.INCONCLUSIVE) {
+        if (report.status() == DriftStatus.INCONCLUSIVE && report.testedColumns() == 0) {
             return ExitCodes.badInput(err, "nothing could be compared: " + report.message());
+        }
+        if (report.status() == DriftStatus.INCONCLUSIVE) {
+            err.println("undecided: " + report.message());
+            err.flush();
+            return UNDECIDED;
+        }
+        if (!report.brokenColumnNames().isEmpty()) {
+            err.println("broken column(s): " + String.join(", ", report.brokenColumnNames()));
+            err.flush();
         }
         return report.drifted() ? ExitCodes.FOUND : ExitCodes.OK;
     }
@@ -95,10 +122,15 @@ public final class DataDriftCommand implements Callable<Integer> {
             node.put("drifted", column.drifted());
             node.put("status", column.status().name());
             node.put("message", column.message());
+            node.put("errorBound", column.errorBound());
+            node.put("nonFiniteShare", column.nonFiniteShare());
+            node.put("broken", column.broken());
         }
         root.put("drifted", report.drifted());
         root.put("status", report.status().name());
         root.put("message", report.message());
+        ArrayNode broken = root.putArray("brokenColumns");
+        report.brokenColumnNames().forEach(broken::add);
         return Json.write(root);
     }
 }

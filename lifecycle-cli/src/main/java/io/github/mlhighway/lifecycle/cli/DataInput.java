@@ -5,12 +5,9 @@ import io.github.mlhighway.lifecycle.core.data.Table;
 import io.github.mlhighway.lifecycle.core.data.csv.CsvTables;
 import io.github.mlhighway.lifecycle.core.data.profile.ColumnProfile;
 import io.github.mlhighway.lifecycle.core.data.profile.DatasetProfile;
+import io.github.mlhighway.lifecycle.core.data.profile.ProfileJson;
 import io.github.mlhighway.lifecycle.core.data.profile.Profiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +48,7 @@ final class DataInput {
             if (!where.isEmpty()) {
                 throw new IllegalArgumentException(path + ": row conditions apply to CSV files, not to a profile");
             }
-            return new DataInput(path, null, DatasetProfile.fromJson(read(path)));
+            return new DataInput(path, null, ProfileJson.read(path));
         }
         Table table = CsvTables.read(path);
         for (Map.Entry<String, String> condition : where.entrySet()) {
@@ -107,15 +104,5 @@ final class DataInput {
     @Override
     public String toString() {
         return path.toString();
-    }
-
-    private static String read(Path path) {
-        try {
-            return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(path + ": no such file", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(path + ": cannot read: " + e.getMessage(), e);
-        }
     }
 }

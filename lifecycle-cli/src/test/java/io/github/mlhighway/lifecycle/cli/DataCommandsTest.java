@@ -75,7 +75,7 @@ class DataCommandsTest {
         List<String> drifted = new ArrayList<>();
         for (JsonNode column : report.get("columns")) {
             assertThat(column.fieldNames()).toIterable().containsExactly("column", "test", "statistic", "pValue",
-                    "effect", "threshold", "drifted", "status", "message");
+                    "effect", "threshold", "drifted", "status", "message", "errorBound", "nonFiniteShare", "broken");
             if (column.get("drifted").asBoolean()) {
                 drifted.add(column.get("column").asText());
             }

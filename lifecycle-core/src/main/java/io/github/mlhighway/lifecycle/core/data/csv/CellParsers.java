@@ -51,20 +51,46 @@ final class CellParsers {
         return Long.parseLong(text);
     }
 
-    /** Decimal and scientific notation, {@code NaN}, {@code Infinity}, {@code +Infinity}, {@code -Infinity}. */
+    /**
+     * Decimal and scientific notation, and the spellings of NaN and the infinities that Java, Python (its csv
+     * module and NumPy), pandas and R write: {@code NaN}, {@code nan}, {@code -nan}, {@code Infinity}, {@code inf},
+     * {@code +inf}, {@code -Inf}, ... (any case, an optional sign).
+     */
     static boolean isDouble(String text) {
-        return switch (text) {
-            case "NaN", "Infinity", "+Infinity", "-Infinity" -> true;
-            default -> DECIMAL.matcher(text).matches();
-        };
+        return nonFinite(text) != null || DECIMAL.matcher(text).matches();
     }
 
     static double parseDouble(String text) {
-        if (!isDouble(text)) {
+        Double special = nonFinite(text);
+        if (special != null) {
+            return special;
+        }
+        if (!DECIMAL.matcher(text).matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a DOUBLE (a decimal number, NaN, Infinity or"
                     + " -Infinity)");
         }
         return Double.parseDouble(text);
+    }
+
+    /**
+     * @return NaN or an infinity for one of their spellings (an optional sign, then {@code nan}, {@code inf} or
+     *         {@code infinity} in any case), else null
+     */
+    static Double nonFinite(String text) {
+        int length = text.length();
+        if (length < 3 || length > 9) {
+            return null;
+        }
+        char first = text.charAt(0);
+        boolean negative = first == '-';
+        String word = first == '-' || first == '+' ? text.substring(1) : text;
+        if (word.equalsIgnoreCase("nan")) {
+            return Double.NaN;
+        }
+        if (word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity")) {
+            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return null;
     }
 
     static boolean isBoolean(String text) {

@@ -36,6 +36,8 @@ final class CsvRowReader implements Closeable {
         this.source = source;
         try {
             this.parser = FACTORY.createParser(withoutByteOrderMark(reader));
+        } catch (InvalidUtf8Exception e) {
+            throw new CsvFormatException(source, e.line(), null, e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read CSV " + source + ": " + e.getMessage(), e);
         }
@@ -141,6 +143,8 @@ final class CsvRowReader implements Closeable {
             }
             line = recordStart;
             return true;
+        } catch (InvalidUtf8Exception e) {
+            throw new CsvFormatException(source, e.line(), null, e.getMessage(), e);
         } catch (JsonProcessingException e) {
             String at = e.getLocation() == null ? "" : " (parser stopped at line " + e.getLocation().getLineNr()
                     + ", character " + e.getLocation().getColumnNr() + ")";

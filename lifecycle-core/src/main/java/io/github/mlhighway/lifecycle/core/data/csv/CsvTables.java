@@ -6,7 +6,6 @@ import io.github.mlhighway.lifecycle.core.data.Table;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +16,9 @@ import java.util.Optional;
 /**
  * Reads CSV into a {@link Table}: the first row is the header; each column's type comes from the
  * {@link CsvOptions} (or its schema) or is inferred from every non-null value: LONG when each is a 64-bit
- * integer, else DOUBLE when each is a decimal number ({@code NaN}, {@code Infinity} and {@code -Infinity}
- * included), else BOOLEAN for {@code true}/{@code false} (any case), else TIMESTAMP for ISO-8601 dates,
+ * integer, else DOUBLE when each is a decimal number (NaN and the infinities included, in the spellings Java,
+ * Python, pandas and R write: {@code NaN}, {@code nan}, {@code -nan}, {@code Infinity}, {@code inf}, {@code -Inf},
+ * any case, an optional sign), else BOOLEAN for {@code true}/{@code false} (any case), else TIMESTAMP for ISO-8601 dates,
  * date-times and instants (a plain date is midnight UTC, a date-time without offset is UTC), else STRING. A
  * column with no value at all is STRING. Cells equal to a null token are null.
  *
@@ -41,7 +41,8 @@ public final class CsvTables {
      *
      * @param file the file
      * @return the table
-     * @throws CsvFormatException   if the content cannot become a table (naming line and column)
+     * @throws CsvFormatException   if the content cannot become a table (naming line and column), invalid UTF-8
+     *                              included (naming the line and byte offset)
      * @throws UncheckedIOException if the file cannot be read
      */
     public static Table read(Path file) {
@@ -54,7 +55,8 @@ public final class CsvTables {
      * @param file    the file
      * @param options separator, null tokens and declared types
      * @return the table
-     * @throws CsvFormatException   if the content cannot become a table (naming line and column)
+     * @throws CsvFormatException   if the content cannot become a table (naming line and column), invalid UTF-8
+     *                              included (naming the line and byte offset)
      * @throws UncheckedIOException if the file cannot be read
      */
     public static Table read(Path file, CsvOptions options) {
@@ -62,12 +64,12 @@ public final class CsvTables {
         Objects.requireNonNull(options, "options");
         String source = String.valueOf(file.getFileName());
         List<ColumnType> types = null;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = new Utf8Reader(Files.newInputStream(file))) {
             types = inferTypes(reader, source, options);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read CSV file " + file + ": " + e.getMessage(), e);
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = new Utf8Reader(Files.newInputStream(file))) {
             return read(reader, source, options, types);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read CSV file " + file + ": " + e.getMessage(), e);

@@ -6,6 +6,12 @@ import java.util.Objects;
  * The drift result of one column. Numbers are never NaN: an untestable column is {@link
  * DriftStatus#INCONCLUSIVE} with null numbers and a message saying why.
  *
+ * <p>A <em>broken</em> column ({@link #broken()}) was comparable in the reference and is not in the current data:
+ * it is missing (renamed or dropped), has no usable values (all null, all NaN), changed type (numbers turned to
+ * text), or its share of non-finite values (which no test sees) rose by more than {@link
+ * DriftOptions#maxNonFiniteShareIncrease()}. A broken column is {@link DriftStatus#DRIFTED} and makes the data set
+ * drift, whatever the share of drifted columns: it is never a silent "no drift".
+ *
  * @param column             column name
  * @param test               id of the test that measured the effect ({@link DriftTest#id()}), or null when
  *                           inconclusive before a test was chosen
@@ -22,10 +28,18 @@ import java.util.Objects;
  * @param fromSketches       whether the numbers come from sketches (approximate) rather than raw values
  * @param status             the decision
  * @param message            one sentence explaining the decision
+ * @param errorBound         for an effect computed from sketches, the most it can be off from the effect on the
+ *                           raw values (at the sketches' 99% rank-error confidence); a decision whose threshold lies
+ *                           within {@code effect ± errorBound} is {@link DriftStatus#INCONCLUSIVE}. 0 from raw
+ *                           values; null when nothing was measured
+ * @param nonFiniteShare     the share of the current non-null values that are NaN or infinite and so were left out
+ *                           of the test; null when not known
+ * @param broken             whether the column broke (see above)
  */
 public record ColumnDrift(String column, String test, Double statistic, Double pValue, Double effect,
         String effectMeasure, Double threshold, Double alpha, String significanceTest, Double significancePValue,
-        Double adjustedPValue, boolean fromSketches, DriftStatus status, String message) {
+        Double adjustedPValue, boolean fromSketches, DriftStatus status, String message, Double errorBound,
+        Double nonFiniteShare, boolean broken) {
 
     /**
      * Validates the components.
@@ -37,12 +51,37 @@ public record ColumnDrift(String column, String test, Double statistic, Double p
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
         for (Double value : new Double[] {statistic, pValue, effect, threshold, alpha, significancePValue,
-                adjustedPValue}) {
+                adjustedPValue, errorBound, nonFiniteShare}) {
             if (value != null && !Double.isFinite(value)) {
                 throw new IllegalArgumentException("Column '" + column + "': drift numbers must be finite, got "
                         + value);
             }
         }
+    }
+
+    /**
+     * A result without an error bound, non-finite share or broken flag (the form before those were reported).
+     *
+     * @param column             column name
+     * @param test               test id, or null
+     * @param statistic          the statistic
+     * @param pValue             the test's own p-value
+     * @param effect             the effect
+     * @param effectMeasure      what the effect is
+     * @param threshold          minimum effect
+     * @param alpha              significance level
+     * @param significanceTest   the test deciding significance
+     * @param significancePValue its raw p-value
+     * @param adjustedPValue     its adjusted p-value
+     * @param fromSketches       whether the numbers come from sketches
+     * @param status             the decision
+     * @param message            one sentence
+     */
+    public ColumnDrift(String column, String test, Double statistic, Double pValue, Double effect,
+            String effectMeasure, Double threshold, Double alpha, String significanceTest, Double significancePValue,
+            Double adjustedPValue, boolean fromSketches, DriftStatus status, String message) {
+        this(column, test, statistic, pValue, effect, effectMeasure, threshold, alpha, significanceTest,
+                significancePValue, adjustedPValue, fromSketches, status, message, null, null, false);
     }
 
     /** @return true when the column drifted */
@@ -60,5 +99,18 @@ public record ColumnDrift(String column, String test, Double statistic, Double p
     static ColumnDrift inconclusive(String column, String reason) {
         return new ColumnDrift(column, null, null, null, null, null, null, null, null, null, null, false,
                 DriftStatus.INCONCLUSIVE, reason);
+    }
+
+    /**
+     * A broken column: comparable in the reference, not in the current data.
+     *
+     * @param column         the column
+     * @param reason         what broke
+     * @param nonFiniteShare the current share of non-finite values, or null
+     * @return the result, DRIFTED
+     */
+    static ColumnDrift broken(String column, String reason, Double nonFiniteShare) {
+        return new ColumnDrift(column, null, null, null, null, null, null, null, null, null, null, false,
+                DriftStatus.DRIFTED, reason, null, nonFiniteShare, true);
     }
 }

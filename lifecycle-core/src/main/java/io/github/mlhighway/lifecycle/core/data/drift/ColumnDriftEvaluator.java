@@ -18,15 +18,83 @@ final class ColumnDriftEvaluator {
         this.options = options;
     }
 
-    /** A column's raw measurement, before the data-set level correction. */
+    /**
+     * A column's raw measurement, before the data-set level correction.
+     *
+     * @param errorBound     how far the effect can be from its raw-value figure (0 when exact)
+     * @param nonFiniteShare the current share of non-finite values
+     * @param broken         why the column broke although it could be measured, or null
+     */
     record Measurement(String column, DriftTest test, double statistic, Double pValue, double effect,
-            String significanceTest, double significancePValue, boolean fromSketches, String note) {
+            String significanceTest, double significancePValue, boolean fromSketches, String note,
+            double errorBound, double nonFiniteShare, String broken) {
+
+        Measurement(String column, DriftTest test, double statistic, Double pValue, double effect,
+                String significanceTest, double significancePValue, boolean fromSketches, String note,
+                double errorBound) {
+            this(column, test, statistic, pValue, effect, significanceTest, significancePValue, fromSketches, note,
+                    errorBound, 0.0, null);
+        }
+
+        Measurement withHealth(double share, String brokenReason) {
+            return new Measurement(column, test, statistic, pValue, effect, significanceTest, significancePValue,
+                    fromSketches, note, errorBound, share, brokenReason);
+        }
     }
 
     /**
-     * @return a measurement, or an inconclusive ColumnDrift (as the second element) saying why
+     * Compares one column, and tells whether it broke: a column comparable in the reference that is not in the
+     * current data (no values, all non-finite, another type, untestable), or whose share of non-finite values rose
+     * by more than {@link DriftOptions#maxNonFiniteShareIncrease()}.
+     *
+     * @return a measurement, or a ColumnDrift (inconclusive, or broken) saying why
      */
     Object evaluate(ColumnSample reference, ColumnSample current) {
+        String column = reference.column;
+        double share = current.nonFiniteShare();
+        boolean referenceComparable = !reference.isEmpty() && reference.untestable == null;
+        if (referenceComparable) {
+            String broken = brokenReason(reference, current);
+            if (broken != null) {
+                return ColumnDrift.broken(column, "Column '" + column + "' broke: " + broken + "; cannot compare",
+                        share);
+            }
+        }
+        Object result = compare(reference, current);
+        if (!(result instanceof Measurement m)) {
+            return result;
+        }
+        double rise = share - reference.nonFiniteShare();
+        String broken = rise > options.maxNonFiniteShareIncrease() ? String.format(java.util.Locale.ROOT,
+                "%s of its current values are NaN or infinite (left out of the test), %s in the reference: a rise "
+                + "of %s > %s", percent(share), percent(reference.nonFiniteShare()), percent(rise),
+                percent(options.maxNonFiniteShareIncrease())) : null;
+        return m.withHealth(share, broken);
+    }
+
+    /** Why a column comparable in the reference cannot be compared in the current data, or null. */
+    private static String brokenReason(ColumnSample reference, ColumnSample current) {
+        if (current.nonNull == 0) {
+            return "every current value is null";
+        }
+        if (current.type.isNumeric() && current.numeric.n == 0) {
+            return "all " + current.nonNull + " current values are NaN or infinite";
+        }
+        if (reference.type.isNumeric() != current.type.isNumeric()
+                || (!reference.type.isNumeric() && reference.type != current.type)) {
+            return "it is " + reference.type + " in the reference but " + current.type + " in the current data";
+        }
+        if (current.untestable != null) {
+            return "in the current data it is a " + current.untestable;
+        }
+        return null;
+    }
+
+    static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, share != 0 && share < 0.001 ? "%.3g%%" : "%.1f%%", 100 * share);
+    }
+
+    private Object compare(ColumnSample reference, ColumnSample current) {
         String column = reference.column;
         if (reference.type.isNumeric() != current.type.isNumeric()
                 || (!reference.type.isNumeric() && reference.type != current.type)) {
@@ -83,7 +151,7 @@ final class ColumnDriftEvaluator {
         boolean sketches = reference.fromSketch || current.fromSketch;
         try {
             return categorical ? categoricalTest(column, test, refCounts, curCounts, sketches,
-                    reference.categoriesExact && current.categoriesExact)
+                    reference.categoriesExact && current.categoriesExact, reference, current)
                     : numericTest(column, test, reference.numeric, current.numeric, sketches);
         } catch (ArithmeticException | IllegalArgumentException e) {
             if (chosen && categorical && test == DriftTest.CHI_SQUARED && reference.type.isNumeric()) {
@@ -92,7 +160,7 @@ final class ColumnDriftEvaluator {
                 return new Measurement(ks.column(), ks.test(), ks.statistic(), ks.pValue(), ks.effect(),
                         ks.significanceTest(), ks.significancePValue(), ks.fromSketches(), "ks used because "
                         + "chi_squared is not valid here: " + e.getMessage()
-                        + (ks.note().isEmpty() ? "" : "; " + ks.note()));
+                        + (ks.note().isEmpty() ? "" : "; " + ks.note()), ks.errorBound());
             }
             return ColumnDrift.inconclusive(column, "Column '" + column + "' could not be tested with "
                     + test.id() + (categorical && test != DriftTest.Z_TEST && test != DriftTest.CHI_SQUARED
@@ -108,32 +176,51 @@ final class ColumnDriftEvaluator {
         switch (test) {
             case KS:
                 return new Measurement(column, test, ks.statistic(), ks.pValue(), ks.statistic(), "ks", ks.pValue(),
-                        sketches, note);
+                        sketches, note, ks.rankError());
             case WASSERSTEIN: {
                 if (Double.isNaN(ref.populationStd)) {
                     throw new IllegalArgumentException("the reference values are too large (beyond about 1e154) "
                             + "for a finite standard deviation to normalize the Wasserstein distance by");
                 }
-                double w = ref.exact() && cur.exact() ? Wasserstein.exactSorted(ref.sorted, cur.sorted)
-                        : Wasserstein.fromSketches(ref.sketch, cur.sketch);
-                double normalized = w / Math.max(ref.populationStd, 0.001);
+                double w;
+                double bound;
+                if (ref.exact() && cur.exact()) {
+                    w = Wasserstein.exactSorted(ref.sorted, cur.sorted);
+                    bound = 0;
+                } else {
+                    double[] sketched = SketchErrorBounds.wasserstein(ref.sketch, cur.sketch);
+                    w = sketched[0];
+                    bound = sketched[1];
+                }
+                double scale = Math.max(ref.populationStd, 0.001);
+                double normalized = w / scale;
                 if (!Double.isFinite(normalized)) {
                     throw new IllegalArgumentException("the Wasserstein distance overflows a double: the values are "
                             + "too far apart (beyond about 1e308)");
                 }
                 return new Measurement(column, test, normalized, null, normalized, "ks", ks.pValue(), sketches,
-                        note);
+                        note, Math.min(bound / scale, Double.MAX_VALUE));
             }
             default: {
                 double[][] p = binned(ref, cur);
                 double distance = distance(test, p[0], p[1]);
-                return new Measurement(column, test, distance, null, distance, "ks", ks.pValue(), sketches, note);
+                double bound = sketches ? SketchErrorBounds.binned(test, p[0], p[1],
+                        SketchErrorBounds.uniform(p[0].length, 2 * binError(ref)),
+                        SketchErrorBounds.uniform(p[1].length, 2 * binError(cur))) : 0.0;
+                return new Measurement(column, test, distance, null, distance, "ks", ks.pValue(), sketches, note,
+                        bound);
             }
         }
     }
 
+    /** The largest error of one CDF value of a side: its sketch's rank error, 0 from raw values. */
+    private static double binError(NumericSample side) {
+        return side.exact() ? 0.0 : KsTest.rankError(side.sketch);
+    }
+
     private Measurement categoricalTest(String column, DriftTest test, Map<String, Long> refCounts,
-            Map<String, Long> curCounts, boolean sketches, boolean exactCounts) {
+            Map<String, Long> curCounts, boolean sketches, boolean exactCounts, ColumnSample reference,
+            ColumnSample current) {
         List<String> categories = new ArrayList<>(union(refCounts, curCounts));
         long[] a = new long[categories.size()];
         long[] b = new long[categories.size()];
@@ -148,7 +235,9 @@ final class ColumnDriftEvaluator {
             int success = a.length - 1;
             ProportionZTest.Result z = ProportionZTest.test(a[success], sum(a), b[success], sum(b));
             return new Measurement(column, test, z.statistic(), z.pValue(), z.cohensH(), "z_test", z.pValue(),
-                    approximate, "proportion of '" + categories.get(success) + "'");
+                    approximate, "proportion of '" + categories.get(success) + "'"
+                    + (approximate ? "; " + note + " (no error bound is stated for z_test on sketches)" : ""),
+                    approximate ? Double.NaN : 0.0);
         }
         ChiSquaredTest.Result chi = ChiSquaredTest.homogeneity(a, b);
         if (chi.pooledCategories() > 0) {
@@ -157,14 +246,37 @@ final class ColumnDriftEvaluator {
         }
         if (test == DriftTest.CHI_SQUARED) {
             return new Measurement(column, test, chi.statistic(), chi.pValue(), chi.cramersV(), "chi_squared",
-                    chi.pValue(), approximate, note);
+                    chi.pValue(), approximate, note + (approximate
+                    ? " (no error bound is stated for chi_squared on sketches)" : ""), approximate ? Double.NaN : 0.0);
         }
         if (test.needsNumeric()) {
             throw new IllegalArgumentException(test.id() + " needs numeric values");
         }
-        double distance = distance(test, Divergences.proportions(a), Divergences.proportions(b));
+        double[] p = Divergences.proportions(a);
+        double[] q = Divergences.proportions(b);
+        double distance = distance(test, p, q);
+        double bound = approximate ? SketchErrorBounds.binned(test, p, q, countErrors(categories, reference, sum(a)),
+                countErrors(categories, current, sum(b))) : 0.0;
         return new Measurement(column, test, distance, null, distance, "chi_squared", chi.pValue(), approximate,
-                note);
+                note, bound);
+    }
+
+    /**
+     * The largest error of each category's proportion on a side read from a frequent-items sketch: half the
+     * sketch's maximum error for a listed item (its count is the midpoint of its bounds), the sum of those for the
+     * pooled remainder; 0 for exact counts.
+     */
+    private static double[] countErrors(List<String> categories, ColumnSample side, long rows) {
+        double[] errors = new double[categories.size()];
+        if (side.categoriesExact || rows == 0) {
+            return errors;
+        }
+        double item = side.maxError / 2.0 / rows;
+        long named = categories.stream().filter(c -> !ColumnSample.OTHER.equals(c)).count();
+        for (int i = 0; i < errors.length; i++) {
+            errors[i] = Math.min(1.0, ColumnSample.OTHER.equals(categories.get(i)) ? named * item : item);
+        }
+        return errors;
     }
 
     private static double distance(DriftTest test, double[] p, double[] q) {

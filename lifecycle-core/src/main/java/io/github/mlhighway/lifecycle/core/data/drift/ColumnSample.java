@@ -39,6 +39,10 @@ final class ColumnSample {
     final Map<String, Long> listed;
     /** From a frequent-items sketch: its maximum count error; 0 otherwise. */
     final long maxError;
+    /** Non-null values, non-finite ones included. */
+    long nonNull;
+    /** Non-null values that no test sees: NaN and infinities of a numeric column. */
+    long nonFinite;
 
     private ColumnSample(String column, ColumnType type, NumericSample numeric, Map<String, Long> categories,
             boolean categoriesExact, boolean fromSketch, String untestable, Map<String, Long> listed,
@@ -57,6 +61,11 @@ final class ColumnSample {
     private ColumnSample(String column, ColumnType type, NumericSample numeric, Map<String, Long> categories,
             boolean categoriesExact, boolean fromSketch) {
         this(column, type, numeric, categories, categoriesExact, fromSketch, null, null, 0);
+    }
+
+    /** @return the share of non-null values that are NaN or infinite (0 without values) */
+    double nonFiniteShare() {
+        return nonNull == 0 ? 0.0 : (double) nonFinite / nonNull;
     }
 
     boolean isEmpty() {
@@ -116,13 +125,18 @@ final class ColumnSample {
             int finite = 0;
             for (double v : values) {
                 if (Double.isFinite(v)) {
-                    values[finite++] = v;
+                    values[finite++] = v + 0.0; // -0.0 + 0.0 is 0.0: signed zeros are one value for every test
                 }
             }
-            return numeric(column, java.util.Arrays.copyOf(values, finite), smallDomainCap);
+            ColumnSample sample = numeric(column, java.util.Arrays.copyOf(values, finite), smallDomainCap);
+            sample.nonNull = values.length;
+            sample.nonFinite = values.length - finite;
+            return sample;
         }
         if (column instanceof NumericColumn c) {
-            return numeric(column, c.nonNullDoubles(), smallDomainCap);
+            ColumnSample sample = numeric(column, c.nonNullDoubles(), smallDomainCap);
+            sample.nonNull = sample.numeric.n;
+            return sample;
         }
         Map<String, Long> counts = new HashMap<>();
         String untestable = null;
@@ -142,11 +156,20 @@ final class ColumnSample {
                 }
             }
         }
-        return new ColumnSample(column.name(), column.type(), null, new TreeMap<>(counts), true, false, untestable,
-                null, 0);
+        ColumnSample sample = new ColumnSample(column.name(), column.type(), null, new TreeMap<>(counts), true,
+                false, untestable, null, 0);
+        sample.nonNull = column.size() - column.nullCount();
+        return sample;
     }
 
     static ColumnSample of(ColumnProfile profile) {
+        ColumnSample sample = ofSketches(profile);
+        sample.nonNull = profile.count();
+        sample.nonFinite = profile.nanCount() + profile.infiniteCount();
+        return sample;
+    }
+
+    private static ColumnSample ofSketches(ColumnProfile profile) {
         if (profile.isNumeric()) {
             return new ColumnSample(profile.name(), profile.type(), NumericSample.ofProfile(profile), null, true,
                     true);

@@ -20,7 +20,14 @@ import java.util.Optional;
  * (threshold 0.1) for numeric, Jensen–Shannon distance (0.1) for categorical and binary. A column drifts only
  * when its significance test (the test itself, or KS / chi-squared beside a distance) rejects at alpha after
  * the correction <em>and</em> its effect reaches the threshold. From tables the tests use raw values; from
- * profiles they use the sketches (KS widened by the rank errors, Wasserstein from quantiles).
+ * profiles they use the sketches (KS widened by the rank errors, Wasserstein from quantiles), and every
+ * statistic from sketches carries its error bound ({@link ColumnDrift#errorBound()}): a decision inside it is
+ * INCONCLUSIVE rather than flipped by sketch error.
+ *
+ * <p>A column that was comparable in the reference and is not in the current data (missing while other columns
+ * are shared, all null, all NaN, another type, or with more NaN and infinities than {@link
+ * DriftOptions#maxNonFiniteShareIncrease()} allows) is <em>broken</em>: DRIFTED, and the data set drifts.
+ * {@code -0.0} and {@code 0.0} are one value for every test.
  *
  * <pre>{@code
  * DriftReport report = Drift.between(Profiles.of(seattle), Profiles.of(newYork));
@@ -59,9 +66,10 @@ public final class Drift {
                 io.github.mlhighway.lifecycle.core.data.profile.ProfileOptions.DEFAULT_SMALL_DOMAIN_CAP);
         ColumnDriftEvaluator evaluator = new ColumnDriftEvaluator(options);
         List<Object> results = new ArrayList<>();
+        boolean shared = reference.columns().stream().anyMatch(c -> current.find(c.name()).isPresent());
         for (Column column : reference.columns()) {
             Optional<Column> theirs = current.find(column.name());
-            results.add(theirs.isEmpty() ? onlyIn(column.name(), "reference")
+            results.add(theirs.isEmpty() ? missing(ColumnSample.of(column, cap), shared)
                     : evaluator.evaluate(ColumnSample.of(column, cap), ColumnSample.of(theirs.get(), cap)));
         }
         for (Column column : current.columns()) {
@@ -96,9 +104,10 @@ public final class Drift {
         Objects.requireNonNull(current, "current");
         ColumnDriftEvaluator evaluator = new ColumnDriftEvaluator(options);
         List<Object> results = new ArrayList<>();
+        boolean shared = reference.columns().stream().anyMatch(c -> current.find(c.name()).isPresent());
         for (ColumnProfile column : reference.columns()) {
             Optional<ColumnProfile> theirs = current.find(column.name());
-            results.add(theirs.isEmpty() ? onlyIn(column.name(), "reference")
+            results.add(theirs.isEmpty() ? missing(ColumnSample.of(column), shared)
                     : evaluator.evaluate(ColumnSample.of(column), ColumnSample.of(theirs.get())));
         }
         for (ColumnProfile column : current.columns()) {
@@ -122,6 +131,18 @@ public final class Drift {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(clock, "clock");
         return current -> between(reference, current, options).toVerdict(clock);
+    }
+
+    /**
+     * A reference column the current data lacks: broken (renamed or dropped) when it had values to compare and the
+     * two data sets share some column; else, with nothing in common, merely not comparable.
+     */
+    private static ColumnDrift missing(ColumnSample reference, boolean shared) {
+        if (shared && !reference.isEmpty() && reference.untestable == null) {
+            return ColumnDrift.broken(reference.column, "Column '" + reference.column + "' broke: it is in the "
+                    + "reference but not in the current data (renamed or dropped?); cannot compare", null);
+        }
+        return onlyIn(reference.column, "reference");
     }
 
     private static ColumnDrift onlyIn(String column, String side) {

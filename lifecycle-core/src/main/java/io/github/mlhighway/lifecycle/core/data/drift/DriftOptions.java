@@ -21,6 +21,11 @@ public final class DriftOptions {
     public static final double DEFAULT_DRIFT_SHARE = 0.5;
     /** Default number of reference-quantile bins for PSI, Jensen–Shannon and Hellinger on numeric columns. */
     public static final int DEFAULT_BINS = 30;
+    /**
+     * Default largest rise of a numeric column's share of non-finite values (NaN, ±infinity, which tests drop)
+     * from the reference to the current data before the column counts as broken: one percentage point.
+     */
+    public static final double DEFAULT_MAX_NON_FINITE_SHARE_INCREASE = 0.01;
 
     private static final DriftOptions DEFAULTS = builder().build();
 
@@ -29,6 +34,7 @@ public final class DriftOptions {
     private final double alpha;
     private final double driftShare;
     private final int bins;
+    private final double maxNonFiniteShareIncrease;
     private final Correction correction;
     private final Map<DriftTest, Double> thresholds;
     private final Map<String, DriftTest> columnTests;
@@ -39,6 +45,7 @@ public final class DriftOptions {
         this.alpha = builder.alpha;
         this.driftShare = builder.driftShare;
         this.bins = builder.bins;
+        this.maxNonFiniteShareIncrease = builder.maxNonFiniteShareIncrease;
         this.correction = builder.correction;
         this.thresholds = Map.copyOf(builder.thresholds);
         this.columnTests = Map.copyOf(builder.columnTests);
@@ -79,6 +86,14 @@ public final class DriftOptions {
         return bins;
     }
 
+    /**
+     * @return the largest rise of a column's share of non-finite values (current share minus reference share)
+     *         before the column counts as broken
+     */
+    public double maxNonFiniteShareIncrease() {
+        return maxNonFiniteShareIncrease;
+    }
+
     /** @return the multiple-testing correction */
     public Correction correction() {
         return correction;
@@ -107,6 +122,7 @@ public final class DriftOptions {
         private double alpha = DEFAULT_ALPHA;
         private double driftShare = DEFAULT_DRIFT_SHARE;
         private int bins = DEFAULT_BINS;
+        private double maxNonFiniteShareIncrease = DEFAULT_MAX_NON_FINITE_SHARE_INCREASE;
         private Correction correction = Correction.BENJAMINI_HOCHBERG;
         private final Map<DriftTest, Double> thresholds = new EnumMap<>(DriftTest.class);
         private final Map<String, DriftTest> columnTests = new HashMap<>();
@@ -171,6 +187,21 @@ public final class DriftOptions {
                 throw new IllegalArgumentException("bins must be in [2, 1000], was " + count);
             }
             this.bins = count;
+            return this;
+        }
+
+        /**
+         * The gate on dropped values: NaN and infinities cannot enter a test, so a numeric column whose share of
+         * them rises by more than this from the reference to the current data is broken (the data set drifts).
+         *
+         * @param share a share in [0, 1]; 1 turns the gate off
+         * @return this builder
+         */
+        public Builder maxNonFiniteShareIncrease(double share) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("maxNonFiniteShareIncrease must be in [0, 1], was " + share);
+            }
+            this.maxNonFiniteShareIncrease = share;
             return this;
         }
 

@@ -11,7 +11,10 @@ import java.util.Objects;
 
 /**
  * The drift of every column and the data-set decision: the data set drifts when at least {@link
- * DriftOptions#driftShare()} of the tested (not inconclusive) columns drift after the multiple-testing correction.
+ * DriftOptions#driftShare()} of the tested (not inconclusive) columns drift after the multiple-testing correction,
+ * or when a column broke ({@link ColumnDrift#broken()}: comparable in the reference, not in the current data). A
+ * column whose sketch-based effect is within its error bound of the threshold is inconclusive but tested; when
+ * the share would be reached if those columns drifted (and not otherwise), the data set is INCONCLUSIVE too.
  *
  * @param columns        one result per column, reference columns first, then columns only in the current data
  * @param testedColumns  columns that were not inconclusive
@@ -20,7 +23,8 @@ import java.util.Objects;
  * @param driftShare     the share threshold used
  * @param correction     the multiple-testing correction used
  * @param alpha          the significance level used
- * @param status         DRIFTED, NO_DRIFT, or INCONCLUSIVE when no column could be tested
+ * @param status         DRIFTED, NO_DRIFT, or INCONCLUSIVE when no column could be tested or the decision lies
+ *                       within the sketches' error bounds
  * @param message        one sentence for the data set
  */
 public record DriftReport(List<ColumnDrift> columns, int testedColumns, int driftedColumns, double driftedShare,
@@ -46,7 +50,12 @@ public record DriftReport(List<ColumnDrift> columns, int testedColumns, int drif
         return status == DriftStatus.DRIFTED;
     }
 
-    /** @return the names of the drifted columns, in column order */
+    /** @return the names of the broken columns, in column order (see {@link ColumnDrift#broken()}) */
+    public List<String> brokenColumnNames() {
+        return columns.stream().filter(ColumnDrift::broken).map(ColumnDrift::column).toList();
+    }
+
+    /** @return the names of the drifted columns (broken ones included), in column order */
     public List<String> driftedColumnNames() {
         return columns.stream().filter(ColumnDrift::drifted).map(ColumnDrift::column).toList();
     }
@@ -64,8 +73,9 @@ public record DriftReport(List<ColumnDrift> columns, int testedColumns, int drif
     }
 
     /**
-     * This report as a verdict: FAIL when the data set drifted, INCONCLUSIVE when no column could be tested,
-     * WARN when some column drifted or could not be tested, else PASS. One finding per column (observed effect
+     * This report as a verdict: FAIL when the data set drifted (a broken column included), INCONCLUSIVE when no
+     * column could be tested or the decision is within the sketches' error bounds, WARN when some column drifted
+     * or could not be tested, else PASS. A broken column's finding is FAIL. One finding per column (observed effect
      * against its threshold) and one for the data set (observed share against the share threshold).
      *
      * @param decidedAt when the decision was made
@@ -75,7 +85,7 @@ public record DriftReport(List<ColumnDrift> columns, int testedColumns, int drif
         List<Finding> findings = new ArrayList<>();
         boolean anyWarning = false;
         for (ColumnDrift column : columns) {
-            Outcome outcome = switch (column.status()) {
+            Outcome outcome = column.broken() ? Outcome.FAIL : switch (column.status()) {
                 case DRIFTED -> Outcome.WARN;
                 case NO_DRIFT -> Outcome.PASS;
                 case INCONCLUSIVE -> Outcome.INCONCLUSIVE;
@@ -108,15 +118,27 @@ public record DriftReport(List<ColumnDrift> columns, int testedColumns, int drif
     /** @return a table of one line per column, then the decision, for people */
     public String describe() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(java.util.Locale.ROOT, "%-20s %-15s %12s %12s %10s %10s  %s%n", "column", "test",
-                "statistic", "sig. p", "effect", "threshold", "status"));
+        text.append(String.format(java.util.Locale.ROOT, "%-20s %-15s %12s %12s %10s %10s %10s %10s  %s%n", "column",
+                "test", "statistic", "sig. p", "effect", "± bound", "threshold", "non-finite", "status"));
+        List<String> notes = new ArrayList<>();
         for (ColumnDrift c : columns) {
-            text.append(String.format(java.util.Locale.ROOT, "%-20s %-15s %12s %12s %10s %10s  %s%n", c.column(),
-                    c.test() == null ? "-" : c.test(), number(c.statistic()), number(c.significancePValue()),
-                    number(c.effect()), number(c.threshold()), c.status()));
+            text.append(String.format(java.util.Locale.ROOT, "%-20s %-15s %12s %12s %10s %10s %10s %10s  %s%n",
+                    c.column(), c.test() == null ? "-" : c.test(), number(c.statistic()),
+                    number(c.significancePValue()), number(c.effect()), number(c.errorBound()),
+                    number(c.threshold()), c.nonFiniteShare() == null ? "-"
+                    : ColumnDriftEvaluator.percent(c.nonFiniteShare()), c.broken() ? "BROKEN" : c.status()));
+            if (c.broken() || c.status() == DriftStatus.INCONCLUSIVE) {
+                notes.add(c.message());
+            }
         }
-        return text.append("(sig. p: the raw p-value of the significance test behind each decision: the test itself, "
-                + "or KS / chi-squared for a distance test)").append(System.lineSeparator()).append(message).toString();
+        text.append("(sig. p: the raw p-value of the significance test behind each decision: the test itself, "
+                + "or KS / chi-squared for a distance test; ± bound: how far a statistic from sketches can be "
+                + "from the raw one; non-finite: share of current values that are NaN or infinite, left out)")
+                .append(System.lineSeparator());
+        for (String note : notes) {
+            text.append(note).append(System.lineSeparator());
+        }
+        return text.append(message).toString();
     }
 
     private static String number(Double value) {

@@ -7,7 +7,8 @@ import org.apache.datasketches.quantilescommon.KolmogorovSmirnov;
 /**
  * The two-sample Kolmogorov–Smirnov test: the largest distance D between the two empirical CDFs.
  *
- * <p>From raw values, D is Commons Math's {@code kolmogorovSmirnovStatistic} (ties are kept, not jittered) and the
+ * <p>{@code -0.0} and {@code 0.0} are one value (as in SciPy), although Commons Math tells them apart.
+ * From raw values, D is Commons Math's {@code kolmogorovSmirnovStatistic} (ties are kept, not jittered) and the
  * p-value P(D' &gt;= D) belongs to that same D: Commons Math's exact distribution while n·m &lt; {@value
  * #EXACT_PRODUCT_LIMIT}, the asymptotic Kolmogorov distribution beyond. Both assume continuous data; with ties
  * the true null distribution of D is stochastically smaller, so the p-value is conservative (it never overstates
@@ -48,8 +49,9 @@ public final class KsTest {
     public static Result exact(double[] reference, double[] current) {
         requireValues(reference.length, current.length);
         KolmogorovSmirnovTest test = new KolmogorovSmirnovTest();
-        // kolmogorovSmirnovStatistic does not jitter ties, unlike kolmogorovSmirnovTest(x, y, strict)
-        double d = test.kolmogorovSmirnovStatistic(reference, current);
+        // kolmogorovSmirnovStatistic does not jitter ties, unlike kolmogorovSmirnovTest(x, y, strict); it groups
+        // ties with Double.compare, for which -0.0 < 0.0, so signed zeros are made one value first
+        double d = test.kolmogorovSmirnovStatistic(withoutNegativeZero(reference), withoutNegativeZero(current));
         int n = reference.length;
         int m = current.length;
         double p;
@@ -91,6 +93,26 @@ public final class KsTest {
      */
     public static double rankError(KllDoublesSketch sketch) {
         return sketch.isEstimationMode() ? sketch.getNormalizedRankError(false) : 0.0;
+    }
+
+    /**
+     * The values with every {@code -0.0} replaced by {@code 0.0}: numerically equal, they must be one value for a
+     * test (Commons Math and {@link java.util.Arrays#sort(double[])} order them with {@code Double.compare}).
+     *
+     * @param values any values; not changed
+     * @return the same array when it holds no {@code -0.0}, else a corrected copy
+     */
+    static double[] withoutNegativeZero(double[] values) {
+        double[] result = values;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == 0.0 && Double.doubleToRawLongBits(values[i]) != 0L) {
+                if (result == values) {
+                    result = values.clone();
+                }
+                result[i] = 0.0;
+            }
+        }
+        return result;
     }
 
     private static void requireValues(long n, long m) {

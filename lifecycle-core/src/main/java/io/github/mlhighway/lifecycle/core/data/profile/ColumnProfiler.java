@@ -138,7 +138,7 @@ public final class ColumnProfiler {
     }
 
     private void addFinite(double value) {
-        batch[batched++] = value;
+        batch[batched++] = value + 0.0; // -0.0 + 0.0 is 0.0: signed zeros are one value in every summary
         if (batched == BATCH) {
             flush();
         }
@@ -186,7 +186,8 @@ public final class ColumnProfiler {
     }
 
     /**
-     * Adds a category to a STRING column; null adds a null.
+     * Adds a category to a STRING column; null adds a null. A value longer than {@link
+     * ProfileOptions#maxValueLength()} is stored truncated, with a marker ({@link ProfileValues#capped}).
      *
      * @param value the category or null
      * @throws IllegalStateException if the column is not STRING
@@ -200,9 +201,10 @@ public final class ColumnProfiler {
             return;
         }
         count++;
-        frequentItems.update(value);
+        String stored = ProfileValues.capped(value, options.maxValueLength());
+        frequentItems.update(stored);
         distinct.update(value);
-        categories.add(value, 1);
+        categories.add(stored, 1);
     }
 
     /** Adds a null row. */

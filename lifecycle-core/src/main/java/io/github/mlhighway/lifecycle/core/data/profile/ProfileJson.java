@@ -6,6 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlhighway.lifecycle.core.data.ColumnType;
 import io.github.mlhighway.lifecycle.core.json.Json;
+import io.github.mlhighway.lifecycle.core.data.csv.InvalidUtf8Exception;
+import io.github.mlhighway.lifecycle.core.data.csv.Utf8Reader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -163,7 +170,9 @@ public final class ProfileJson {
         try {
             root = Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ProfileFormatException("Profile is not valid JSON: " + e.getOriginalMessage(), e);
+            String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw new ProfileFormatException("Profile is not valid JSON" + at + ": " + e.getOriginalMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new ProfileFormatException("Profile JSON must be an object with formatVersion, rowCount and columns");
@@ -176,8 +185,12 @@ public final class ProfileJson {
             throw new ProfileFormatException("Unsupported profile formatVersion " + version.asText()
                     + "; this library reads version " + FORMAT_VERSION);
         }
-        long rowCount = requireField(root, "rowCount", "profile").asLong();
+        long rowCount = count(root, "rowCount", "profile");
         JsonNode columnsNode = requireField(root, "columns", "profile");
+        if (!columnsNode.isArray()) {
+            throw new ProfileFormatException("profile: field 'columns' must be an array, found "
+                    + columnsNode.getNodeType());
+        }
         List<ColumnProfile> columns = new ArrayList<>();
         for (JsonNode node : columnsNode) {
             columns.add(readColumn(node));
@@ -189,9 +202,46 @@ public final class ProfileJson {
         }
     }
 
+    /**
+     * Reads a profile from a UTF-8 file.
+     *
+     * @param file a file written from {@link #write(DatasetProfile)}
+     * @return the profile
+     * @throws ProfileFormatException for text that is not UTF-8 (naming line and byte offset) or not a profile;
+     *                                the message starts with the file
+     * @throws UncheckedIOException   if the file cannot be read
+     */
+    public static DatasetProfile read(Path file) {
+        StringBuilder text = new StringBuilder();
+        try (Reader reader = new Utf8Reader(Files.newInputStream(file))) {
+            char[] buffer = new char[8192];
+            int n;
+            while ((n = reader.read(buffer)) >= 0) {
+                text.append(buffer, 0, n);
+            }
+        } catch (InvalidUtf8Exception e) {
+            throw new ProfileFormatException(file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        try {
+            return read(text.toString());
+        } catch (ProfileFormatException e) {
+            throw new ProfileFormatException(file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static ColumnProfile readColumn(JsonNode node) {
+        if (!node.isObject()) {
+            throw new ProfileFormatException("each column must be a JSON object, found " + node.getNodeType());
+        }
         String name = requireField(node, "name", "column").asText();
-        String where = "column '" + name + "'";
+        String where = "column '" + quoted(name) + "'";
+        try {
+            io.github.mlhighway.lifecycle.core.data.StringColumn.builder(name);
+        } catch (IllegalArgumentException e) {
+            throw new ProfileFormatException("column name '" + quoted(name) + "' is not valid: " + e.getMessage(), e);
+        }
         ColumnType type;
         try {
             type = ColumnType.valueOf(requireField(node, "type", where).asText());
@@ -199,10 +249,10 @@ public final class ProfileJson {
             throw new ProfileFormatException(where + ": unknown type " + node.get("type"), e);
         }
         ColumnProfile.State state = new ColumnProfile.State(name, type);
-        state.count = requireField(node, "count", where).asLong();
-        state.nullCount = requireField(node, "nullCount", where).asLong();
-        state.nanCount = node.path("nanCount").asLong(0);
-        state.infiniteCount = node.path("infiniteCount").asLong(0);
+        state.count = count(node, "count", where);
+        state.nullCount = count(node, "nullCount", where);
+        state.nanCount = node.has("nanCount") ? count(node, "nanCount", where) : 0;
+        state.infiniteCount = node.has("infiniteCount") ? count(node, "infiniteCount", where) : 0;
         JsonNode moments = node.get("moments");
         try {
             if (moments != null && !moments.isNull()) {
@@ -227,27 +277,37 @@ public final class ProfileJson {
         } catch (RuntimeException e) {
             throw new ProfileFormatException(where + ": corrupt sketch or moments: " + e.getMessage(), e);
         }
-        state.frequentItemsMapSize = node.path("frequentItemsMapSize").asInt(ProfileOptions.DEFAULT_FREQUENT_ITEMS_MAP_SIZE);
+        state.frequentItemsMapSize = option(node, "frequentItemsMapSize", where,
+                ProfileOptions.DEFAULT_FREQUENT_ITEMS_MAP_SIZE, b -> b.frequentItemsMapSize(
+                (int) number(node, "frequentItemsMapSize", where, 8, 1 << 26)));
         JsonNode categories = node.get("categoryCounts");
         if (categories != null && categories.isObject()) {
             Map<String, Long> counts = new TreeMap<>();
             Iterator<Map.Entry<String, JsonNode>> fields = categories.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                counts.put(field.getKey(), field.getValue().asLong());
+                counts.put(field.getKey(), nonNegative(field.getValue(), where + ": category count"));
             }
             state.categoryCounts = counts;
         }
-        state.categoryCap = node.path("categoryCap").asInt(ProfileOptions.DEFAULT_CATEGORY_CAP);
+        state.categoryCap = option(node, "categoryCap", where, ProfileOptions.DEFAULT_CATEGORY_CAP,
+                b -> b.categoryCap((int) number(node, "categoryCap", where, 1, Integer.MAX_VALUE)));
         JsonNode small = node.get("smallDomainCounts");
         if (small != null && small.isArray()) {
             Map<Double, Long> counts = new TreeMap<>();
             for (JsonNode entry : small) {
-                counts.put(entry.path("value").asDouble(), entry.path("count").asLong());
+                JsonNode value = entry.get("value");
+                if (value == null || !value.isNumber() || !Double.isFinite(value.asDouble())) {
+                    throw new ProfileFormatException(where + ": smallDomainCounts entries need a finite number "
+                            + "'value', found " + entry);
+                }
+                counts.merge(value.asDouble() + 0.0, nonNegative(entry.get("count"), where
+                        + ": small-domain count"), Long::sum);
             }
             state.smallDomainCounts = counts;
         }
-        state.smallDomainCap = node.path("smallDomainCap").asInt(ProfileOptions.DEFAULT_SMALL_DOMAIN_CAP);
+        state.smallDomainCap = option(node, "smallDomainCap", where, ProfileOptions.DEFAULT_SMALL_DOMAIN_CAP,
+                b -> b.smallDomainCap((int) number(node, "smallDomainCap", where, 0, 1024)));
         JsonNode fixed = node.get("fixedBins");
         if (fixed != null && fixed.isObject()) {
             double[] edges = new double[fixed.path("edges").size()];
@@ -256,21 +316,70 @@ public final class ProfileJson {
             }
             long[] counts = new long[fixed.path("counts").size()];
             for (int i = 0; i < counts.length; i++) {
-                counts[i] = fixed.path("counts").get(i).asLong();
+                counts[i] = nonNegative(fixed.path("counts").get(i), where + ": fixed bin count");
             }
             try {
-                state.fixedBins = new FixedBins(edges, counts, fixed.path("underflow").asLong(),
-                        fixed.path("overflow").asLong());
+                ProfileOptions.builder().fixedBins(name, edges);
+                state.fixedBins = new FixedBins(edges, counts, nonNegative(fixed.get("underflow"), where
+                        + ": underflow"), nonNegative(fixed.get("overflow"), where + ": overflow"));
             } catch (IllegalArgumentException e) {
                 throw new ProfileFormatException(where + ": " + e.getMessage(), e);
             }
         }
-        state.histogramBins = node.path("histogramBins").asInt(ProfileOptions.DEFAULT_HISTOGRAM_BINS);
+        state.histogramBins = option(node, "histogramBins", where, ProfileOptions.DEFAULT_HISTOGRAM_BINS,
+                b -> b.histogramBins((int) number(node, "histogramBins", where, 1, 1000)));
         try {
             return new ColumnProfile(state);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ProfileFormatException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A setting: absent means the default; present, it must pass the option builder's own check. */
+    private static int option(JsonNode node, String field, String where, int fallback,
+            java.util.function.Consumer<ProfileOptions.Builder> check) {
+        if (!node.has(field) || node.get(field).isNull()) {
+            return fallback;
+        }
+        try {
+            check.accept(ProfileOptions.builder());
+        } catch (IllegalArgumentException e) {
+            throw new ProfileFormatException(where + ": " + e.getMessage(), e);
+        }
+        return node.get(field).asInt();
+    }
+
+    /** An integral number in [min, max]. */
+    private static long number(JsonNode node, String field, String where, long min, long max) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min
+                || value.asLong() > max) {
+            throw new ProfileFormatException(where + ": field '" + field + "' must be an integer in [" + min + ", "
+                    + max + "], found " + value);
+        }
+        return value.asLong();
+    }
+
+    private static long count(JsonNode node, String field, String where) {
+        requireField(node, field, where);
+        return number(node, field, where, 0, Long.MAX_VALUE);
+    }
+
+    private static long nonNegative(JsonNode value, String what) {
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+            throw new ProfileFormatException(what + " must be an integer >= 0, found " + value);
+        }
+        return value.asLong();
+    }
+
+    /** A name for a message: control characters escaped, at most 200 chars. */
+    private static String quoted(String name) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < name.length() && text.length() < 200; i++) {
+            char c = name.charAt(i);
+            text.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return name.length() > 200 ? text + "…" : text.toString();
     }
 
     private static JsonNode requireField(JsonNode node, String field, String where) {

@@ -12,11 +12,14 @@ import java.util.Objects;
 public final class ProfileOptions {
 
     /**
-     * Default KLL accuracy parameter k: normalized rank error about 0.68% (single-rank, 99% confidence), so a KS
-     * statistic from two sketches lands within 0.01 of the exact one (measured: at most 0.0071 over 20 builds of
-     * 1M-value sketches; k = 200 missed in 8 of 20). Costs about 2x the memory of DataSketches' default 200.
+     * Default KLL accuracy parameter k: normalized rank error about 0.036% (single-rank, 99% confidence). Drift
+     * statistics from profiles state an error bound derived from it, and a decision within the bound is
+     * inconclusive; at k = 400 (rank error 0.68%) the guaranteed bound of a 30-bin PSI near 0.1 was about ±1.2 and
+     * of Wasserstein/std on lognormal data about ±0.45, so nearly every decision from profiles was inconclusive; at
+     * this k they are about ±0.025 and ±0.03 (see {@code SketchErrorBoundTest}). Costs memory: a column's sketch
+     * holds at most about 3k values (about 200 KB; 64 KB allocated up front), and is exact up to about k values.
      */
-    public static final int DEFAULT_KLL_K = 400;
+    public static final int DEFAULT_KLL_K = 8192;
     /** Default log2 of the HLL register count: relative error about 1.6% (one standard deviation). */
     public static final int DEFAULT_HLL_LG_K = 12;
     /** Default maximum map size of the frequent-items sketch (a power of 2). */
@@ -27,6 +30,11 @@ public final class ProfileOptions {
     public static final int DEFAULT_SMALL_DOMAIN_CAP = 32;
     /** Default number of equal-rank histogram bins derived from the quantile sketch. */
     public static final int DEFAULT_HISTOGRAM_BINS = 10;
+    /**
+     * Default longest category value a profile stores (in frequent items, category counts and histogram labels),
+     * in chars; a longer value is stored as its first chars and a marker (see {@link ProfileValues}).
+     */
+    public static final int DEFAULT_MAX_VALUE_LENGTH = 1_000;
 
     private static final ProfileOptions DEFAULTS = builder().build();
 
@@ -36,6 +44,7 @@ public final class ProfileOptions {
     private final int categoryCap;
     private final int smallDomainCap;
     private final int histogramBins;
+    private final int maxValueLength;
     private final Map<String, double[]> fixedBinEdges;
 
     private ProfileOptions(Builder builder) {
@@ -45,6 +54,7 @@ public final class ProfileOptions {
         this.categoryCap = builder.categoryCap;
         this.smallDomainCap = builder.smallDomainCap;
         this.histogramBins = builder.histogramBins;
+        this.maxValueLength = builder.maxValueLength;
         this.fixedBinEdges = Map.copyOf(builder.fixedBinEdges);
     }
 
@@ -56,6 +66,11 @@ public final class ProfileOptions {
     /** @return a builder starting from the defaults */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** @return the longest category value stored as it is, in chars; longer ones are truncated with a marker */
+    public int maxValueLength() {
+        return maxValueLength;
     }
 
     /** @return the KLL accuracy parameter k */
@@ -107,9 +122,25 @@ public final class ProfileOptions {
         private int categoryCap = DEFAULT_CATEGORY_CAP;
         private int smallDomainCap = DEFAULT_SMALL_DOMAIN_CAP;
         private int histogramBins = DEFAULT_HISTOGRAM_BINS;
+        private int maxValueLength = DEFAULT_MAX_VALUE_LENGTH;
         private final Map<String, double[]> fixedBinEdges = new HashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * The longest category value a profile stores as it is; longer values are truncated with a marker that
+         * keeps them apart (see {@link ProfileValues#capped(String, int)}). Distinct counts still see whole values.
+         *
+         * @param chars 16 to 1,000,000
+         * @return this builder
+         */
+        public Builder maxValueLength(int chars) {
+            if (chars < 16 || chars > 1_000_000) {
+                throw new IllegalArgumentException("maxValueLength must be in [16, 1000000], was " + chars);
+            }
+            this.maxValueLength = chars;
+            return this;
         }
 
         /**

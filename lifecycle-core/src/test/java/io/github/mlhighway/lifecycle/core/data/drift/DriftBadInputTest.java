@@ -41,27 +41,28 @@ class DriftBadInputTest {
     }
 
     @Test
-    void aColumnOnOneSideOnlyIsInconclusiveAndSaysWhich() {
+    void aReferenceColumnMissingFromTheCurrentDataIsBrokenAndANewOneIsInconclusive() {
         Table reference = Table.of("r", DoubleColumn.of("a", 1, 2, 3), DoubleColumn.of("gone", 1, 2, 3));
         Table current = Table.of("c", DoubleColumn.of("a", 1, 2, 3), DoubleColumn.of("new", 1, 2, 3));
 
         DriftReport report = Drift.between(reference, current);
 
-        assertThat(report.column("gone").status()).isEqualTo(DriftStatus.INCONCLUSIVE);
-        assertThat(report.column("gone").message()).contains("only in the reference");
+        assertThat(report.column("gone").broken()).isTrue();
+        assertThat(report.column("gone").message()).contains("in the reference but not in the current data");
+        assertThat(report.column("new").status()).isEqualTo(DriftStatus.INCONCLUSIVE);
         assertThat(report.column("new").message()).contains("only in the current data");
-        assertThat(report.testedColumns()).isEqualTo(1);
+        assertThat(report.status()).isEqualTo(DriftStatus.DRIFTED);
     }
 
     @Test
-    void differentTypesAreInconclusive() {
+    void aNumericColumnTurnedToTextIsBrokenAndFailsTheVerdict() {
         DriftReport report = Drift.between(Table.of("r", DoubleColumn.of("a", 1, 2)),
                 Table.of("c", StringColumn.of("a", "x", "y")));
 
-        assertThat(report.column("a").status()).isEqualTo(DriftStatus.INCONCLUSIVE);
+        assertThat(report.column("a").broken()).isTrue();
         assertThat(report.column("a").message()).contains("DOUBLE in the reference but STRING");
-        assertThat(report.status()).isEqualTo(DriftStatus.INCONCLUSIVE);
-        assertThat(report.toVerdict(Instant.EPOCH).outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+        assertThat(report.status()).isEqualTo(DriftStatus.DRIFTED);
+        assertThat(report.toVerdict(Instant.EPOCH).outcome()).isEqualTo(Outcome.FAIL);
     }
 
     @Test
