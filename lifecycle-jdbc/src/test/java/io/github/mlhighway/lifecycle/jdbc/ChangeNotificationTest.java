@@ -47,19 +47,24 @@ class ChangeNotificationTest {
                 }
             })) {
                 List<Long> latencies = new ArrayList<>();
+                List<Long> afterReturn = new ArrayList<>();
                 for (int version = 1; version <= MOVES; version++) {
                     long before = System.nanoTime();
                     writes.moveAlias(AliasMoveRequest.of("rain", "champion", version).withOverride("test", "move"));
+                    long returned = System.nanoTime();
                     Long delivered = seen.poll(10, TimeUnit.SECONDS);
                     assertThat(delivered).as("notification of move %d", version).isNotNull();
                     latencies.add(delivered - before);
+                    afterReturn.add(Math.max(0, delivered - returned));
                     assertThat(reads.aliases("rain")).containsEntry("champion", version);
                     clock.advance(Duration.ofMinutes(1));
                 }
                 Collections.sort(latencies);
-                System.out.printf("alias move -> other instance notified: median %.2f ms, max %.2f ms over %d moves "
-                        + "(includes the move's own commit)%n", latencies.get(MOVES / 2) / 1e6,
-                        latencies.get(MOVES - 1) / 1e6, MOVES);
+                Collections.sort(afterReturn);
+                System.out.printf("alias move -> other instance notified: median %.2f ms, max %.2f ms from the start "
+                        + "of moveAlias; median %.2f ms, max %.2f ms after it returned; %d moves%n",
+                        latencies.get(MOVES / 2) / 1e6, latencies.get(MOVES - 1) / 1e6, afterReturn.get(MOVES / 2) / 1e6,
+                        afterReturn.get(MOVES - 1) / 1e6, MOVES);
                 assertThat(subscription.cursor()).isPositive();
             }
         }

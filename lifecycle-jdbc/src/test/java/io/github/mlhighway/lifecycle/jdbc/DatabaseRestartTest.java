@@ -8,7 +8,6 @@ import io.github.mlhighway.lifecycle.testkit.TestClock;
 import io.github.mlhighway.lifecycle.testkit.postgres.PostgresExtension;
 import io.github.mlhighway.lifecycle.testkit.postgres.PostgresServer;
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,8 +21,7 @@ class DatabaseRestartTest {
         PostgresServer server = PostgresExtension.server();
         Assumptions.assumeTrue(server.isLocal(), "the server from $LIFECYCLE_TEST_PG_URL is not this test's to restart");
         String url = server.newDatabase();
-        try (PostgresStore store = PostgresStore.open(PostgresLocation.parse(url), TestClock.create(),
-                PostgresStoreOptions.defaults().withConnectionTimeout(Duration.ofSeconds(1)))) {
+        try (PostgresStore store = PostgresStore.open(url, TestClock.create())) {
             store.put("journal", "release-1", "{\"step\":1}");
             server.stop();
             try {

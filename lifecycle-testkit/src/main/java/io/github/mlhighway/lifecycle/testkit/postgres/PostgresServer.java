@@ -120,7 +120,7 @@ public final class PostgresServer {
      */
     public void stop() {
         requireLocal("stop");
-        run(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w", "-t", "60",
+        runAsServerUser(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w", "-t", "60",
                 "stop"));
     }
 
