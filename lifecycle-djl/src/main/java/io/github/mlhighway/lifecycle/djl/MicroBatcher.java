@@ -434,14 +434,17 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
             run(worker, batch);
         } catch (Throwable e) { // e.g. the injected time source: the batch's callers must hear back
             failUnanswered(batch, e);
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
         } finally {
             batch.clear();
             worker.inputs.clear();
             worker.owner = null;
             worker.busy.set(false);
-        }
-        if (own.done && queued() > 0) {
-            wakeOldest(); // we leave: rows are queued and this worker is free
+            if (own.done && queued() > 0) {
+                wakeOldest(); // we leave: rows are queued and this worker is free
+            }
         }
         return interrupted;
     }
@@ -521,14 +524,18 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
         }
         long forward = Math.max(0, nanoTime.getAsLong() - start);
         batched.addAndGet(-n); // answered from here on: a leader collecting elsewhere may wait for them to return
-        record(n, waited, forward, failure != null);
+        VirtualMachineError fatal = record(n, waited, forward, failure != null);
         for (int i = 0; i < n; i++) {
             batch.get(i).complete(failure == null ? results.get(i) : null, failure);
         }
         inputs.clear(); // only now: a batch function may return the list it was given
+        if (fatal != null) {
+            throw fatal; // the listener's; the batch's callers have their answers
+        }
     }
 
-    private void record(int size, long waited, long forward, boolean failed) {
+    /** @return a virtual machine error the listener threw (after the counts are recorded), else null */
+    private VirtualMachineError record(int size, long waited, long forward, boolean failed) {
         batches.increment();
         rows.add(size);
         queueWaitNanos.add(waited);
@@ -543,10 +550,13 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
         if (listener != null) {
             try {
                 listener.batchRan(size, waited, forward, failed);
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError e) {
+                return e;
+            } catch (Throwable e) {
                 // a listener must not fail the batch's callers, whose results are ready
             }
         }
+        return null;
     }
 
     private void failUnanswered(List<Request<I, O>> batch, Throwable cause) {
@@ -743,7 +753,8 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
         /**
          * @param value told about every batch (size, queue wait, forward time, failed), e.g. {@link BatchSlis}; called
          *              on the leading caller's thread after the batch ran and before its callers are answered, so
-         *              it must be quick; an exception it throws is ignored
+         *              it must be quick; an exception it throws is ignored (a {@link VirtualMachineError} is rethrown
+         *              to the leading caller once the batch's callers have their answers)
          * @return this builder
          */
         public Builder<I, O> listener(BatchListener value) {
