@@ -1,9 +1,8 @@
 package io.github.mlhighway.lifecycle.jdbc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.mlhighway.lifecycle.core.json.Json;
+import io.github.mlhighway.lifecycle.core.store.StoreBodies;
 import io.github.mlhighway.lifecycle.core.store.StoreNames;
 import io.github.mlhighway.lifecycle.core.store.StoreWithArtifacts;
 import io.github.mlhighway.lifecycle.store.RevisionConflictException;
@@ -438,13 +437,7 @@ public final class PostgresStore implements StoreWithArtifacts {
     }
 
     private static String canonicalBody(String collection, String key, String json) {
-        Objects.requireNonNull(json, "json");
-        try {
-            return Json.mapper().writeValueAsString(Json.mapper().readTree(json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Document " + collection + "/" + key + " is not valid JSON: "
-                    + e.getOriginalMessage(), e);
-        }
+        return StoreBodies.canonical(collection, key, json);
     }
 
     static String rootMessage(Throwable e) {

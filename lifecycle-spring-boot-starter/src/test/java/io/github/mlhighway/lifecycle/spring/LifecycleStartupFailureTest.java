@@ -68,9 +68,19 @@ class LifecycleStartupFailureTest {
     }
 
     @Test
-    void aJdbcStoreUrlFailsNamingThePropertyUntilJdbcStoresAreSupported() {
-        assertThat(failure("lifecycle.store.location=jdbc:postgresql://db/lifecycle").property())
-                .isEqualTo("lifecycle.store.location");
+    void aStoreUrlNoModuleOnTheClassPathOpensFailsNamingTheProperty() {
+        LifecycleConfigurationException e = failure("lifecycle.store.location=jdbc:mysql://db/lifecycle");
+        assertThat(e.property()).isEqualTo("lifecycle.store.location");
+        assertThat(e.reason()).contains("cannot open this store");
+    }
+
+    @Test
+    void aPostgresUrlNoServerAnswersFailsNamingThePropertyWithoutThePassword() {
+        LifecycleConfigurationException e =
+                failure("lifecycle.store.location=jdbc:postgresql://127.0.0.1:1/lifecycle?user=u&password=secret");
+        assertThat(e.property()).isEqualTo("lifecycle.store.location");
+        assertThat(e.value()).doesNotContain("secret");
+        assertThat(e.getMessage()).doesNotContain("secret");
     }
 
     @Test

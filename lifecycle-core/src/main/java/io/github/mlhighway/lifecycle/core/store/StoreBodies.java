@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.mlhighway.lifecycle.core.json.Json;
 import java.util.Objects;
 
-/** The one check of a document body shared by the built-in stores: exactly one JSON value, stored compact. */
-final class StoreBodies {
+/**
+ * The one check of a document body shared by every store of this library (directory, in memory, PostgreSQL):
+ * exactly one JSON value (no trailing text, not empty), stored compact. A {@code Store} implementation elsewhere can
+ * use it to keep the SPI's "any JSON value, refused otherwise" rule the same way.
+ */
+public final class StoreBodies {
 
     private static final ObjectReader STRICT = Json.mapper().readerFor(JsonNode.class)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -25,7 +29,7 @@ final class StoreBodies {
      * @return the body re-serialised as compact JSON
      * @throws IllegalArgumentException if the body is empty or blank, not JSON, or more than one value
      */
-    static String canonical(String collection, String key, String json) {
+    public static String canonical(String collection, String key, String json) {
         Objects.requireNonNull(json, "json");
         JsonNode tree;
         try {

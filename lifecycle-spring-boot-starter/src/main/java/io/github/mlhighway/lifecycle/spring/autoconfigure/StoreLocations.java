@@ -16,9 +16,9 @@ final class StoreLocations {
     }
 
     /**
-     * Opens the store: a directory (created if absent) or, for {@code memory:}, a store in memory. The one place
-     * that turns a location into a store, so that it can become {@code Stores.open(location)} (directories and
-     * {@code jdbc:postgresql://} URLs) in one line.
+     * Opens the store: a directory (created if absent), a store URL such as {@code jdbc:postgresql://host/db}
+     * (opened by {@link Stores#open(String, Clock)}; needs {@code lifecycle-jdbc} on the class path) or, for
+     * {@code memory:}, a store in memory.
      *
      * @param location the configured location
      * @param clock    the runtime's clock, for document timestamps
@@ -28,14 +28,18 @@ final class StoreLocations {
     static Store open(String location, Clock clock) {
         if (location == null || location.isBlank()) {
             throw new LifecycleConfigurationException(PROPERTY, location, "expected a directory (e.g. "
-                    + LifecycleProperties.DEFAULT_STORE_LOCATION + ") or memory:", null);
+                    + LifecycleProperties.DEFAULT_STORE_LOCATION + "), a jdbc:postgresql:// URL or memory:", null);
         }
         if (location.equals(MEMORY)) {
             return Stores.inMemory(clock);
         }
-        if (location.toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
-            throw new LifecycleConfigurationException(PROPERTY, location, "JDBC stores are not supported by this "
-                    + "version of the starter; give a directory", null);
+        if (Stores.isUrl(location)) {
+            try {
+                return Stores.open(location, clock);
+            } catch (RuntimeException e) {
+                throw new LifecycleConfigurationException(PROPERTY, Stores.redact(location),
+                        "cannot open this store: " + e.getMessage(), e);
+            }
         }
         try {
             return Stores.directory(directory(location), clock);

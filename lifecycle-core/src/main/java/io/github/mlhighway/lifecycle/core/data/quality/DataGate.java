@@ -58,6 +58,21 @@ public final class DataGate implements Gate<Table> {
         return name;
     }
 
+    /** @return the schema the gate validates against, if any */
+    public java.util.Optional<Schema> schema() {
+        return java.util.Optional.ofNullable(schema);
+    }
+
+    /** @return the environment the schema is validated in, or null for none */
+    public String environment() {
+        return environment;
+    }
+
+    /** @return the clock that stamps verdicts */
+    public Clock clock() {
+        return clock;
+    }
+
     /** @return the constraints, in evaluation order */
     public List<Constraint> constraints() {
         return constraints;

@@ -29,9 +29,19 @@ public final class RowCount implements Constraint {
 
     @Override
     public Finding evaluate(Table table) {
-        int rows = table.rowCount();
+        return finding(table.name(), table.rowCount());
+    }
+
+    /**
+     * The finding for a table of a known row count, e.g. one too large to hold in memory.
+     *
+     * @param tableName the table's name
+     * @param rows      its row count
+     * @return the finding, as {@link #evaluate} gives it
+     */
+    public Finding finding(String tableName, long rows) {
         Outcome outcome = bounds.contains(rows) ? Outcome.PASS : Outcome.FAIL;
-        return Finding.of(check(), outcome, rows, bounds.thresholdFor(rows), "Table '" + table.name() + "' has "
+        return Finding.of(check(), outcome, rows, bounds.thresholdFor(rows), "Table '" + tableName + "' has "
                 + rows + " rows; required: " + bounds.describe());
     }
 

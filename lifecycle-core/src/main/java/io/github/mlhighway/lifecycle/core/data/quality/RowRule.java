@@ -4,7 +4,7 @@ import io.github.mlhighway.lifecycle.core.data.Column;
 import java.util.function.IntPredicate;
 
 /** What a {@link RowConstraint} asks of each row: the per-row test behind a fraction. */
-interface RowRule {
+interface RowRule extends java.io.Serializable {
 
     /** @return the rule name in check names, e.g. {@code range} */
     String name();
