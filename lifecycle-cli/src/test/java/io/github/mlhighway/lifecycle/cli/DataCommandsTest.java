@@ -120,4 +120,78 @@ class DataCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("nothing could be compared");
     }
+
+    @Test
+    void aColumnThatTurnsAllNanIsBrokenAndTheDataSetDriftsWithExitOne() throws IOException {
+        Path reference = directory.resolve("reference.csv");
+        Path current = directory.resolve("current.csv");
+        StringBuilder ref = new StringBuilder("a,b\n");
+        StringBuilder cur = new StringBuilder("a,b\n");
+        for (int i = 0; i < 100; i++) {
+            ref.append(i).append(',').append(i * 0.5).append('\n');
+            cur.append(i).append(",nan\n");
+        }
+        Files.writeString(reference, ref);
+        Files.writeString(current, cur);
+
+        CommandRun run = CommandRun.of("data", "drift", "-r", reference.toString(), "-c", current.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("BROKEN").contains("all 100 current values are NaN or infinite")
+                .contains("Data set drifted").doesNotContain("No data set drift");
+        assertThat(run.err()).contains("broken column(s): b");
+    }
+
+    @Test
+    void invalidUtf8SaysTheFileAndTheLineNotInputLength() throws IOException {
+        Path broken = directory.resolve("latin1.csv");
+        Files.write(broken, "a,b\n1,ok\n2,caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path cut = directory.resolve("cut.csv");
+        Files.write(cut, new byte[] {'a', '\n', '1', '\n', '2', '\n', 'x', (byte) 0xC3});
+
+        CommandRun latin1 = CommandRun.of("data", "profile", broken.toString());
+        CommandRun truncated = CommandRun.of("data", "profile", cut.toString());
+
+        assertThat(latin1.exitCode()).isEqualTo(2);
+        assertThat(latin1.err()).contains("latin1.csv, line 3").contains("invalid UTF-8").contains("0xE9")
+                .doesNotContain("Input length");
+        assertThat(truncated.exitCode()).isEqualTo(2);
+        assertThat(truncated.err()).contains("cut.csv, line 4").contains("ends inside a multi-byte character");
+    }
+
+    @Test
+    void aBadProfileSaysWhetherTheReferenceOrTheCurrentOneIsBad() throws IOException {
+        Path good = directory.resolve("good.json");
+        CommandRun.of("data", "profile", weather.toString(), "-o", good.toString());
+        Path bad = directory.resolve("bad.json");
+        Files.writeString(bad, "{\"formatVersion\": 1, \"rowCount\": 3, \"columns\": [");
+        Path notUtf8 = directory.resolve("latin1.json");
+        Files.write(notUtf8, new byte[] {'{', '\n', '"', (byte) 0xE9, '"', '}'});
+
+        CommandRun badCurrent = CommandRun.of("data", "drift", "-r", good.toString(), "-c", bad.toString());
+        CommandRun badReference = CommandRun.of("data", "drift", "-r", notUtf8.toString(), "-c", good.toString());
+
+        assertThat(badCurrent.exitCode()).isEqualTo(2);
+        assertThat(badCurrent.err()).contains("current data (-c)").contains("bad.json").contains("not valid JSON");
+        assertThat(badReference.exitCode()).isEqualTo(2);
+        assertThat(badReference.err()).contains("reference (-r)").contains("latin1.json").contains("on line 2")
+                .contains("invalid UTF-8");
+    }
+
+    @Test
+    void aProfileOfAFileWithAHugeCellCanBeReadBackByDrift() throws IOException {
+        Path huge = directory.resolve("huge.csv");
+        StringBuilder text = new StringBuilder("id,note\n1,short\n2,");
+        text.append("x".repeat(16_000_000)).append("\n3,short\n4,short\n5,short\n6,short\n");
+        Files.writeString(huge, text);
+        Path profile = directory.resolve("huge.json");
+
+        CommandRun written = CommandRun.of("data", "profile", huge.toString(), "-o", profile.toString());
+        CommandRun drift = CommandRun.of("data", "drift", "-r", profile.toString(), "-c", profile.toString());
+
+        assertThat(written.exitCode()).as(written.err()).isZero();
+        assertThat(Files.size(profile)).isLessThan(1_000_000);
+        assertThat(Files.readString(profile)).contains("[truncated: 16000000 chars, sha256 ");
+        assertThat(drift.exitCode()).as(drift.err()).isZero();
+    }
 }

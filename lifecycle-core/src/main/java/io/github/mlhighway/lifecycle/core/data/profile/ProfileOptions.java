@@ -132,12 +132,13 @@ public final class ProfileOptions {
          * The longest category value a profile stores as it is; longer values are truncated with a marker that
          * keeps them apart (see {@link ProfileValues#capped(String, int)}). Distinct counts still see whole values.
          *
-         * @param chars 16 to 1,000,000
+         * @param chars 16 to 40,000 (category counts are JSON keys, and Jackson reads names of at most 50,000
+         *              chars by default, marker included)
          * @return this builder
          */
         public Builder maxValueLength(int chars) {
-            if (chars < 16 || chars > 1_000_000) {
-                throw new IllegalArgumentException("maxValueLength must be in [16, 1000000], was " + chars);
+            if (chars < 16 || chars > 40_000) {
+                throw new IllegalArgumentException("maxValueLength must be in [16, 40000], was " + chars);
             }
             this.maxValueLength = chars;
             return this;
