@@ -38,7 +38,7 @@ class OpenSloReaderTest {
         assertThatThrownBy(() -> new OpenSloReader().read(dir)).isInstanceOf(UncheckedIOException.class)
                 .hasMessage("Cannot read OpenSLO file " + dir + ": it is a directory, expected a YAML file");
         assertThatThrownBy(() -> new OpenSloReader().read(binary)).isInstanceOf(UncheckedIOException.class)
-                .hasMessage("Cannot read OpenSLO file " + binary + ": it is not UTF-8 text");
+                .hasMessage("Cannot read OpenSLO file " + binary + ": it is not UTF-8 text (the first bad byte is on line 1)");
     }
 
     @Test
