@@ -129,8 +129,8 @@ public final class OpenSloConverter {
                     .displayName(displayName(document, objective))
                     .description(spec.description() == null ? "" : spec.description())
                     .service(spec.service() == null ? "" : spec.service())
-                    .alerting(alerting != null ? alerting : feasible(options.defaultAlerts().policy(
-                            window.nominalLength()), target));
+                    .alerting(options.guard(alerting != null ? alerting : feasible(options.defaultAlerts().policy(
+                            window.nominalLength()), target)));
             if (!budgeting(slo, i, builder, BudgetingMethod.fromOpenSlo(spec.budgetingMethod()), indicator)) {
                 return null;
             }
