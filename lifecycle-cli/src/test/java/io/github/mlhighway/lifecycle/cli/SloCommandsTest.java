@@ -204,6 +204,29 @@ class SloCommandsTest {
     }
 
     @Test
+    void rulesCarryTheMinimumEventsGuardAndTheNoDataPolicyGivenOnTheCommandLine() throws IOException {
+        CommandRun run = CommandRun.of("slo", "rules", file("valid.yaml", VALID), "--min-events", "100",
+                "--no-data", "ALERT");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("record: slo:sli_events:count1h", ">= 100)", "NoDataPage", "absent(");
+    }
+
+    @Test
+    void aFileOfServicesAloneChecksWithoutASlo() throws IOException {
+        CommandRun run = CommandRun.of("slo", "check", file("services.yaml", """
+                - apiVersion: openslo/v1
+                  kind: Service
+                  metadata:
+                    name: shop
+                  spec:
+                    description: The shop
+                """));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @Test
     void everySharedExampleChecksAndTheSlothOnesBecomeRulesPromtoolAccepts() throws Exception {
         List<String> specs = sharedExamples();
 
