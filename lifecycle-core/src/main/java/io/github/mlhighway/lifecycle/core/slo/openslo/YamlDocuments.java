@@ -177,13 +177,13 @@ final class YamlDocuments {
             lines.putIfAbsent(path, line(node));
             boolean alias = viaAlias || seen.containsKey(node);
             if (alias && ++aliasNodes > MAX_ALIAS_NODES) {
-                throw new SloSpecException(source + ":" + line(node), path.isEmpty() ? "(document)" : path,
+                throw new SloSpecException(source + ":" + line(node), display(path),
                         "found aliases that expand to more than " + MAX_ALIAS_NODES + " nodes, expected the "
                                 + "document written out (a file that expands this much is refused, not expanded)");
             }
             if (!(node instanceof ScalarNode)) {
                 if (open.containsKey(node)) {
-                    throw new SloSpecException(source + ":" + line(node), path.isEmpty() ? "(document)" : path,
+                    throw new SloSpecException(source + ":" + line(node), display(path),
                             "found a recursive alias (a node that contains itself), expected a finite document");
                 }
                 seen.put(node, Boolean.TRUE);
@@ -213,17 +213,17 @@ final class YamlDocuments {
                 Node keyNode = tuple.getKeyNode();
                 String at = source + ":" + line(keyNode);
                 if (!(keyNode instanceof ScalarNode key)) {
-                    throw new SloSpecException(at, path.isEmpty() ? "(document)" : path,
+                    throw new SloSpecException(at, display(path),
                             "found a mapping or list as a key, expected text keys");
                 }
                 String name = key.getValue();
                 String child = path.isEmpty() ? name : path + "." + name;
                 if (key.getTag().equals(Tag.MERGE) && key.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN) {
-                    throw new SloSpecException(at, child, "found a YAML merge key '<<', expected the fields written "
+                    throw new SloSpecException(at, display(child), "found a YAML merge key '<<', expected the fields written "
                             + "out (OpenSLO readers do not merge)");
                 }
                 if (object.has(name)) {
-                    throw new SloSpecException(at, child, "found field '" + name + "' twice, expected each field "
+                    throw new SloSpecException(at, display(child), "found field " + SpecNode.quote(name) + " twice, expected each field "
                             + "once");
                 }
                 lines.put(child, line(keyNode));
@@ -275,6 +275,12 @@ final class YamlDocuments {
         return NULL.matcher(value).matches() || BOOL.matcher(value).matches() || INT.matcher(value).matches()
                 || HEX.matcher(value).matches() || OCTAL.matcher(value).matches() || FLOAT.matcher(value).matches()
                 || INFINITY.matcher(value).matches() || NAN.matcher(value).matches();
+    }
+
+    /** A path as problems show it: {@code (document)} for the root, {@code ''} for an empty key. */
+    private static String display(String path) {
+        return path.isEmpty() ? "(document)" : path.endsWith(".") || path.startsWith(".") || path.contains("..")
+                ? path.replace("..", ".''.").replaceAll("\\.$", ".''").replaceAll("^\\.", "''.") : path;
     }
 
     private static int line(Node node) {
