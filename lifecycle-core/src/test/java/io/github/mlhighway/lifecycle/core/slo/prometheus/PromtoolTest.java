@@ -278,4 +278,12 @@ class PromtoolTest {
 
         assertThat(Files.readString(dir.resolve("rules.yml"))).doesNotContain("slo:sli_events", "NoData");
     }
+
+    @Test
+    void anSloBuiltInCodeWithALineBreakInItsServiceGivesRulesPromtoolAccepts() throws Exception {
+        Slo broken = PrometheusRulesTest.availability().toBuilder().service("shop\nevil").build();
+        Files.writeString(dir.resolve("rules.yml"), new PrometheusRules().yaml(List.of(broken)));
+
+        assertThat(promtool("check", "rules", "rules.yml")).contains("SUCCESS");
+    }
 }
