@@ -22,6 +22,12 @@ public record AlertPolicy(List<BurnRateTier> tiers, long minimumEvents, NoDataPo
     /** Default meaning of an empty window: no traffic is not an outage. */
     public static final NoDataPolicy DEFAULT_NO_DATA = NoDataPolicy.GOOD;
 
+    /**
+     * The most tiers a policy may have. With at most two windows per tier and the SLO window, this bounds what a
+     * tracker keeps: at most {@code 2 * MAX_TIERS + 2} bucket rings of at most 20,000 buckets (16 bytes each).
+     */
+    public static final int MAX_TIERS = 16;
+
     /** The period the SRE Workbook's factors were stated for. */
     public static final Duration WORKBOOK_PERIOD = Duration.ofDays(30);
 
@@ -29,6 +35,10 @@ public record AlertPolicy(List<BurnRateTier> tiers, long minimumEvents, NoDataPo
     public AlertPolicy {
         tiers = List.copyOf(tiers);
         Objects.requireNonNull(noData, "noData");
+        if (tiers.size() > MAX_TIERS) {
+            throw new IllegalArgumentException("An alert policy has at most " + MAX_TIERS + " tiers, was given "
+                    + tiers.size());
+        }
         if (minimumEvents < 0) {
             throw new IllegalArgumentException("minimumEvents must be >= 0, was " + minimumEvents);
         }

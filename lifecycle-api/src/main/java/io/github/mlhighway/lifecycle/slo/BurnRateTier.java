@@ -87,5 +87,6 @@ public record BurnRateTier(String id, Severity severity, Duration longWindow, Du
             throw new IllegalArgumentException("Alert tier '" + id + "': " + what
                     + " must be a positive whole number of seconds, was " + window);
         }
+        TimeWindow.requireAtMostMax(window, "Alert tier '" + id + "': " + what);
     }
 }

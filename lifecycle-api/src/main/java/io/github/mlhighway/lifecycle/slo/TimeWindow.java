@@ -11,6 +11,27 @@ import java.util.Objects;
 public sealed interface TimeWindow permits TimeWindow.Rolling, TimeWindow.Calendar {
 
     /**
+     * The longest window (and the longest duration anywhere in an SLO: alert windows, time slices): 106,751 days,
+     * where Prometheus durations end (nanoseconds in 64 bits, about 292 years). A calendar window's nominal
+     * length (a month counting 30 days) is held to it too.
+     */
+    Duration MAX_LENGTH = Duration.ofDays(106_751);
+
+    /**
+     * Checks a duration against {@link #MAX_LENGTH}.
+     *
+     * @param duration the duration
+     * @param what     what it is, for the message
+     * @throws IllegalArgumentException when it is longer
+     */
+    static void requireAtMostMax(Duration duration, String what) {
+        if (duration.compareTo(MAX_LENGTH) > 0) {
+            throw new IllegalArgumentException(what + " must be at most " + MAX_LENGTH.toDays() + " days (the longest "
+                    + "duration Prometheus reads, about 292 years), was " + duration.toDays() + " days");
+        }
+    }
+
+    /**
      * The length used to derive burn-rate factors: the rolling duration, or the calendar unit's nominal length
      * times the count (a month counts as 30 days here, and only here).
      *
@@ -21,7 +42,7 @@ public sealed interface TimeWindow permits TimeWindow.Rolling, TimeWindow.Calend
     /**
      * A rolling window of the given duration: at any instant it covers the duration just before it.
      *
-     * @param duration positive, whole seconds
+     * @param duration positive, whole seconds, at most {@link #MAX_LENGTH}
      * @return the window
      */
     static Rolling rolling(Duration duration) {
@@ -44,7 +65,7 @@ public sealed interface TimeWindow permits TimeWindow.Rolling, TimeWindow.Calend
     /**
      * A rolling window.
      *
-     * @param duration the window length: positive and a whole number of seconds
+     * @param duration the window length: positive, a whole number of seconds and at most {@link #MAX_LENGTH}
      */
     record Rolling(Duration duration) implements TimeWindow {
         /** Validates the duration. */
@@ -54,6 +75,7 @@ public sealed interface TimeWindow permits TimeWindow.Rolling, TimeWindow.Calend
                 throw new IllegalArgumentException(
                         "A rolling window must be a positive whole number of seconds, was " + duration);
             }
+            requireAtMostMax(duration, "A rolling window");
         }
 
         @Override
@@ -80,6 +102,11 @@ public sealed interface TimeWindow permits TimeWindow.Rolling, TimeWindow.Calend
             if (count < 1) {
                 throw new IllegalArgumentException("A calendar window needs count >= 1, was " + count);
             }
+            if (count > MAX_LENGTH.toDays()) {
+                throw new IllegalArgumentException("A calendar window of " + count + " " + unit + "s is longer than "
+                        + MAX_LENGTH.toDays() + " days");
+            }
+            requireAtMostMax(unit.nominalLength().multipliedBy(count), "A calendar window");
         }
 
         @Override

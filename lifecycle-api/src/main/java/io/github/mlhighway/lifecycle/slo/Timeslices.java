@@ -20,6 +20,7 @@ public record Timeslices(Duration slice, Operator operator, double target) {
         if (slice.isNegative() || slice.isZero() || slice.getNano() != 0) {
             throw new IllegalArgumentException("A time slice must be a positive whole number of seconds, was " + slice);
         }
+        TimeWindow.requireAtMostMax(slice, "A time slice");
         if (!(target >= 0.0 && target <= 1.0)) {
             throw new IllegalArgumentException("A time slice target must be in [0, 1], was " + target);
         }

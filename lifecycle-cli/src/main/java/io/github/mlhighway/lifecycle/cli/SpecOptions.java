@@ -5,6 +5,7 @@ import io.github.mlhighway.lifecycle.core.slo.openslo.DefaultAlerts;
 import io.github.mlhighway.lifecycle.core.slo.openslo.OpenSlo;
 import io.github.mlhighway.lifecycle.core.slo.openslo.OpenSloConversion;
 import io.github.mlhighway.lifecycle.core.slo.openslo.SloNaming;
+import io.github.mlhighway.lifecycle.slo.NoDataPolicy;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -27,6 +28,17 @@ public final class SpecOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     private DefaultAlerts defaultAlerts;
 
+    @Option(names = "--min-events", paramLabel = "N", defaultValue = "0",
+            description = "The low-traffic guard: a burn-rate tier fires only when its long window holds at least N "
+                    + "events (in the tracker and in the rules 'slo rules' writes). Default: ${DEFAULT-VALUE} (none).")
+    private long minimumEvents;
+
+    @Option(names = "--no-data", paramLabel = "POLICY",
+            description = "What a window without events means when the spec does not say alertWhenNoData: true: "
+                    + "GOOD (no alert, the default), BAD (the burn-rate alert fires), ALERT (a no-data alert) or "
+                    + "IGNORE (keep the state; rules cannot express it).")
+    private NoDataPolicy noData;
+
     @Option(names = "--sloth", description = "Sloth's conventions: --naming ALWAYS_INDEXED --default-alerts SLOTH.")
     private boolean sloth;
 
@@ -47,6 +59,10 @@ public final class SpecOptions {
      */
     public OpenSloConversion load() {
         ConversionOptions options = sloth ? ConversionOptions.SLOTH : new ConversionOptions(naming, defaultAlerts);
-        return OpenSlo.load(specs, options);
+        if (minimumEvents < 0) {
+            throw new io.github.mlhighway.lifecycle.slo.SloSpecException("--min-events", "(option)", "found "
+                    + minimumEvents + ", expected a whole number of events, at least 0");
+        }
+        return OpenSlo.load(specs, options.withMinimumEvents(minimumEvents).withNoData(noData));
     }
 }

@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * The SLOs of one application: a {@link SloTracker} per SLO, ticked together, saved to and restored from a
  * {@link Store}. Thread-safe.
  *
+ * <p>Memory: a tracker keeps one bucket ring per distinct window (the SLO's rolling window, each tier's long and
+ * short window, and one hour), each of at most 20,000 buckets of 16 bytes; with at most {@link
+ * io.github.mlhighway.lifecycle.slo.AlertPolicy#MAX_TIERS} tiers and windows of at most {@link
+ * io.github.mlhighway.lifecycle.slo.TimeWindow#MAX_LENGTH}, any SLO accepted by the API costs at most 34 rings,
+ * about 11 MB, and typically a few tens of kilobytes (a 30-day SLO with the Workbook tiers: about 60 KB).
+ *
  * <pre>{@code
  * SloRegistry slos = SloRegistry.create(clock);
  * SloTracker availability = slos.register(Slo.ratio("checkout.availability")

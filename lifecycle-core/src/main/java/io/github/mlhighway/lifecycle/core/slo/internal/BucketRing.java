@@ -42,14 +42,22 @@ public final class BucketRing {
     }
 
     /**
-     * A ring for a window, with a resolution chosen by {@link Resolutions#forWindow(long)}.
+     * A ring for a window, with a resolution chosen by {@link Resolutions#forWindow(long)}, coarsened for windows
+     * over 20,000 days so that a ring never has more than {@link Resolutions#MAX_BUCKETS} buckets (320 KB).
      *
      * @param windowMillis window length in milliseconds
      * @return the ring
      */
     public static BucketRing forWindow(long windowMillis) {
         long resolution = Resolutions.forWindow(windowMillis);
-        return new BucketRing(windowMillis, resolution, (int) Math.ceil((double) windowMillis / resolution));
+        if (windowMillis / resolution > Resolutions.MAX_BUCKETS) {
+            // Longer than 20,000 days: whole days per bucket, as few as keep the ring within MAX_BUCKETS.
+            long day = 86_400_000L;
+            long days = Math.max(1, -Math.floorDiv(-windowMillis, (long) Resolutions.MAX_BUCKETS * day));
+            resolution = days * day;
+        }
+        long size = -Math.floorDiv(-windowMillis, resolution);
+        return new BucketRing(windowMillis, resolution, (int) Math.min(size, Resolutions.MAX_BUCKETS));
     }
 
     /**

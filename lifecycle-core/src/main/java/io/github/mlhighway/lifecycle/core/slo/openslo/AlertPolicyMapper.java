@@ -44,9 +44,18 @@ final class AlertPolicyMapper {
         List<BurnRateTier> tiers = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         boolean noData = false;
+        java.util.Map<AlertPolicyDocument, Integer> used = new java.util.IdentityHashMap<>();
         for (int j = 0; j < entries.size(); j++) {
             Located<AlertPolicyDocument> policy = policy(slo, j, entries.get(j), failed);
             if (policy == null) {
+                continue;
+            }
+            Integer first = used.putIfAbsent(policy.value(), j);
+            if (first != null) {
+                slo.problem("spec.alertPolicies[" + j + "]", "found AlertPolicy " + SpecNode.quote(policy.value().name())
+                        + " again (first at spec.alertPolicies[" + first + "]), expected each alert policy once: its "
+                        + "tiers would be counted twice");
+                failed[0] = true;
                 continue;
             }
             noData |= Boolean.TRUE.equals(policy.value().spec().alertWhenNoData());

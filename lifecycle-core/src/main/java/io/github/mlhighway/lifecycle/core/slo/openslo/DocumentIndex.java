@@ -11,6 +11,7 @@ final class DocumentIndex {
 
     private final Map<String, Map<String, Located<OpenSloDocument>>> byKind = new LinkedHashMap<>();
     private final List<Located<SloDocument>> slos = new ArrayList<>();
+    private final Map<String, Located<OpenSloDocument>> duplicates = new LinkedHashMap<>();
 
     DocumentIndex(List<OpenSloFile> files, List<SloSpecException.Problem> problems,
                   List<SloSpecException.Problem> warnings) {
@@ -22,9 +23,12 @@ final class DocumentIndex {
                 Located<OpenSloDocument> located = new Located<>(document, collector, "");
                 Located<OpenSloDocument> previous = byKind.computeIfAbsent(document.kind(), kind -> new LinkedHashMap<>())
                         .putIfAbsent(document.name(), located);
-                if (previous != null) {
-                    collector.problem("metadata.name", "found a second " + document.kind() + " named '"
-                            + document.name() + "', expected names unique per kind");
+                if (previous != null && document instanceof SloDocument) {
+                    collector.problem("metadata.name", "found a second " + document.kind() + " named "
+                            + SpecNode.quote(document.name()) + ", expected names unique per kind");
+                } else if (previous != null) {
+                    // The SDK's examples repeat names; only a reference to such a name is ambiguous.
+                    duplicates.putIfAbsent(document.kind() + "/" + document.name(), located);
                 }
                 if (document instanceof SloDocument slo) {
                     slos.add(new Located<>(slo, collector, ""));
@@ -37,10 +41,18 @@ final class DocumentIndex {
         return slos;
     }
 
-    /** The document of that kind and name, or {@code null}. */
+    /**
+     * The document of that kind and name, or {@code null}; when two documents of the kind have the name, the
+     * second is reported (a reference to it is ambiguous).
+     */
     @SuppressWarnings("unchecked")
     <T extends OpenSloDocument> Located<T> find(String kind, String name) {
         Map<String, Located<OpenSloDocument>> named = byKind.getOrDefault(kind, Map.of());
+        Located<OpenSloDocument> duplicate = duplicates.remove(kind + "/" + name);
+        if (duplicate != null) {
+            duplicate.problems().problem("metadata.name", "found a second " + kind + " named " + SpecNode.quote(name)
+                    + ", expected names unique per kind: an SLO refers to this name");
+        }
         return (Located<T>) named.get(name);
     }
 

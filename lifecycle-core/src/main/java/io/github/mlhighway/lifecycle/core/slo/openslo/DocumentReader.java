@@ -16,6 +16,9 @@ final class DocumentReader {
     private static final String OPS = "one of lt, lte, gt, gte";
     private static final Set<String> OP_NAMES = Set.of("lt", "lte", "gt", "gte");
 
+    /** The OpenSLO v2alpha API version, recognised to say that it is not read yet. */
+    static final String V2ALPHA = "openslo.com/v2alpha";
+
     private String version;
 
     OpenSloDocument read(SpecNode root) {
@@ -25,16 +28,25 @@ final class DocumentReader {
         version = root.field("apiVersion").requiredText(OpenSloDocument.V1 + " or " + OpenSloDocument.V1ALPHA);
         String kind = root.field("kind").requiredText("SLO, SLI, AlertPolicy, AlertCondition, DataSource, Service "
                 + "or AlertNotificationTarget");
+        if (V2ALPHA.equals(version)) {
+            root.field("apiVersion").problem("found " + SpecNode.quote(version) + ", which Lifecycle does not read yet, expected "
+                    + OpenSloDocument.V1 + " or " + OpenSloDocument.V1ALPHA);
+            SpecNode metadata = root.field("metadata");
+            if (metadata.isObject("metadata with a name")) {
+                Names.check(metadata.field("name"), metadata.field("name").text("a name"));
+            }
+            return null;
+        }
         if (version != null && !version.equals(OpenSloDocument.V1) && !version.equals(OpenSloDocument.V1ALPHA)) {
-            root.field("apiVersion").problem("found '" + version + "', expected " + OpenSloDocument.V1 + " or "
-                    + OpenSloDocument.V1ALPHA);
+            root.field("apiVersion").problem("found " + SpecNode.quote(version) + ", expected " + OpenSloDocument.V1
+                    + " or " + OpenSloDocument.V1ALPHA);
             return null;
         }
         if (version == null || kind == null) {
             return null;
         }
         if (isAlpha() && !kind.equals(SloDocument.KIND) && !kind.equals("Service")) {
-            root.field("kind").problem("found '" + kind + "', but " + OpenSloDocument.V1ALPHA
+            root.field("kind").problem("found " + SpecNode.quote(kind) + ", but " + OpenSloDocument.V1ALPHA
                     + " knows only SLO and Service; use apiVersion " + OpenSloDocument.V1);
             return null;
         }
@@ -56,12 +68,32 @@ final class DocumentReader {
                         : new AlertConditionDocument(version, metadata, alertConditionSpec(spec));
             default:
                 if (OtherDocument.KINDS.contains(kind)) {
+                    otherSpec(kind, spec);
                     return metadata == null ? null : new OtherDocument(version, kind, metadata,
                             spec.isPresent() ? spec.value() : null);
                 }
-                root.field("kind").problem("found '" + kind + "', expected SLO, SLI, AlertPolicy, AlertCondition, "
+                root.field("kind").problem("found " + SpecNode.quote(kind) + ", expected SLO, SLI, AlertPolicy, AlertCondition, "
                         + "DataSource, Service or AlertNotificationTarget");
                 return null;
+        }
+    }
+
+    /** The spec of a kind kept whole: only its own fields (the SDK's closed schema), with their types. */
+    private static void otherSpec(String kind, SpecNode spec) {
+        if (!spec.isObject("the " + kind + " spec")) {
+            return;
+        }
+        spec.field("description").text("text");
+        switch (kind) {
+            case "Service" -> spec.allowOnly(List.of("description"));
+            case "DataSource" -> {
+                spec.allowOnly(List.of("description", "type", "connectionDetails"));
+                spec.field("type").requiredText("the data source type, e.g. Prometheus");
+            }
+            default -> {
+                spec.allowOnly(List.of("description", "target"));
+                spec.field("target").requiredText("the notification target, e.g. slack");
+            }
         }
     }
 
@@ -75,6 +107,7 @@ final class DocumentReader {
         }
         node.allowOnly(List.of("name", "displayName", "labels", "annotations"));
         String name = node.field("name").requiredText("a name");
+        Names.check(node.field("name"), name);
         String displayName = node.field("displayName").text("text");
         Map<String, Object> labels = new LinkedHashMap<>();
         SpecNode labelsNode = node.field("labels");
@@ -110,27 +143,31 @@ final class DocumentReader {
                 "objectives", "alertPolicies"));
         String description = spec.field("description").text("text");
         String service = spec.field("service").text("text");
+        if (service != null && Names.hasControl(service)) {
+            spec.field("service").problem("found " + SpecNode.quote(service) + ", expected the name of a service on "
+                    + "one line (no line break or control character)");
+        }
         SliDocument indicator = null;
         SpecNode indicatorNode = spec.field("indicator");
         if (indicatorNode.isObject("an inline SLI: {metadata, spec}")) {
             indicator = isAlpha() ? alphaIndicator(indicatorNode) : inlineSli(indicatorNode);
         }
-        String indicatorRef = spec.field("indicatorRef").text("the name of an SLI");
+        String indicatorRef = Names.ref(spec.field("indicatorRef"), "the name of an SLI");
         if (indicator != null && indicatorRef != null) {
             spec.field("indicatorRef").problem("found both indicator and indicatorRef, expected one of them");
         }
         List<SloDocument.TimeWindowSpec> windows = new ArrayList<>();
         SpecNode windowsNode = spec.field(windowKey);
         List<SpecNode> windowNodes = windowsNode.elements("a list with one time window");
-        if (windowNodes.size() != 1) {
+        if (windowNodes.size() != 1 && (windowsNode.isPresent() || isAlpha())) {
             windowsNode.problem("found " + (windowsNode.isPresent() ? windowNodes.size() + " time windows" : "nothing")
                     + ", expected a list with exactly one time window");
         }
         windowNodes.forEach(node -> windows.add(timeWindow(node)));
         String budgeting = spec.field("budgetingMethod").requiredText("Occurrences, Timeslices or RatioTimeslices");
         if (budgeting != null && !List.of("Occurrences", "Timeslices", "RatioTimeslices").contains(budgeting)) {
-            spec.field("budgetingMethod").problem("found '" + budgeting
-                    + "', expected Occurrences, Timeslices or RatioTimeslices");
+            spec.field("budgetingMethod").problem("found " + SpecNode.quote(budgeting)
+                    + ", expected Occurrences, Timeslices or RatioTimeslices");
         }
         SpecNode objectivesNode = spec.field("objectives");
         List<SpecNode> objectiveNodes = objectivesNode.elements("a list of objectives");
@@ -140,6 +177,17 @@ final class DocumentReader {
         List<SloDocument.Objective> objectives = new ArrayList<>();
         for (SpecNode node : objectiveNodes) {
             SloDocument.Objective objective = objective(node, budgeting);
+            boolean ratio = objective != null && (objective.ratioMetrics() != null || (objective.indicator() == null
+                    && indicator != null && indicator.spec() != null && indicator.spec().ratioMetric() != null));
+            if (ratio && objective.op() != null) {
+                node.field("op").problem("found " + SpecNode.quote(objective.op()) + " on an objective of a ratio SLI, "
+                        + "expected no op: op and value compare a threshold metric with a value (the OpenSLO SDK "
+                        + "forbids op here; a time slice of a ratio is good when its ratio is at least timeSliceTarget)");
+            }
+            if (ratio && !isAlpha() && objective.value() != null) {
+                node.field("value").problem("found " + objective.value() + " on an objective of a ratio SLI, expected "
+                        + "no value: it is the threshold of a threshold metric (the OpenSLO SDK forbids it here)");
+            }
             if (objective != null) {
                 objectives.add(objective);
                 if (indicator == null && indicatorRef == null && objective.indicator() == null
@@ -155,7 +203,7 @@ final class DocumentReader {
                 if (node.value().has("alertPolicyRef")) {
                     node.allowOnly(List.of("alertPolicyRef"));
                     policies.add(new SloDocument.AlertPolicyEntry(
-                            node.field("alertPolicyRef").requiredText("the name of an AlertPolicy"), null));
+                            Names.requiredRef(node.field("alertPolicyRef"), "the name of an AlertPolicy"), null));
                 } else {
                     AlertPolicyDocument inline = inlineAlertPolicy(node);
                     if (inline != null) {
@@ -202,8 +250,10 @@ final class DocumentReader {
         String sliceWindow = sliceWindowNode.text(OpenSloDuration.EXPECTED);
         if (sliceWindow != null) {
             if (sliceWindowNode.value().isNumber()) {
-                if (!sliceWindowNode.value().canConvertToLong() || sliceWindowNode.value().longValue() <= 0) {
-                    sliceWindowNode.problem("found " + sliceWindow + ", expected a positive whole number of seconds or "
+                if (!sliceWindowNode.value().canConvertToLong() || sliceWindowNode.value().longValue() <= 0
+                        || sliceWindowNode.value().longValue() > OpenSloDuration.MAX.getSeconds()) {
+                    sliceWindowNode.problem("found " + SpecNode.quote(sliceWindow) + ", expected a positive whole "
+                            + "number of seconds (at most " + OpenSloDuration.MAX.getSeconds() + ") or "
                             + OpenSloDuration.EXPECTED);
                 }
             } else {
@@ -211,7 +261,7 @@ final class DocumentReader {
             }
         }
         boolean slices = "Timeslices".equals(budgeting) || "RatioTimeslices".equals(budgeting);
-        if (slices && sliceWindow == null) {
+        if (slices && sliceWindow == null && !isAlpha()) {
             sliceWindowNode.problem("missing, expected the slice length (e.g. 1m) with budgetingMethod " + budgeting);
         }
         if ("Timeslices".equals(budgeting) && sliceTarget == null) {
@@ -226,7 +276,7 @@ final class DocumentReader {
         if (indicatorNode.isObject("an inline SLI: {metadata, spec}")) {
             indicator = inlineSli(indicatorNode);
         }
-        String indicatorRef = node.field("indicatorRef").text("the name of an SLI");
+        String indicatorRef = Names.ref(node.field("indicatorRef"), "the name of an SLI");
         SpecNode weightNode = node.field("compositeWeight");
         Double weight = weightNode.number("a positive number");
         if (weight != null && !(weight > 0)) {
@@ -244,7 +294,7 @@ final class DocumentReader {
     private String operator(SpecNode node) {
         String op = node.text(OPS);
         if (op != null && !OP_NAMES.contains(op)) {
-            node.problem("found '" + op + "', expected " + OPS);
+            node.problem("found " + SpecNode.quote(op) + ", expected " + OPS);
         }
         return op;
     }
@@ -268,8 +318,15 @@ final class DocumentReader {
             }
             unit = node.field("unit").requiredText("Second, Minute, Hour, Day, Week, Month, Quarter or Year");
             if (unit != null && OpenSloUnits.letter(unit) == null) {
-                node.field("unit").problem("found '" + unit
-                        + "', expected Second, Minute, Hour, Day, Week, Month, Quarter or Year");
+                node.field("unit").problem("found " + SpecNode.quote(unit)
+                        + ", expected Second, Minute, Hour, Day, Week, Month, Quarter or Year");
+            } else if (unit != null && count != null && count > 0) {
+                try {
+                    new OpenSloDuration(count, OpenSloUnits.letter(unit));
+                } catch (IllegalArgumentException e) {
+                    countNode.problem("found " + count + " " + unit + "s, expected at most "
+                            + OpenSloDuration.MAX_TEXT);
+                }
             }
         } else {
             node.allowOnly(List.of("duration", "isRolling", "calendar"));
@@ -287,7 +344,7 @@ final class DocumentReader {
             SpecNode startNode = calendarNode.field("startTime");
             String start = startNode.requiredText("a start time like 2022-01-01 12:00:00");
             if (start != null && OpenSloTimes.parseStart(start) == null) {
-                startNode.problem("found '" + start + "', expected a start time like 2022-01-01 12:00:00");
+                startNode.problem("found " + SpecNode.quote(start) + ", expected a start time like 2022-01-01 12:00:00");
             }
             SpecNode zoneNode = calendarNode.field("timeZone");
             String zone = zoneNode.requiredText("a time zone like America/New_York or UTC");
@@ -295,7 +352,7 @@ final class DocumentReader {
                 try {
                     ZoneId.of(zone);
                 } catch (DateTimeException e) {
-                    zoneNode.problem("found '" + zone + "', expected a time zone like America/New_York or UTC");
+                    zoneNode.problem("found " + SpecNode.quote(zone) + ", expected a time zone like America/New_York or UTC");
                 }
             }
             calendar = new SloDocument.CalendarSpec(start, zone);
@@ -366,7 +423,7 @@ final class DocumentReader {
         SpecNode rawTypeNode = node.field("rawType");
         String rawType = rawTypeNode.text("success or failure");
         if (rawType != null && !rawType.equals("success") && !rawType.equals("failure")) {
-            rawTypeNode.problem("found '" + rawType + "', expected success or failure");
+            rawTypeNode.problem("found " + SpecNode.quote(rawType) + ", expected success or failure");
         }
         boolean hasRaw = node.field("raw").isPresent();
         boolean hasGood = node.field("good").isPresent();
@@ -407,13 +464,27 @@ final class DocumentReader {
             return new MetricSpec(null, null, null, null);
         }
         source.allowOnly(List.of("metricSourceRef", "type", "spec"));
-        String ref = source.field("metricSourceRef").text("the name of a DataSource");
+        String ref = Names.ref(source.field("metricSourceRef"), "the name of a DataSource");
         String type = source.field("type").text("text, e.g. Prometheus");
         SpecNode specNode = source.field("spec");
         if (!specNode.isPresent()) {
             specNode.problem("missing, expected the source's fields, e.g. {query: ...}");
         }
         JsonNode spec = specNode.isPresent() ? specNode.value() : null;
+        if (spec != null && spec.isObject()) {
+            for (String field : List.of("query", "promql", "expr")) {
+                SpecNode query = specNode.field(field);
+                if (query.isPresent() || (spec.has(field) && spec.get(field).isNull())) {
+                    String text = query.text("a query");
+                    if (text == null || text.isBlank()) {
+                        query.problem(text == null && !query.isPresent() ? "found nothing, expected a query"
+                                : "found an empty query, expected a query");
+                    }
+                }
+            }
+        } else if (spec != null && spec.isValueNode() && spec.asText().isBlank()) {
+            specNode.problem("found an empty query, expected the source's fields, e.g. {query: ...}");
+        }
         return new MetricSpec(new MetricSpec.MetricSource(ref, type, spec), null, null, null);
     }
 
@@ -421,7 +492,7 @@ final class DocumentReader {
         node.allowOnly(List.of("kind", "metadata", "spec"));
         String kind = node.field("kind").requiredText(AlertPolicyDocument.KIND);
         if (kind != null && !kind.equals(AlertPolicyDocument.KIND)) {
-            node.field("kind").problem("found '" + kind + "', expected AlertPolicy");
+            node.field("kind").problem("found " + SpecNode.quote(kind) + ", expected AlertPolicy");
         }
         Metadata metadata = metadata(node.field("metadata"));
         SpecNode spec = node.field("spec");
@@ -451,13 +522,13 @@ final class DocumentReader {
             if (node.value().has("conditionRef")) {
                 node.allowOnly(List.of("conditionRef"));
                 conditions.add(new AlertPolicyDocument.ConditionEntry(
-                        node.field("conditionRef").requiredText("the name of an AlertCondition"), null));
+                        Names.requiredRef(node.field("conditionRef"), "the name of an AlertCondition"), null));
                 continue;
             }
             node.allowOnly(List.of("kind", "metadata", "spec"));
             String kind = node.field("kind").requiredText(AlertConditionDocument.KIND);
             if (kind != null && !kind.equals(AlertConditionDocument.KIND)) {
-                node.field("kind").problem("found '" + kind + "', expected AlertCondition");
+                node.field("kind").problem("found " + SpecNode.quote(kind) + ", expected AlertCondition");
             }
             Metadata metadata = metadata(node.field("metadata"));
             SpecNode conditionSpec = node.field("spec");
@@ -483,7 +554,7 @@ final class DocumentReader {
         node.allowOnly(List.of("kind", "op", "threshold", "lookbackWindow", "alertAfter"));
         String kind = node.field("kind").requiredText("burnrate");
         if (kind != null && !kind.equals("burnrate")) {
-            node.field("kind").problem("found '" + kind + "', expected burnrate");
+            node.field("kind").problem("found " + SpecNode.quote(kind) + ", expected burnrate");
         }
         SpecNode opNode = node.field("op");
         String op = opNode.isPresent() ? operator(opNode) : opNode.requiredText(OPS);

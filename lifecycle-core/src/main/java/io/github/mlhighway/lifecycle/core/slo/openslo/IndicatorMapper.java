@@ -27,6 +27,9 @@ final class IndicatorMapper {
         String objectivePath = "spec.objectives[" + i + "]";
         Located<SliDocument> sli;
         if (objective.ratioMetrics() != null) {
+            if (!noComparison(slo, objectivePath, objective, false)) {
+                return null;
+            }
             return ratio(objective.ratioMetrics(), sloName, slo, objectivePath + ".ratioMetrics");
         } else if (objective.indicator() != null) {
             sli = new Located<>(objective.indicator(), slo.problems(), objectivePath + ".indicator");
@@ -44,6 +47,9 @@ final class IndicatorMapper {
         String specPrefix = sli.value().metadata() == null ? "" : "spec.";
         SliDocument.Spec sliSpec = sli.value().spec();
         if (sliSpec.ratioMetric() != null) {
+            if (!noComparison(slo, objectivePath, objective, OpenSloDocument.V1.equals(slo.value().apiVersion()))) {
+                return null;
+            }
             return ratio(sliSpec.ratioMetric(), name, sli, specPrefix + "ratioMetric");
         }
         if (objective.op() == null || objective.value() == null) {
@@ -52,8 +58,36 @@ final class IndicatorMapper {
             return null;
         }
         MetricSource source = source(sliSpec.thresholdMetric(), sli, specPrefix + "thresholdMetric");
-        return source == null ? null
-                : new Indicator.Threshold(name, Operator.fromOpenSlo(objective.op()), objective.value(), source);
+        if (source == null) {
+            return null;
+        }
+        try {
+            return new Indicator.Threshold(name, Operator.fromOpenSlo(objective.op()), objective.value(), source);
+        } catch (IllegalArgumentException e) {
+            slo.problem(objectivePath, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Whether a ratio objective is free of {@code op} (and, in v1, {@code value}), which the OpenSLO SDK forbids
+     * there: they compare a threshold metric with a value; a ratio has none.
+     */
+    private static boolean noComparison(Located<SloDocument> slo, String objectivePath, SloDocument.Objective objective,
+                                        boolean valueForbidden) {
+        boolean ok = true;
+        if (objective.op() != null) {
+            slo.problem(objectivePath + ".op", "found " + SpecNode.quote(objective.op()) + " on an objective of a ratio "
+                    + "SLI, expected no op: op and value compare a threshold metric with a value (the OpenSLO SDK "
+                    + "forbids op here; a time slice of a ratio is good when its ratio is at least timeSliceTarget)");
+            ok = false;
+        }
+        if (valueForbidden && objective.value() != null) {
+            slo.problem(objectivePath + ".value", "found " + objective.value() + " on an objective of a ratio SLI, "
+                    + "expected no value: it is the threshold of a threshold metric (the OpenSLO SDK forbids it here)");
+            ok = false;
+        }
+        return ok;
     }
 
     private Located<SliDocument> resolve(Located<SloDocument> slo, String path, String ref) {
@@ -77,7 +111,12 @@ final class IndicatorMapper {
         if (counted == null || total == null) {
             return null;
         }
-        return new Indicator.Ratio(name, good ? Indicator.Counting.GOOD : Indicator.Counting.BAD, counted, total);
+        try {
+            return new Indicator.Ratio(name, good ? Indicator.Counting.GOOD : Indicator.Counting.BAD, counted, total);
+        } catch (IllegalArgumentException e) {
+            where.problem(path, e.getMessage());
+            return null;
+        }
     }
 
     private MetricSource source(MetricSpec metric, Located<?> where, String path) {

@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * <p>Mapping: {@code ratioMetric} good (or bad) over total becomes {@link Indicator.Ratio} counting good (or
  * bad) events; {@code thresholdMetric} with the objective's {@code op} and {@code value} becomes
  * {@link Indicator.Threshold}; {@code target} (or {@code targetPercent} / 100) is the objective; for
- * Timeslices, {@code timeSliceTarget} with the objective's {@code op} (default gte) judges a slice of a ratio
- * indicator; {@code timeSliceWindow} (a duration or seconds) is the slice length. The display name is the
+ * Timeslices, a slice is good when its ratio is at least {@code timeSliceTarget} ({@code op} is forbidden on the
+ * objective of a ratio SLI, as the OpenSLO SDK forbids it); {@code timeSliceWindow} (a duration or seconds) is the
+ * slice length, one minute with a warning for a v1alpha objective, whose schema has no {@code timeSliceWindow}. The display name is the
  * document's display name, followed by {@code " / "} and the objective's display name when it has one.
  * {@code metadata.labels} whose names are valid Prometheus label names and whose values are text become the
  * SLO's export labels. {@code compositeWeight} stays in the document only, with a warning. Alert policies: see {@link AlertPolicyMapper} and the package documentation.
@@ -56,7 +57,8 @@ public final class OpenSloConverter {
      * Converts the SLO documents of the files.
      *
      * @param files files read together, so references may cross them
-     * @return the SLOs and the warnings
+     * @return the SLOs and the warnings; no SLO when the files hold none (files of Services, SLIs, DataSources,
+     *         AlertPolicies, AlertConditions or AlertNotificationTargets alone are valid)
      * @throws SloSpecException listing every problem, each with its file, line and YAML path
      */
     public OpenSloConversion convert(List<OpenSloFile> files) {
@@ -69,16 +71,19 @@ public final class OpenSloConverter {
         for (Located<SloDocument> slo : index.slos()) {
             int objectives = slo.value().spec().objectives().size();
             for (int i = 0; i < objectives; i++) {
-                Slo converted = convert(slo, i, indicators, alerts);
+                Slo converted;
+                try {
+                    converted = convert(slo, i, indicators, alerts);
+                } catch (IllegalArgumentException | IllegalStateException | ArithmeticException
+                         | java.time.DateTimeException e) {
+                    // Documents built in code skip the reader's checks: still a problem, never a stack trace.
+                    slo.problem("spec.objectives[" + i + "]", String.valueOf(e.getMessage()));
+                    converted = null;
+                }
                 if (converted != null) {
                     slos.add(converted);
                 }
             }
-        }
-        if (slos.isEmpty() && problems.isEmpty()) {
-            String sources = String.join(", ", files.stream().map(OpenSloFile::source).toList());
-            problems.add(new SloSpecException.Problem(sources.isEmpty() ? "(no file)" : sources, "(file)",
-                    "found no SLO document, expected at least one document of kind SLO"));
         }
         if (!problems.isEmpty()) {
             throw new SloSpecException(List.copyOf(new LinkedHashSet<>(problems)));
@@ -124,8 +129,8 @@ public final class OpenSloConverter {
                     .displayName(displayName(document, objective))
                     .description(spec.description() == null ? "" : spec.description())
                     .service(spec.service() == null ? "" : spec.service())
-                    .alerting(alerting != null ? alerting : feasible(options.defaultAlerts().policy(
-                            window.nominalLength()), target));
+                    .alerting(options.guard(alerting != null ? alerting : feasible(options.defaultAlerts().policy(
+                            window.nominalLength()), target)));
             if (!budgeting(slo, i, builder, BudgetingMethod.fromOpenSlo(spec.budgetingMethod()), indicator)) {
                 return null;
             }
@@ -156,9 +161,8 @@ public final class OpenSloConverter {
             builder.ratioTimeslices(slice);
             return true;
         }
-        Operator operator = indicator instanceof Indicator.Ratio && objective.op() != null
-                ? Operator.fromOpenSlo(objective.op()) : Operator.GTE;
-        builder.timeslices(slice, objective.timeSliceTarget()).sliceTarget(operator, objective.timeSliceTarget());
+        // A ratio objective has no op (the SDK forbids it): a slice is good when its ratio is at least the target.
+        builder.timeslices(slice, objective.timeSliceTarget()).sliceTarget(Operator.GTE, objective.timeSliceTarget());
         return true;
     }
 

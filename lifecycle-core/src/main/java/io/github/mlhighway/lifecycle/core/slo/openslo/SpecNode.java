@@ -112,6 +112,10 @@ final class SpecNode {
         if (!isPresent()) {
             return null;
         }
+        if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
+            problem("found " + describe(value) + ", expected " + expected + " (a finite number)");
+            return null;
+        }
         if (value.isNumber()) {
             return value.doubleValue();
         }
@@ -165,11 +169,46 @@ final class SpecNode {
             return "a list";
         }
         if (node.isTextual()) {
-            return "'" + node.asText() + "'";
+            return quote(node.asText());
         }
         if (node.isNull() || node.isMissingNode()) {
             return "nothing";
         }
-        return node.asText().toLowerCase(Locale.ROOT);
+        return quote(node.asText().toLowerCase(Locale.ROOT)).replace("'", "");
+    }
+
+    /** The longest text echoed in a message; longer text is cut, saying how long it was. */
+    static final int MAX_ECHO = 100;
+
+    /**
+     * Text as a message echoes it: in single quotes, control characters escaped ({@code \n}, {@code \u0000}),
+     * cut after {@value #MAX_ECHO} characters with its length said.
+     */
+    static String quote(String text) {
+        if (text == null) {
+            return "nothing";
+        }
+        StringBuilder quoted = new StringBuilder("'");
+        int end = Math.min(text.length(), MAX_ECHO);
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        quoted.append('\'');
+        if (text.length() > MAX_ECHO) {
+            quoted.append("... (").append(text.length()).append(" characters)");
+        }
+        return quoted.toString();
     }
 }

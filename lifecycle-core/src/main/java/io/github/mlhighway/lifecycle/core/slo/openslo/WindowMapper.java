@@ -8,16 +8,25 @@ import java.time.ZoneId;
 /** Maps an OpenSLO time window and slice lengths to the engine's, rejecting what the engine cannot represent. */
 final class WindowMapper {
 
+    /** The slice length of a v1alpha Timeslices objective, which cannot say one. */
+    static final Duration DEFAULT_ALPHA_SLICE = Duration.ofMinutes(1);
+
     private WindowMapper() {
     }
 
     /** The window of the SLO document, or {@code null} after reporting a problem. */
     static TimeWindow window(Located<SloDocument> slo) {
         SloDocument.Spec spec = slo.value().spec();
+        boolean alpha = OpenSloDocument.V1ALPHA.equals(slo.value().apiVersion());
+        if (spec.timeWindows().isEmpty()) {
+            slo.problem(alpha ? "spec.timeWindows" : "spec.timeWindow", "missing, expected a list with exactly one "
+                    + "time window: Lifecycle needs the window to track the SLO (the OpenSLO SDK reads an SLO without "
+                    + "one, but cannot judge it either)");
+            return null;
+        }
         if (spec.timeWindows().size() != 1) {
             return null;
         }
-        boolean alpha = OpenSloDocument.V1ALPHA.equals(slo.value().apiVersion());
         String path = (alpha ? "spec.timeWindows" : "spec.timeWindow") + "[0]";
         SloDocument.TimeWindowSpec window = spec.timeWindows().get(0);
         String field = alpha ? path + ".unit" : path + ".duration";
@@ -57,8 +66,19 @@ final class WindowMapper {
     /** The slice length of an objective, or {@code null} after reporting a problem. */
     static Duration slice(Located<SloDocument> slo, int i, String text) {
         String path = "spec.objectives[" + i + "].timeSliceWindow";
-        if (text.chars().allMatch(Character::isDigit)) {
-            return Duration.ofSeconds(Long.parseLong(text));
+        if (text == null) {
+            slo.warning(path, "missing (v1alpha has no timeSliceWindow), read as " + DEFAULT_ALPHA_SLICE.toMinutes()
+                    + "m: write budgetingMethod Occurrences, or apiVersion openslo/v1 with a timeSliceWindow, to choose");
+            return DEFAULT_ALPHA_SLICE;
+        }
+        if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+            long seconds = text.length() > 18 ? Long.MAX_VALUE : Long.parseLong(text);
+            if (seconds <= 0 || seconds > OpenSloDuration.MAX.getSeconds()) {
+                slo.problem(path, "found " + SpecNode.quote(text) + ", expected a positive whole number of seconds, at "
+                        + "most " + OpenSloDuration.MAX.getSeconds());
+                return null;
+            }
+            return Duration.ofSeconds(seconds);
         }
         OpenSloDuration duration = OpenSloDuration.parse(text);
         if (!duration.isFixedLength()) {

@@ -1,8 +1,10 @@
 package io.github.mlhighway.lifecycle.core.slo.prometheus;
 
 import io.github.mlhighway.lifecycle.slo.BurnRateTier;
+import io.github.mlhighway.lifecycle.slo.NoDataPolicy;
 import io.github.mlhighway.lifecycle.slo.Severity;
 import io.github.mlhighway.lifecycle.slo.Slo;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +17,9 @@ import java.util.Map;
  * by {@code or ignoring (sloth_window)}. The engine fires at a burn rate of at least the factor, so the rules
  * use {@code >=} (Sloth writes {@code >}).
  *
- * <p>Not exported: the minimum-events guard and the no-data policy of the SLO's alert policy; without data the
- * ratio is missing or NaN and the alert stays quiet. Disabled tiers are written as comments.
+ * <p>The minimum-events guard and the no-data policy of the SLO's alert policy are exported as {@link
+ * EventGuards} describes (nothing is added with the defaults, so the rules stay Sloth's). Disabled tiers are
+ * written as comments.
  */
 final class BurnRateAlerts {
 
@@ -42,7 +45,11 @@ final class BurnRateAlerts {
                         + PromQl.errorBudget(slo.objective()) + "))";
                 terms.add("(\n    (" + SloRecordings.name(tier.shortWindow()) + labels.selector() + threshold
                         + "\n    and ignoring (sloth_window)\n    (" + SloRecordings.name(tier.longWindow())
-                        + labels.selector() + threshold + "\n)");
+                        + labels.selector() + threshold + EventGuards.minimumEvents(slo, tier, labels) + "\n)");
+            }
+            Duration noDataWindow = EventGuards.shortestLongWindow(slo, severity);
+            if (!terms.isEmpty() && slo.alerting().noData() == NoDataPolicy.BAD) {
+                terms.add(EventGuards.noEvents(noDataWindow, labels));
             }
             if (terms.isEmpty()) {
                 continue;
@@ -55,8 +62,26 @@ final class BurnRateAlerts {
                             "title", "(" + label + ") {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error "
                                     + "budget burn rate is too fast."),
                     comments));
+            if (slo.alerting().noData() == NoDataPolicy.ALERT) {
+                rules.add(new Rule.Alerting(alertName(slo, severity).replace("BurnRate", "NoData"),
+                        EventGuards.noEvents(noDataWindow, labels),
+                        labels.with(Map.of("severity", label, "sloth_severity", label)),
+                        Map.of("summary", "{{$labels.sloth_service}} {{$labels.sloth_slo}} SLO has no events over "
+                                        + PromQl.range(noDataWindow) + ".",
+                                "title", "(" + label + ") {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO has no "
+                                        + "data."),
+                        List.of("no events in the last " + PromQl.range(noDataWindow)
+                                + ", and the no-data policy is ALERT")));
+            }
         }
         return rules;
+    }
+
+    /** The comment for a no-data policy the rules cannot express, or {@code null}. */
+    static String noDataComment(Slo slo) {
+        return slo.alerting().noData() == NoDataPolicy.IGNORE && !slo.alerting().tiers().isEmpty()
+                ? "no-data policy IGNORE (keep the previous state) is not expressed: without data these alerts resolve"
+                : null;
     }
 
     /** Comments for disabled tiers of severities with no enabled tier, which get no rule to carry them. */

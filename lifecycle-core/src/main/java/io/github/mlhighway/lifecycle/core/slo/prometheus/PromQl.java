@@ -40,7 +40,7 @@ final class PromQl {
     static String selector(Map<String, String> labels) {
         StringJoiner joiner = new StringJoiner(", ", "{", "}");
         labels.forEach((name, value) -> joiner.add(name + "=\"" + value.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\""));
+                .replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + "\""));
         return joiner.toString();
     }
 }

@@ -19,6 +19,8 @@ import java.util.Objects;
  *   <li>{@code sloth-slo-alerts-<id>}: per severity with an enabled tier, one multi-window multi-burn-rate
  *       alert labelled {@code severity: page|ticket} (see {@link BurnRateAlerts}); left out when no tier is
  *       enabled.</li>
+ *   <li>The alert policy's guards, when set: a minimum-events condition on each tier and no-data alerts (see
+ *       {@link EventGuards}), with {@code slo:sli_events:count<window>} recordings in the first group.</li>
  * </ol>
  * {@code <id>} is {@code <service>-<name>}, or the name when the SLO has no service. A calendar window is
  * recorded over its nominal length (a month as 30 days).
@@ -77,6 +79,9 @@ public final class PrometheusRules {
         List<Rule> alerts = BurnRateAlerts.of(slo, labels);
         List<String> comments = new ArrayList<>(caveat);
         comments.addAll(BurnRateAlerts.orphanComments(slo, alerts));
+        if (BurnRateAlerts.noDataComment(slo) != null) {
+            comments.add(BurnRateAlerts.noDataComment(slo));
+        }
         if (!alerts.isEmpty()) {
             groups.add(new RuleGroup("sloth-slo-alerts-" + labels.id(), alerts, comments));
         } else if (comments.size() > caveat.size()) {

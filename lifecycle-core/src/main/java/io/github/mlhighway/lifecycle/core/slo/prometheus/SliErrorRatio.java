@@ -65,6 +65,19 @@ final class SliErrorRatio {
         return "(\n  (\n" + countedQuery + "\n  )\n  /\n  (\n" + totalQuery + "\n  )\n)";
     }
 
+    /**
+     * The number of events over the window: the total query over it, times the window's seconds unless the query
+     * uses {@code increase(} (a count already): total queries are per-second rates in Sloth's convention
+     * ({@code sum(rate(...[{{.window}}]))}), so rate times seconds is the count.
+     */
+    String events(Duration window) {
+        String query = PromQl.withWindow(total, window);
+        if (total.contains("increase(")) {
+            return "(\n" + indent(query, "  ") + "\n)";
+        }
+        return "(\n" + indent(query, "  ") + "\n) * " + window.getSeconds();
+    }
+
     private static String indent(String text, String prefix) {
         return prefix + text.replace("\n", "\n" + prefix);
     }

@@ -21,6 +21,10 @@ final class SloRecordings {
             rules.add(new Rule.Recording(name(window), ratio.over(window),
                     labels.with(Map.of("sloth_window", PromQl.range(window)))));
         }
+        for (Duration window : EventGuards.countedWindows(slo)) {
+            rules.add(new Rule.Recording(eventsName(window), ratio.events(window),
+                    labels.with(Map.of("sloth_window", PromQl.range(window)))));
+        }
         if (windows.periodIsSeparate()) {
             String base = name(windows.shortest()) + labels.selector() + "[" + PromQl.range(windows.period()) + "]";
             rules.add(new Rule.Recording(name(windows.period()),
@@ -54,6 +58,11 @@ final class SloRecordings {
                 "sloth_spec", "lifecycle/slo",
                 "sloth_version", config.version()))));
         return rules;
+    }
+
+    /** {@code slo:sli_events:count<window>}: the events over a tier's long window, for the guards. */
+    static String eventsName(Duration window) {
+        return "slo:sli_events:count" + PromQl.range(window);
     }
 
     static String name(Duration window) {

@@ -128,4 +128,162 @@ class PromtoolTest {
 
         assertThat(promtool("test", "rules", "tests.yml")).contains("SUCCESS");
     }
+
+    /** One request a minute, failing from minute 121 on: a burst of errors on a service with little traffic. */
+    private static final String LOW_TRAFFIC_SERIES = """
+                  - interval: 1m
+                    input_series:
+                      - series: 'http_requests_total{job="shop",code="200"}'
+                        values: '0+1x140'
+                      - series: 'http_requests_total{job="shop",code="500"}'
+                        values: '0x120 1+1x20'
+                    alert_rule_test:
+                      - eval_time: 127m
+                        alertname: AvailabilityBurnRatePage
+                """;
+
+    private static final String PAGE = """
+                        exp_alerts:
+                          - exp_labels:
+                              severity: page
+                              sloth_severity: page
+                              sloth_window: 5m
+                              sloth_id: shop-availability
+                              sloth_service: shop
+                              sloth_slo: availability
+                            exp_annotations:
+                              summary: shop availability SLO error budget burn rate is over expected.
+                              title: (page) shop availability SLO error budget burn rate is too fast.
+                """;
+
+    private String testRules(Slo slo, String tests) throws Exception {
+        Files.writeString(dir.resolve("rules.yml"), new PrometheusRules().yaml(List.of(slo)));
+        Files.writeString(dir.resolve("tests.yml"), "rule_files:\n  - rules.yml\nevaluation_interval: 1m\ntests:\n"
+                + tests);
+        return promtool("test", "rules", "tests.yml");
+    }
+
+    @Test
+    void withoutTheMinimumEventsGuardAFewErrorsOnALowTrafficServicePage() throws Exception {
+        assertThat(testRules(PrometheusRulesTest.availability(), LOW_TRAFFIC_SERIES + PAGE)).contains("SUCCESS");
+    }
+
+    @Test
+    void theMinimumEventsGuardKeepsAFewErrorsOnALowTrafficServiceFromPaging() throws Exception {
+        Slo guarded = PrometheusRulesTest.availability().toBuilder()
+                .alerting(PrometheusRulesTest.availability().alerting().withMinimumEvents(1000)).build();
+
+        String output = testRules(guarded, LOW_TRAFFIC_SERIES + """
+                        exp_alerts: []
+                      - eval_time: 127m
+                        alertname: AvailabilityBurnRateTicket
+                        exp_alerts: []
+                    promql_expr_test:
+                      - expr: round(slo:sli_events:count1h)
+                        eval_time: 127m
+                        exp_samples:
+                          - labels: '{sloth_id="shop-availability", sloth_service="shop", sloth_slo="availability", sloth_window="1h"}'
+                            value: 67
+                """);
+
+        assertThat(output).contains("SUCCESS");
+    }
+
+    @Test
+    void theMinimumEventsGuardStillPagesWhenTheServiceHasTraffic() throws Exception {
+        Slo guarded = PrometheusRulesTest.availability().toBuilder()
+                .alerting(PrometheusRulesTest.availability().alerting().withMinimumEvents(100)).build();
+
+        String output = testRules(guarded, """
+                  - interval: 1m
+                    input_series:
+                      - series: 'http_requests_total{job="shop",code="200"}'
+                        values: '0+60x120 7200x60'
+                      - series: 'http_requests_total{job="shop",code="500"}'
+                        values: '0x120 60+60x59'
+                    alert_rule_test:
+                      - eval_time: 123m
+                        alertname: AvailabilityBurnRatePage
+                """ + PAGE);
+
+        assertThat(output).contains("SUCCESS");
+    }
+
+    @Test
+    void withTheAlertNoDataPolicyNoDataRaisesANoDataAlertAndTrafficSilencesIt() throws Exception {
+        Slo noData = PrometheusRulesTest.availability().toBuilder()
+                .alerting(PrometheusRulesTest.availability().alerting().withNoData(
+                        io.github.mlhighway.lifecycle.slo.NoDataPolicy.ALERT)).build();
+
+        String output = testRules(noData, """
+                  # No series at all: the metrics are gone.
+                  - interval: 1m
+                    input_series: []
+                    alert_rule_test:
+                      - eval_time: 10m
+                        alertname: AvailabilityNoDataPage
+                        exp_alerts:
+                          - exp_labels:
+                              severity: page
+                              sloth_severity: page
+                              sloth_id: shop-availability
+                              sloth_service: shop
+                              sloth_slo: availability
+                            exp_annotations:
+                              summary: shop availability SLO has no events over 1h.
+                              title: (page) shop availability SLO has no data.
+                      - eval_time: 10m
+                        alertname: AvailabilityBurnRatePage
+                        exp_alerts: []
+                  # The counters exist but nothing happens for two hours.
+                  - interval: 1m
+                    input_series:
+                      - series: 'http_requests_total{job="shop",code="200"}'
+                        values: '5x120'
+                      - series: 'http_requests_total{job="shop",code="500"}'
+                        values: '0x120'
+                    alert_rule_test:
+                      - eval_time: 120m
+                        alertname: AvailabilityNoDataPage
+                        exp_alerts:
+                          - exp_labels:
+                              severity: page
+                              sloth_severity: page
+                              sloth_window: 1h
+                              sloth_id: shop-availability
+                              sloth_service: shop
+                              sloth_slo: availability
+                            exp_annotations:
+                              summary: shop availability SLO has no events over 1h.
+                              title: (page) shop availability SLO has no data.
+                  # Healthy traffic: no no-data alert.
+                  - interval: 1m
+                    input_series:
+                      - series: 'http_requests_total{job="shop",code="200"}'
+                        values: '0+60x120'
+                      - series: 'http_requests_total{job="shop",code="500"}'
+                        values: '0x120'
+                    alert_rule_test:
+                      - eval_time: 120m
+                        alertname: AvailabilityNoDataPage
+                        exp_alerts: []
+                """);
+
+        assertThat(output).contains("SUCCESS");
+    }
+
+    @Test
+    void withTheDefaultGuardsTheRulesAreSlothsWithoutEventCounts() throws Exception {
+        writeRules();
+
+        assertThat(Files.readString(dir.resolve("rules.yml"))).doesNotContain("slo:sli_events", "NoData");
+    }
+
+    @Test
+    void anSloBuiltInCodeWithALineBreakInItsServiceGivesRulesPromtoolAccepts() throws Exception {
+        Slo broken = PrometheusRulesTest.availability().toBuilder().service("shop\nevil").build();
+        Files.writeString(dir.resolve("rules.yml"), new PrometheusRules().yaml(List.of(broken)));
+
+        assertThat(promtool("check", "rules", "rules.yml")).contains("SUCCESS");
+    }
 }
