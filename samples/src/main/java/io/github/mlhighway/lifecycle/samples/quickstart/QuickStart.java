@@ -63,7 +63,7 @@ public final class QuickStart {
             Pipeline<LocalDate, Path> training = Pipeline.start("rain-tomorrow", LocalDate.class)
                     .then("fit", Path.class, (until, run) -> RainRule.fit(weather.examples("Seattle",
                             d -> d.isBefore(until) && d.getDayOfMonth() > 7))
-                            .save(Files.createDirectories(store.resolve("work")).resolve(run.runId() + ".txt")))
+                            .save(Files.createDirectories(Path.of(store + "-work")).resolve(run.runId() + ".txt")))
                     .gate("holdout", (file, run) -> holdout(weather, RainRule.load(file)),
                             lifecycle.modelGate().metric("auc").atLeast(0.65).build())
                     .runSlo(Slo.ratio("training.succeeds").objective(0.9).build())

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The story's last stage: the postmortems of its incidents (Markdown, into the store and beside it), the report and
- * {@code summary.json}. Every file is rewritten whole, so a re-run after a crash leaves the same files.
+ * The story's last stage: the postmortems of its incidents (Markdown, into the store and as files), the report and
+ * {@code summary.json}, the files in an output directory beside the store (the store holds only what it tracks). Every file is rewritten whole, so a re-run after a crash leaves the same files.
  */
 final class StoryEnding {
 
@@ -31,16 +31,23 @@ final class StoryEnding {
     private final Lifecycle lifecycle;
     private final SimulatedClock clock;
     private final Path storeDir;
+    private final Path outputDir;
     private final PrintStream out;
 
-    StoryEnding(Lifecycle lifecycle, SimulatedClock clock, Path storeDir, PrintStream out) {
+    StoryEnding(Lifecycle lifecycle, SimulatedClock clock, Path storeDir, Path outputDir, PrintStream out) {
         this.lifecycle = lifecycle;
         this.clock = clock;
         this.storeDir = storeDir;
+        this.outputDir = outputDir;
         this.out = out;
     }
 
     Summary finish(YearServed year, double seattleHoldoutAuc) {
+        try {
+            Files.createDirectories(outputDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the story's output directory " + outputDir, e);
+        }
         Challenge challenge = year.canary().challenge();
         clock.advanceTo(StoryStages.midnight(StoryStages.SERVE_TO.plusDays(2)));
         IncidentManager incidents = lifecycle.incidents();
@@ -48,11 +55,11 @@ final class StoryEnding {
         for (Incident incident : incidents.all()) {
             String markdown = incidents.postmortem(incident.id());
             lifecycle.store().put(POSTMORTEMS, incident.id(), Json.write(Map.of("incident", incident.id(), "markdown", markdown)));
-            Path file = storeDir.resolve("postmortem-" + incident.id() + ".md");
+            Path file = outputDir.resolve("postmortem-" + incident.id() + ".md");
             write(file, markdown);
             postmortems.add(file.toAbsolutePath().toString());
         }
-        Path report = storeDir.resolve("report.html");
+        Path report = outputDir.resolve("report.html");
         HtmlReport.write(storeDir, report, clock);
         boolean promoted = "promoted".equals(year.canary().outcome());
         Summary summary = new Summary(ServingSimulation.MODEL, seattleHoldoutAuc, challenge.championAuc(),
@@ -61,7 +68,7 @@ final class StoryEnding {
                 challenge.champion().ref(), challenge.challenger().ref(), year.canary().releaseId(),
                 challenge.signal().newYorkFrom(), challenge.signal().newYorkTo().plusDays(1),
                 postmortems.isEmpty() ? null : postmortems.get(0), report.toAbsolutePath().toString());
-        write(storeDir.resolve("summary.json"), Json.writePretty(summary) + "\n");
+        write(outputDir.resolve("summary.json"), Json.writePretty(summary) + "\n");
         return summary;
     }
 

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * model gate; serve 2015 day by day in simulated time with availability, latency and accuracy SLOs; switch the traffic
  * to New York, where drift is detected, the accuracy SLO burns and an incident opens; retrain on the New York days
  * seen so far, gate the challenger against the champion on a New York holdout, canary it and promote or roll back;
- * then write the postmortem, {@code report.html} and {@code summary.json} into the store.
+ * then write the postmortem, {@code report.html} and {@code summary.json} beside the store ({@code <store>-output}).
  *
  * <p>Everything runs on one {@link Lifecycle} driven by a {@link SimulatedClock}. The story is one pipeline run with
  * a fixed run id on the store: killed at any moment and started again with the same store, it re-runs the stage that
@@ -100,9 +100,9 @@ public final class WeatherStory implements Callable<Integer> {
                 .noAutomaticReport()          // the serving days record their SLOs at each day's end
                 .build()) {
             clock.drive(lifecycle);
-            StoryStages stages = new StoryStages(WeatherData.load(), lifecycle, clock, root.resolve("work"), out);
+            StoryStages stages = new StoryStages(WeatherData.load(), lifecycle, clock, workBeside(root), out);
             try (ServingSimulation serving = stages.serving()) {
-                StoryEnding ending = new StoryEnding(lifecycle, clock, root, out);
+                StoryEnding ending = new StoryEnding(lifecycle, clock, root, outputBeside(root), out);
                 Pipeline<StoryInput, Summary> story = Pipeline.start("weather-story", StoryInput.class)
                         .then("load", DataSlice.class, (input, context) -> stages.load(context))
                         .gate(stages.dataGate())
@@ -131,6 +131,23 @@ public final class WeatherStory implements Callable<Integer> {
                 return summary;
             }
         }
+    }
+
+    /**
+     * Where the story writes what people read (the report, {@code summary.json}, the postmortems): a directory
+     * beside the store, {@code <store>-output}, because the store holds only the documents and artifacts it tracks.
+     *
+     * @param store the store directory
+     * @return the output directory
+     */
+    public static Path outputBeside(Path store) {
+        Path root = store.toAbsolutePath().normalize();
+        return root.resolveSibling(root.getFileName() + "-output");
+    }
+
+    /** The training stages' scratch directory, {@code <store>-work}, beside the store for the same reason. */
+    static Path workBeside(Path store) {
+        return store.resolveSibling(store.getFileName() + "-work");
     }
 
     private static String describe(RunResult<?> result) {

@@ -46,7 +46,8 @@ class WeatherStoryTest {
 
         Summary summary = WeatherStory.run(store, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
-        JsonNode json = Json.mapper().readTree(Files.readString(store.resolve("summary.json")));
+        Path outputDir = WeatherStory.outputBeside(store);
+        JsonNode json = Json.mapper().readTree(Files.readString(outputDir.resolve("summary.json")));
         assertThat(json.get("model_name").asText()).isEqualTo("rain-tomorrow");
         assertThat(json.get("seattle_holdout_auc").asDouble()).isGreaterThanOrEqualTo(0.70);
         assertThat(json.get("new_york_auc_before_retrain").asDouble()).isBetween(0.5, 1.0);
@@ -54,15 +55,21 @@ class WeatherStoryTest {
         assertThat(json.get("drifted_columns")).isNotEmpty();
         assertThat(json.get("canary_outcome").asText()).isIn("promoted", "rolled_back");
         assertThat(json.get("incidents").asInt()).isPositive();
-        assertThat(Files.readString(store.resolve("report.html"))).contains("<svg").doesNotContain("https://");
-        try (Stream<Path> files = Files.list(store)) {
+        assertThat(Files.readString(outputDir.resolve("report.html"))).contains("<svg").doesNotContain("https://");
+        try (Stream<Path> files = Files.list(outputDir)) {
             assertThat(files.filter(p -> p.getFileName().toString().startsWith("postmortem-"))).isNotEmpty();
+        }
+        try (Stream<Path> files = Files.list(store)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("the store holds only what it tracks: no report, summary, postmortem or scratch files")
+                    .noneMatch(name -> name.endsWith(".html") || name.endsWith(".md") || name.equals("summary.json")
+                            || name.equals("work"));
         }
         assertThat(summary.retrained_on()).isEqualTo(LocalDate.of(2015, 5, 31));
         assertStampedWithTheStoryDays(store);
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(output).contains("traffic switches to New York").contains("retraining triggered")
-                .contains("Report: " + store.resolve("report.html").toAbsolutePath());
+                .contains("Report: " + outputDir.resolve("report.html").toAbsolutePath());
 
         Map<String, String> killPoints = Map.of("traffic switches to New York", "serve-new-york",
                 "canary PROGRESSING", "canary");
