@@ -86,7 +86,9 @@ class SketchErrorBoundTest {
 
         assertThat(raw.effect()).isLessThan(0.1);
         assertThat(raw.status()).isEqualTo(DriftStatus.NO_DRIFT);
-        assertThat(sketched.effect()).as("the coarse sketch moves PSI over 0.1").isGreaterThan(0.1);
+        // KLL compaction is random: from run to run this sketch's PSI lands either side of 0.1 (0.092 to 0.102 in
+        // the issue), so without the bound the decision flipped; its guaranteed bound covers the threshold
+        assertThat(sketched.errorBound()).isGreaterThan(Math.abs(sketched.effect() - 0.1));
         assertThat(sketched.status()).isEqualTo(DriftStatus.INCONCLUSIVE);
         assertThat(sketched.message()).contains("undecided within the error bound");
         assertThat(fromProfiles.status()).isEqualTo(DriftStatus.INCONCLUSIVE);
