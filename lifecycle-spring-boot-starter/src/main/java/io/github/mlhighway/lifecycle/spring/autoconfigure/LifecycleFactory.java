@@ -4,6 +4,7 @@ import io.github.mlhighway.lifecycle.core.runtime.Lifecycle;
 import io.github.mlhighway.lifecycle.core.slo.SloTracker;
 import io.github.mlhighway.lifecycle.core.store.ArtifactStore;
 import io.github.mlhighway.lifecycle.core.store.DirectoryStore;
+import io.github.mlhighway.lifecycle.core.store.StoreWithArtifacts;
 import io.github.mlhighway.lifecycle.slo.Slo;
 import io.github.mlhighway.lifecycle.store.Store;
 import java.io.IOException;
@@ -41,8 +42,8 @@ final class LifecycleFactory {
         if (artifacts != null && !artifacts.isBlank()) {
             set("lifecycle.store.artifacts", artifacts, b -> b.artifacts(ArtifactStore.under(
                     StoreLocations.directory(artifacts))), builder);
-        } else if (!(store instanceof DirectoryStore)) {
-            builder.artifacts(ArtifactStore.under(temporaryArtifacts(store)));
+        } else if (!(store instanceof DirectoryStore) && !(store instanceof StoreWithArtifacts)) {
+            builder.artifacts(ArtifactStore.under(temporaryArtifacts(store)));   // a store that holds no artifacts
         }
         set("lifecycle.tick-interval", properties.getTickInterval(), b -> b.tickInterval(
                 properties.getTickInterval()), builder);
@@ -67,7 +68,10 @@ final class LifecycleFactory {
         }
     }
 
-    /** A temporary artifact directory for the in-memory store; any other store needs the property. */
+    /**
+     * A temporary artifact directory for the in-memory store; any other store that holds no artifacts of its own
+     * (neither a directory nor a {@link StoreWithArtifacts} such as PostgreSQL) needs the property.
+     */
     private Path temporaryArtifacts(Store store) {
         if (!StoreLocations.MEMORY.equals(properties.getStore().getLocation())) {
             throw new LifecycleConfigurationException("lifecycle.store.artifacts", null, "required when "
