@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.cli;
 
 import io.github.mlhighway.lifecycle.core.store.StoreGc;
+import io.github.mlhighway.lifecycle.core.store.Stores;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,6 +44,10 @@ public final class StoreGcCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (Stores.isUrl(directory.toString())) {
+            return ExitCodes.badInput(err, "store gc works on directory stores only, not on "
+                    + Stores.redact(directory.toString()) + "; `store check` reports a PostgreSQL store's orphans");
+        }
         if (!ExitCodes.exists(directory)) {
             return ExitCodes.badInput(err, "store directory " + directory + " does not exist");
         }

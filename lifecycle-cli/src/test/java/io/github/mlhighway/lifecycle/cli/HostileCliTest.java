@@ -190,6 +190,14 @@ class HostileCliTest {
         assertThat(CommandRun.of("store", "check", store.toString()).out()).doesNotContain("left-over");
     }
 
+    @Test
+    void storeGcOnAStoreUrlSaysItWorksOnDirectoriesOnlyWithoutThePassword() {
+        CommandRun gc = CommandRun.of("store", "gc", "jdbc:postgresql://db:5432/lifecycle?user=u&password=secret");
+
+        assertThat(gc.exitCode()).isEqualTo(2);
+        assertThat(gc.err()).contains("store gc works on directory stores only").doesNotContain("secret");
+    }
+
     private static void chmod(Path root, String directories, String files) throws IOException {
         List<Path> paths;
         try (Stream<Path> walk = Files.walk(root)) {
