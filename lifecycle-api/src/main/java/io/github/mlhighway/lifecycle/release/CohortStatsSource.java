@@ -1,6 +1,8 @@
 package io.github.mlhighway.lifecycle.release;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,5 +38,19 @@ public interface CohortStatsSource {
      */
     default Optional<CohortStats> totals(String cohort) {
         return Optional.empty();
+    }
+    /**
+     * What this source could not count as of {@code asOf}, one sentence per gap: a replica of a fleet that served
+     * traffic but has not reported since, a metrics server that answered "no data" for a query. A release analysis
+     * that reads a source with a gap is INCONCLUSIVE (never a pass) and each sentence becomes one of its findings;
+     * a failure seen in what was counted still counts.
+     *
+     * <p>The default has no gaps: a source in this process sees everything it counts.
+     *
+     * @param asOf when the analysis reads the source
+     * @return the gaps, empty when the totals are complete
+     */
+    default List<String> gaps(Instant asOf) {
+        return List.of();
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@link AnalysisMark}), so consecutive analyses neither overlap nor leave gaps. A source whose totals went down,
  * or whose counting started after the mark's did, has restarted: the analysis then covers all it counted since
  * the restart, and a note says that what arrived between the previous analysis and the restart is lost. A source
- * without totals is read by windows of one interval, with a note saying that windows can leave gaps.
+ * without totals is read by windows of one interval, with a note saying that windows can leave gaps. Every
+ * {@link CohortStatsSource#gaps gap} the source reports becomes an INCONCLUSIVE finding.
  *
  * @param baseline  the baseline cohort's counts in the analysis
  * @param candidate the candidate cohort's counts in the analysis
@@ -53,6 +54,9 @@ record AnalysisWindow(CohortStats baseline, CohortStats candidate, AnalysisMark 
     static AnalysisWindow since(CohortStatsSource source, ReleaseConfig config, AnalysisMark previous, Instant now) {
         AnalysisMark next = mark(source, config, now);
         List<Finding> notes = new ArrayList<>();
+        for (String gap : source.gaps(now)) {
+            notes.add(Finding.note("stats.gap", Outcome.INCONCLUSIVE, gap));
+        }
         if (next == null) {
             notes.add(Finding.note("stats.windowed", Outcome.PASS, "the stats source keeps no totals: read windows"
                     + " of " + config.interval() + ", which can miss events recorded near their edges"));

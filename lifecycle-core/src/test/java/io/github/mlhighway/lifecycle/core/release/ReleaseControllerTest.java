@@ -1,5 +1,9 @@
 package io.github.mlhighway.lifecycle.core.release;
 
+import io.github.mlhighway.lifecycle.release.CohortStatsSource;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -244,6 +248,48 @@ class ReleaseControllerTest {
             assertThat(f.check()).isEqualTo("labels.delay");
             assertThat(f.message()).contains("waited the label delay PT6H", "covers PT6H since the step began");
         }));
+    }
+
+    @Test
+    void aSourceWithAGapMakesAHealthyAnalysisInconclusiveNotAPass() {
+        AtomicBoolean silentReplica = new AtomicBoolean(true);
+        CohortStatsSource withGap = new CohortStatsSource() {
+            @Override
+            public CohortStats stats(String cohort, Duration window) {
+                return traffic.stats(cohort, window);
+            }
+
+            @Override
+            public Optional<CohortStats> totals(String cohort) {
+                return traffic.totals(cohort);
+            }
+
+            @Override
+            public List<String> gaps(Instant asOf) {
+                return silentReplica.get() ? List.of("replica 'b' served traffic but has not reported since " + asOf)
+                        : List.of();
+            }
+        };
+        ReleaseController release = ReleaseController.builder(canary().inconclusiveLimit(3).build(), store, withGap,
+                clock).open();
+
+        minute(release);
+        minute(release);
+
+        assertThat(release.state().stepIndex()).as("no step while a replica is silent").isZero();
+        assertThat(release.state().inconclusives()).isEqualTo(2);
+        JournalEntry analysis = release.journal().stream().filter(e -> e.type() == ReleaseEventType.ANALYSIS)
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(analysis.verdict().outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+        assertThat(analysis.verdict().findings()).anySatisfy(f -> {
+            assertThat(f.check()).isEqualTo("stats.gap");
+            assertThat(f.outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+            assertThat(f.message()).contains("replica 'b'");
+        });
+
+        silentReplica.set(false);
+        minute(release);
+        assertThat(release.state().stepIndex()).as("the next complete analysis passes").isEqualTo(1);
     }
 
     @Test
