@@ -103,6 +103,34 @@ class PrometheusFleetReleaseTest {
                 v -> v == requests, SCRAPE_WAIT);
     }
 
+    /** Polls (moving the clock along) until the source reports no gap: a silent replica's window has passed. */
+    private void awaitNoGaps(PrometheusCohortStatsSource source) {
+        long deadline = System.nanoTime() + SCRAPE_WAIT.toNanos();
+        List<String> gaps;
+        do {
+            catchUp();
+            gaps = source.gaps(clock.instant());
+            if (gaps.isEmpty()) {
+                return;
+            }
+            pause();
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("The source still reports gaps after " + SCRAPE_WAIT + ": " + gaps);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long requests(GuardedModel<Integer, Integer> model) {
+        return served(model, "baseline") + served(model, "canary");
+    }
+
     private static long served(GuardedModel<Integer, Integer> model, String cohort) {
         return model.totals(cohort).orElseThrow().requests();
     }
@@ -200,5 +228,63 @@ class PrometheusFleetReleaseTest {
                         .contains("(query `sum by (slo, outcome) (")
                         .contains("ghost\\\\.cohort\\\\."));
         assertThat(release.state().phase()).isEqualTo(ReleasePhase.PAUSED);
+    }
+
+    @Test
+    void aReplicaThatRestartsMidReleaseIsNotCountedTwice() {
+        GuardedModel<Integer, Integer> a = model("rime", x -> 1);
+        GuardedModel<Integer, Integer> b = model("rime", x -> 1);
+        first.serve(a.slos());
+        second.serve(b.slos());
+        PrometheusCohortStatsSource source = source("rime");
+        ReleaseController release = release("rime-v2", source);
+        a.trafficPlan(release.plan());
+        b.trafficPlan(release.plan());
+        // A replica's series exist within a scrape of its cohort's first request; a series that later resets is
+        // counted by increase(), which cannot count what it held at its first scrape: warm up so that is little.
+        long sent = serve(a, "a0", 10) + serve(b, "b0", 10);
+        awaitScraped("rime", sent);
+        sent += serve(a, "a", 140) + serve(b, "b", 140);
+        awaitScraped("rime", sent);
+        catchUp();
+        release.advance();
+        assertThat(release.state().stepIndex()).as(release.journal().toString()).isEqualTo(1);
+        long before = served(a, "canary") + served(b, "canary");
+
+        GuardedModel<Integer, Integer> restarted = model("rime", x -> 1); // replica b's process starts again
+        second.restart(restarted.slos());
+        restarted.trafficPlan(release.plan());
+        serve(a, "a2", 100);
+        serve(restarted, "b2", 40); // fewer than before the restart: Prometheus sees the counters reset
+        awaitScraped("rime", requests(a) + requests(restarted));
+        catchUp();
+        release.advance();
+
+        JournalEntry afterRestart = analyses(release).get(1);
+        assertThat(afterRestart.verdict().outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+        assertThat(afterRestart.verdict().findings()).filteredOn(f -> f.check().equals("stats.gap"))
+                .extracting(Finding::message).singleElement().asString()
+                .as("the restarted replica serves no baseline at 100%%: its baseline series went silent")
+                .contains("has no current sample from 1 replica(s) that reported in the last PT5S [{instance="
+                        + second.target() + ", job=" + PrometheusServer.JOB + "}] for cohort 'baseline'");
+        awaitNoGaps(source);
+        serve(a, "a3", 50);
+        serve(restarted, "b3", 20);
+        awaitScraped("rime", requests(a) + requests(restarted));
+        catchUp();
+        release.advance();
+
+        assertThat(release.state().phase()).as(release.journal().toString()).isEqualTo(ReleasePhase.PROMOTED);
+        assertThat(analyses(release)).flatExtracting(e -> e.verdict().findings()).extracting(Finding::check)
+                .as("a replica's restart is not the source's").doesNotContain("stats.restart");
+        long servedCanary = before + 150 + served(restarted, "canary");
+        long analysedCanary = analysed(release, "canary");
+        // The restarted replica's canary series is counted by increase(): it misses what the series held at its
+        // first scrape (at most the warm-up) and extrapolates to the ends of its range, so it is an estimate
+        // within a few requests; counting replica a again (the controller's answer to a plain sum() going down)
+        // would add about 150.
+        System.out.println("restart: served " + servedCanary + " canary requests, analysed " + analysedCanary);
+        assertThat(analysedCanary).as("canary requests over all analyses, %d served", servedCanary)
+                .isBetween(servedCanary - 10, servedCanary + 20);
     }
 }
