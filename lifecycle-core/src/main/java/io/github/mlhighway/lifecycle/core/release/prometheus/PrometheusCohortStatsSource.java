@@ -54,13 +54,17 @@ import org.slf4j.LoggerFactory;
  * (see {@link #DEFAULT_COUNTS_QUERY}; {@code S} is the cohort's selector, {@code R} the range). A series without
  * a reset counts its newest value minus its value at {@code countingSince}, exactly; a series that appeared since
  * (a replica that started, a cohort that was created) counts all of its newest value; a series that reset
- * (its replica restarted) counts Prometheus's {@code increase()}, which adds up the pieces between resets but
- * extrapolates at the ends of the range, so it is an estimate within about a scrape's worth of traffic. A series
+ * (its replica restarted with the same labels) counts Prometheus's {@code increase()}, which adds up the pieces
+ * between resets but cannot count what the series held at its first sample in the range and extrapolates at the
+ * range's ends: an estimate, off by about a scrape interval's worth of that replica's traffic (a replica whose
+ * counters are scraped within an interval of their creation loses little). A series
  * that stopped (a replica that died) keeps contributing what it reported last ({@code last_over_time}), so what
  * a dead replica served stays counted. The totals are kept monotone here (each count is at least what the
  * previous reading reported), so an estimate that wobbles downwards holds the count instead, and is never read as
- * a restart. Each request is therefore counted in one analysis at most; what a replica served after its last
- * scrape before it died or restarted is lost, never counted twice. The {@link CohortStats#window() window} of the
+ * a restart. So no request is counted in two analyses, and none twice in one (bar the extrapolation of a reset
+ * series); what a replica served after its last scrape before it died or restarted is lost, never counted twice.
+ * A replica that restarts and counts past its old value before Prometheus scrapes it shows no reset: what it
+ * served before the restart is then lost too (an undercount, never a double count). The {@link CohortStats#window() window} of the
  * totals is the time since {@code countingSince}: a controller resumed in another process with a source of a
  * later {@code countingSince} sees a restart (and says so in a finding); give the release's start to avoid that.
  *
@@ -69,8 +73,9 @@ import org.slf4j.LoggerFactory;
  * analysis turns into an INCONCLUSIVE finding: an empty result vector, a query error, a server that cannot be
  * reached or does not answer within the timeout, an answer that is not Prometheus JSON, a NaN, infinite or
  * negative value, an SLO of the cohort with no series, a replica that reported in the last
- * {@link Builder#silenceWindow silence window} and has no current sample (it stopped reporting), and a current
- * sample older than {@link Builder#maxSampleAge}. Each sentence names the server, the cohort and the query. While
+ * {@link Builder#silenceWindow silence window} and has no current sample (it stopped reporting; a replica that
+ * restarted and no longer serves a cohort, such as the baseline at 100%, is silent for it until the window has
+ * passed), and a current sample older than {@link Builder#maxSampleAge}. Each sentence names the server, the cohort and the query. While
  * a reading fails, {@link #totals} repeats the last counts it reported (so the analysis covers nothing new, and
  * the next good reading covers the whole gap), or zero before any good reading. Nothing here throws for what the
  * server does, so a release's {@code tick()} never fails on it. The bearer token is sent as a header only and
