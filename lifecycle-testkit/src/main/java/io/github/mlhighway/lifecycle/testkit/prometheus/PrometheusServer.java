@@ -77,21 +77,26 @@ public final class PrometheusServer implements AutoCloseable {
      * @throws IllegalStateException          when the server does not start; the message holds its log
      */
     public static PrometheusServer start(Duration scrapeInterval, List<String> targets) {
+        return start(findBinary(), scrapeInterval, targets);
+    }
+
+    static PrometheusServer start(Optional<Path> found, Duration scrapeInterval, List<String> targets) {
         Objects.requireNonNull(scrapeInterval, "scrapeInterval");
         Objects.requireNonNull(targets, "targets");
         if (scrapeInterval.toMillis() < 1) {
             throw new IllegalArgumentException("scrapeInterval must be at least 1ms, not " + scrapeInterval);
         }
-        Path binary = findBinary().orElseThrow(() -> new PrometheusUnavailableException("No Prometheus server "
+        String config = config(scrapeInterval, targets);
+        Path binary = found.orElseThrow(() -> new PrometheusUnavailableException("No Prometheus server "
                 + "binary found ($" + BINARY_VARIABLE + ", /usr/bin/prometheus or prometheus on the PATH): install"
                 + " it (Debian: apt-get install prometheus; .ci/run does) or set $" + BINARY_VARIABLE));
         try {
             Path directory = Files.createTempDirectory("lifecycle-prometheus-");
-            Path config = directory.resolve("prometheus.yml");
-            Files.writeString(config, config(scrapeInterval, targets), StandardCharsets.UTF_8);
+            Path configFile = directory.resolve("prometheus.yml");
+            Files.writeString(configFile, config, StandardCharsets.UTF_8);
             int port = freePort();
             Path log = directory.resolve("prometheus.log");
-            Process process = new ProcessBuilder(binary.toString(), "--config.file=" + config,
+            Process process = new ProcessBuilder(binary.toString(), "--config.file=" + configFile,
                     "--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
                     "--storage.tsdb.retention.time=1d")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -113,10 +118,15 @@ public final class PrometheusServer implements AutoCloseable {
      * @return the running server
      */
     public static PrometheusServer startOrSkip(Duration scrapeInterval, List<String> targets) {
+        return startOrSkip(findBinary(), "true".equalsIgnoreCase(System.getenv("CI")), scrapeInterval, targets);
+    }
+
+    static PrometheusServer startOrSkip(Optional<Path> binary, boolean ci, Duration scrapeInterval,
+                                        List<String> targets) {
         try {
-            return start(scrapeInterval, targets);
+            return start(binary, scrapeInterval, targets);
         } catch (PrometheusUnavailableException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            if (ci) {
                 throw new AssertionError("CI=true and the Prometheus server tests cannot run: " + e.getMessage(), e);
             }
             Assumptions.abort("Prometheus server tests skipped: " + e.getMessage());
