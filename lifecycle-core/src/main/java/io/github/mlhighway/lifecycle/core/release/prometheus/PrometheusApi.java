@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,8 +124,7 @@ final class PrometheusApi {
                         + shorten(series.toString()));
             }
             Map<String, String> labels = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = metric.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> label = it.next();
+            for (Map.Entry<String, JsonNode> label : metric.properties()) {
                 labels.put(label.getKey(), label.getValue().asText());
             }
             samples.add(new QueryAnswer.Sample(labels, value.get(1).asText()));
