@@ -75,7 +75,10 @@ import org.slf4j.LoggerFactory;
  * negative value, an SLO of the cohort with no series, a replica that reported in the last
  * {@link Builder#silenceWindow silence window} and has no current sample (it stopped reporting; a replica that
  * restarted and no longer serves a cohort, such as the baseline at 100%, is silent for it until the window has
- * passed), and a current sample older than {@link Builder#maxSampleAge}. Each sentence names the server, the cohort and the query. While
+ * passed), and a current sample older than {@link Builder#maxSampleAge}. Prometheus cannot tell a cohort that
+ * never served from one whose replicas are not scraped, so a cohort without any series is a gap too (unlike the
+ * guarded model's own totals, which read zero): a release that starts at 100% with a baseline that never served
+ * here stays INCONCLUSIVE. Each sentence names the server, the cohort and the query. While
  * a reading fails, {@link #totals} repeats the last counts it reported (so the analysis covers nothing new, and
  * the next good reading covers the whole gap), or zero before any good reading. Nothing here throws for what the
  * server does, so a release's {@code tick()} never fails on it. The bearer token is sent as a header only and
