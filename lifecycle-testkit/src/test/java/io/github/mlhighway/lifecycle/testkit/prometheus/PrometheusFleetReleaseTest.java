@@ -283,7 +283,6 @@ class PrometheusFleetReleaseTest {
         // first scrape (at most the warm-up) and extrapolates to the ends of its range, so it is an estimate
         // within a few requests; counting replica a again (the controller's answer to a plain sum() going down)
         // would add about 150.
-        System.out.println("restart: served " + servedCanary + " canary requests, analysed " + analysedCanary);
         assertThat(analysedCanary).as("canary requests over all analyses, %d served", servedCanary)
                 .isBetween(servedCanary - 10, servedCanary + 20);
     }
