@@ -80,7 +80,9 @@ import org.slf4j.LoggerFactory;
  * <li>ticks the SLO registry, then every guarded model made by {@link #serving(String)};</li>
  * <li>ticks every release opened through {@link #releases()}: a page alert on the candidate rolls it back on the
  * same tick, a promotion moves the alias with the analyses' verdict, the error-budget policy ({@link #policy})
- * freezes promotions;</li>
+ * freezes promotions; for a release served by a fleet ({@link Releases.Builder#fleet()}) it takes or renews the
+ * release's lease, drives the release while this replica leads, and keeps the replica's traffic plan on the
+ * journal;</li>
  * <li>every {@link Builder#incidentInterval incident interval}, lets the {@link IncidentManager} look at the alerts of
  * every SLO but the release cohorts' (a page opens an incident);</li>
  * <li>evaluates the retraining triggers made by {@link #retraining} at their own intervals (the host's action runs
@@ -118,6 +120,7 @@ public final class Lifecycle implements AutoCloseable {
     private final Releases releases;
     private final List<ReleaseListener> releaseListeners;
     private final Duration tickInterval;
+    private final String replicaId;
     private final ScheduledExecutorService givenScheduler;
     private final List<Participant> participants = new CopyOnWriteArrayList<>();
     private final List<GuardedModel<?, ?>> models = new CopyOnWriteArrayList<>();
@@ -150,6 +153,8 @@ public final class Lifecycle implements AutoCloseable {
         this.reports = ReportRecorder.create(store, clock);
         this.releaseListeners = List.copyOf(b.releaseListeners);
         this.tickInterval = b.tickInterval;
+        this.replicaId = b.replicaId != null ? b.replicaId
+                : "replica-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         this.givenScheduler = b.scheduler;
         this.releases = new Releases(this);
         this.servingHost = new Host();
@@ -192,6 +197,17 @@ public final class Lifecycle implements AutoCloseable {
     /** @return the clock everything in this runtime reads */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * This runtime's name in a fleet of JVMs sharing one store: the holder written into the leases of the releases
+     * it drives ({@link Releases.Builder#fleet()}). Set it with {@link Builder#replicaId(String)} (e.g. the pod
+     * name); by default it is made of the process id and a random part, so a restarted process is a new replica.
+     *
+     * @return the replica id
+     */
+    public String replicaId() {
+        return replicaId;
     }
 
     /** @return the monotonic nano-time source latencies are measured with */
@@ -473,6 +489,11 @@ public final class Lifecycle implements AutoCloseable {
             ownedScheduler.shutdownNow();
         }
         try {
+            releases.close(); // gives up the fleet leases this replica holds, so another takes over at once
+        } catch (RuntimeException e) {
+            LOG.warn("Giving up the fleet release leases failed", e);
+        }
+        try {
             slos.tick();
             slos.saveTo(store);
         } catch (RuntimeException e) {
@@ -599,6 +620,7 @@ public final class Lifecycle implements AutoCloseable {
         private ArtifactRepository artifacts;
         private ScheduledExecutorService scheduler;
         private Duration tickInterval = DEFAULT_TICK_INTERVAL;
+        private String replicaId;
         private Duration incidentInterval = DEFAULT_INCIDENT_INTERVAL;
         private Duration reportInterval = DEFAULT_REPORT_INTERVAL;
         private boolean incidentsFromAlerts = true;
@@ -696,6 +718,23 @@ public final class Lifecycle implements AutoCloseable {
          */
         public Builder scheduler(ScheduledExecutorService value) {
             this.scheduler = Objects.requireNonNull(value, "scheduler");
+            return this;
+        }
+
+        /**
+         * This runtime's name in a fleet of JVMs sharing one store (see {@link Lifecycle#replicaId()}): unique in
+         * the fleet, e.g. the pod or host name.
+         *
+         * @param value 1 to 128 characters, not blank
+         * @return this builder
+         */
+        public Builder replicaId(String value) {
+            Objects.requireNonNull(value, "replicaId");
+            if (value.isBlank() || value.length() > 128) {
+                throw new IllegalArgumentException("A replica id is 1 to 128 characters and not blank, was '" + value
+                        + "'");
+            }
+            this.replicaId = value;
             return this;
         }
 
