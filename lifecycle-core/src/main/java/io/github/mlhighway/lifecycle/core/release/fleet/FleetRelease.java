@@ -327,12 +327,22 @@ public final class FleetRelease implements AutoCloseable {
         }
         LeaseState taken = lease.lastKnown().orElseThrow();
         String previous = describePrevious(taken);
+        ReleaseController opened;
         try {
-            controller = openFenced(taken);
+            opened = openFenced(taken);
         } catch (RuntimeException e) {
             lease.release();
             throw e;
         }
+        // Opening may take a while (a cold JVM, a slow store): renew before driving, so the ttl counts from now.
+        if (!lease.renew()) {
+            LOG.info("Replica '{}' lost the lease of release '{}' while opening it: {}", fleet.replicaId(),
+                    config.releaseId(), lease.problem());
+            refresh();
+            return;
+        }
+        controller = opened;
+        now = clock.instant();
         nextRenewAt = now.plus(fleet.renewInterval());
         fireLeadership(true, "took the lease of release '" + config.releaseId() + "' (epoch " + taken.epoch() + ")"
                 + previous + "; resumed at step " + controller.state().stepIndex() + " (" + controller.state().phase()
@@ -349,15 +359,17 @@ public final class FleetRelease implements AutoCloseable {
     private ReleaseController openFenced(LeaseState taken) {
         String reason = "replica '" + fleet.replicaId() + "' took the lease, epoch " + taken.epoch();
         for (int attempt = 1; ; attempt++) {
-            ReleaseController opened = customizer.apply(ReleaseController.builder(config, store, stats, clock)).open();
             try {
+                ReleaseController opened = customizer.apply(ReleaseController.builder(config, store, stats, clock))
+                        .open();
                 opened.fence(reason);
                 return opened;
             } catch (ReleaseJournalException e) {
                 if (!(e.getCause() instanceof RevisionConflictException) || attempt >= FENCE_ATTEMPTS) {
                     throw e;
                 }
-                // The deposed leader wrote between our read and our fence: reopen to see that write, fence again.
+                // The deposed leader wrote between our read and our fence (or started the release between our read
+                // and our start): reopen to see that write, then fence again.
                 LOG.info("Release '{}': the journal changed while replica '{}' took over; reopening",
                         config.releaseId(), fleet.replicaId());
             }
@@ -370,6 +382,7 @@ public final class FleetRelease implements AutoCloseable {
                 stepDown("could not renew the lease: " + lease.problem());
                 return;
             }
+            now = clock.instant();
             nextRenewAt = now.plus(fleet.renewInterval());
         }
         if (!lease.isHeldAt(now)) {
