@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Three replicas of one release on one store, in simulated time: one leads (holds the lease and drives the
  * controller), all follow the journaled plan, and the loss of the leader is survived from the same step.
  */
-class FleetReleaseTest {
+class FleetLeadershipTest {
 
     private static final String RELEASE = "rain-v3";
     private static final Duration SECOND = Duration.ofSeconds(1);
