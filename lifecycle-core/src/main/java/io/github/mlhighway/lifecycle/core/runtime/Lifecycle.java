@@ -10,6 +10,8 @@ import io.github.mlhighway.lifecycle.core.pipeline.RunResult;
 import io.github.mlhighway.lifecycle.core.pipeline.Sleeper;
 import io.github.mlhighway.lifecycle.core.policy.ErrorBudgetPolicy;
 import io.github.mlhighway.lifecycle.core.registry.ModelRegistries;
+import io.github.mlhighway.lifecycle.core.release.fleet.CountPublisher;
+import io.github.mlhighway.lifecycle.core.release.fleet.ReplicaId;
 import io.github.mlhighway.lifecycle.core.report.ReportRecorder;
 import io.github.mlhighway.lifecycle.core.condition.Condition;
 import io.github.mlhighway.lifecycle.core.incident.IncidentPolicy;
@@ -121,6 +123,7 @@ public final class Lifecycle implements AutoCloseable {
     private final ScheduledExecutorService givenScheduler;
     private final List<Participant> participants = new CopyOnWriteArrayList<>();
     private final List<GuardedModel<?, ?>> models = new CopyOnWriteArrayList<>();
+    private final List<CountPublisher> publishers = new CopyOnWriteArrayList<>();
     private final ServingHost servingHost;
     private final Map<String, String> incidentKeys = new ConcurrentHashMap<>();
     private volatile ErrorBudgetPolicy policy;
@@ -373,6 +376,40 @@ public final class Lifecycle implements AutoCloseable {
     }
 
     /**
+     * Publishes this JVM's per-cohort counts of a model for a release to the runtime's store, as replica
+     * {@code replica} with a fresh incarnation: the runtime ticks it (a report every {@code every} on its clock, the
+     * first on the next tick) and {@link #close()} writes its final report. The release controller of the fleet
+     * (in this JVM or another) reads the sum with {@code releases().release(model, config).fleetCounts(settings)}.
+     *
+     * @param model     the model whose cohorts are counted
+     * @param releaseId the release the counts are for
+     * @param replica   this replica's stable name (a host or pod name)
+     * @param every     how often to report
+     * @return the publisher
+     */
+    public CountPublisher publishCounts(GuardedModel<?, ?> model, String releaseId, String replica, Duration every) {
+        return publishCounts(model, releaseId, ReplicaId.fresh(replica), every);
+    }
+
+    /**
+     * As {@link #publishCounts(GuardedModel, String, String, Duration)}, with the incarnation chosen by the host.
+     *
+     * @param model     the model whose cohorts are counted
+     * @param releaseId the release the counts are for
+     * @param replica   who reports; the incarnation must be new for every process
+     * @param every     how often to report
+     * @return the publisher
+     */
+    public CountPublisher publishCounts(GuardedModel<?, ?> model, String releaseId, ReplicaId replica,
+                                       Duration every) {
+        CountPublisher publisher = CountPublisher.of(store, releaseId, replica, model, clock, every);
+        publishers.add(publisher);
+        participants.add(new Participant("counts of " + releaseId + " by " + replica, Duration.ZERO,
+                publisher::tick, publisher));
+        return publisher;
+    }
+
+    /**
      * An incident policy (declared open and close rules) evaluated by the runtime at a fixed interval on its clock;
      * every open and close is journaled in the incident with the conditions' evidence.
      *
@@ -477,6 +514,13 @@ public final class Lifecycle implements AutoCloseable {
             slos.saveTo(store);
         } catch (RuntimeException e) {
             LOG.error("Could not save the SLO state on close", e);
+        }
+        for (CountPublisher publisher : publishers) {
+            try {
+                publisher.close(); // the final report: the fleet knows this replica left
+            } catch (RuntimeException e) {
+                LOG.warn("The final count report of {} failed", publisher, e);
+            }
         }
         for (GuardedModel<?, ?> model : models) {
             try {

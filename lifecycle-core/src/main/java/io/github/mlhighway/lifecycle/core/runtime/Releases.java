@@ -4,6 +4,8 @@ import io.github.mlhighway.lifecycle.core.release.JournalEntry;
 import io.github.mlhighway.lifecycle.core.release.PromotionApproval;
 import io.github.mlhighway.lifecycle.core.release.ReleaseConfig;
 import io.github.mlhighway.lifecycle.core.release.ReleaseController;
+import io.github.mlhighway.lifecycle.core.release.fleet.FleetCohortStats;
+import io.github.mlhighway.lifecycle.core.release.fleet.FleetCountSettings;
 import io.github.mlhighway.lifecycle.core.serving.GuardedModel;
 import io.github.mlhighway.lifecycle.core.serving.VersionTrackers;
 import io.github.mlhighway.lifecycle.gate.Finding;
@@ -12,6 +14,7 @@ import io.github.mlhighway.lifecycle.gate.Verdict;
 import io.github.mlhighway.lifecycle.policy.PolicyDecision;
 import io.github.mlhighway.lifecycle.registry.AliasMoveRequest;
 import io.github.mlhighway.lifecycle.registry.ModelRef;
+import io.github.mlhighway.lifecycle.release.CohortStatsSource;
 import io.github.mlhighway.lifecycle.release.ReleaseEvent;
 import io.github.mlhighway.lifecycle.release.ReleaseEventType;
 import io.github.mlhighway.lifecycle.release.ReleaseListener;
@@ -125,6 +128,7 @@ public final class Releases {
         private boolean usePolicy = true;
         private boolean recordIncidents = true;
         private String incidentKey;
+        private CohortStatsSource stats;
         private final List<ReleaseListener> listeners = new ArrayList<>();
 
         private Builder(GuardedModel<I, O> service, ReleaseConfig config) {
@@ -197,6 +201,31 @@ public final class Releases {
         }
 
         /**
+         * Analyses the counts of the whole fleet instead of this process's: the sum of the reports every replica
+         * publishes for this release ({@code lifecycle.publishCounts(service, releaseId, replica, every)} on each of
+         * them, this one included) in the runtime's store, read by a {@link FleetCohortStats}; a replica that
+         * served traffic and went silent makes the analysis INCONCLUSIVE.
+         *
+         * @param settings grace, departure and window memory, e.g. {@link FleetCountSettings#defaults()}
+         * @return this builder
+         */
+        public Builder<I, O> fleetCounts(FleetCountSettings settings) {
+            Objects.requireNonNull(settings, "settings");
+            return stats(FleetCohortStats.source(lifecycle.store(), config.releaseId(), lifecycle.clock(), settings));
+        }
+
+        /**
+         * Where the analyses read cohort statistics (default: the service itself, which counts this process only).
+         *
+         * @param source the source
+         * @return this builder
+         */
+        public Builder<I, O> stats(CohortStatsSource source) {
+            this.stats = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
          * Does not record a rollback as incident evidence.
          *
          * @return this builder
@@ -231,8 +260,8 @@ public final class Releases {
                 throw new IllegalArgumentException("Release '" + config.releaseId() + "' is already open");
             }
             VersionTrackers candidate = service.versionTrackers(config.candidateVersion());
-            ReleaseController.Builder builder = ReleaseController.builder(config, lifecycle.store(), service,
-                    lifecycle.clock()).candidateAlerts(candidate::alerts);
+            ReleaseController.Builder builder = ReleaseController.builder(config, lifecycle.store(),
+                    stats != null ? stats : service, lifecycle.clock()).candidateAlerts(candidate::alerts);
             String key = incidentKey != null ? incidentKey : config.releaseId();
             ReleaseListener incidents = lifecycle.incidents().releaseListener(event -> key);
             if (recordIncidents) {
