@@ -179,4 +179,22 @@ class FleetReleaseTest {
         assertThat(analysed).as("every reported request, once; the 50 the dead incarnation never reported are lost")
                 .isEqualTo(sentPerMinute.stream().mapToLong(Long::longValue).sum());
     }
+
+    @Test
+    void replicasThatStartAfterTheControllerOpenedAreNotMistakenForARestartOfTheSource() {
+        ReleaseController release = ReleaseController.builder(ReleaseConfig.canary(RELEASE, "rain@2", "rain@3")
+                .build(), store, fleet, clock).open(); // no replica has reported yet: the fleet counted nothing
+        clock.advance(Duration.ofSeconds(5));
+        for (String name : List.of("pod-a", "pod-b")) {
+            replicas.add(replica(name, "i1")); // counting from 5 s after the controller's mark
+        }
+
+        minute(release);
+
+        assertThat(analyses(release)).singleElement().satisfies(a -> {
+            assertThat(a.verdict().outcome()).isEqualTo(Outcome.PASS);
+            assertThat(requests(a)).isEqualTo(sentPerMinute.get(0));
+        });
+        assertThat(findings(release, "stats.restart")).isEmpty();
+    }
 }
