@@ -80,6 +80,8 @@ import org.slf4j.LoggerFactory;
  * Every {@link #tick()} (driven by {@link #start()} in production, by a {@link SimulatedClock} in replays and tests):
  * <ol>
  * <li>ticks the SLO registry, then every guarded model made by {@link #serving(String)};</li>
+ * <li>ticks the count publishers made by {@link #publishCounts}: each writes its replica's report when due, so
+ * a release of this runtime reading the fleet's sums sees this replica's newest counts;</li>
  * <li>ticks every release opened through {@link #releases()}: a page alert on the candidate rolls it back on the
  * same tick, a promotion moves the alias with the analyses' verdict, the error-budget policy ({@link #policy})
  * freezes promotions;</li>
@@ -158,6 +160,7 @@ public final class Lifecycle implements AutoCloseable {
         this.servingHost = new Host();
         participants.add(Participant.always("slos", slos::tick));
         participants.add(Participant.always("models", () -> models.forEach(GuardedModel::tick)));
+        participants.add(Participant.always("counts", this::tickPublishers)); // reported before releases analyse
         participants.add(Participant.always("releases", releases::tick));
         if (b.incidentsFromAlerts) {
             participants.add(new Participant("incidents", b.incidentInterval, () -> {
@@ -377,8 +380,9 @@ public final class Lifecycle implements AutoCloseable {
 
     /**
      * Publishes this JVM's per-cohort counts of a model for a release to the runtime's store, as replica
-     * {@code replica} with a fresh incarnation: the runtime ticks it (a report every {@code every} on its clock, the
-     * first on the next tick) and {@link #close()} writes its final report. The release controller of the fleet
+     * {@code replica} with a fresh incarnation: the runtime ticks it before its releases (a report every
+     * {@code every} on its clock, the first on the next tick) and {@link #close()} writes its final report; close
+     * the publisher to stop earlier. The release controller of the fleet
      * (in this JVM or another) reads the sum with {@code releases().release(model, config).fleetCounts(settings)}.
      *
      * @param model     the model whose cohorts are counted
@@ -404,9 +408,26 @@ public final class Lifecycle implements AutoCloseable {
                                        Duration every) {
         CountPublisher publisher = CountPublisher.of(store, releaseId, replica, model, clock, every);
         publishers.add(publisher);
-        participants.add(new Participant("counts of " + releaseId + " by " + replica, Duration.ZERO,
-                publisher::tick, publisher));
         return publisher;
+    }
+
+    /** Ticks every count publisher (each writes when due), dropping closed ones; a failing one does not stop others. */
+    private void tickPublishers() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (CountPublisher publisher : publishers) {
+            try {
+                if (!publisher.tick()) {
+                    publishers.remove(publisher);
+                }
+            } catch (RuntimeException e) {
+                failures.add(new IllegalStateException(publisher + ": " + e.getMessage(), e));
+            }
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
     }
 
     /**
