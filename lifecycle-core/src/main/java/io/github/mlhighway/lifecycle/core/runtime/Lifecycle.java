@@ -10,6 +10,8 @@ import io.github.mlhighway.lifecycle.core.pipeline.RunResult;
 import io.github.mlhighway.lifecycle.core.pipeline.Sleeper;
 import io.github.mlhighway.lifecycle.core.policy.ErrorBudgetPolicy;
 import io.github.mlhighway.lifecycle.core.registry.ModelRegistries;
+import io.github.mlhighway.lifecycle.core.release.fleet.CountPublisher;
+import io.github.mlhighway.lifecycle.core.release.fleet.ReplicaId;
 import io.github.mlhighway.lifecycle.core.report.ReportRecorder;
 import io.github.mlhighway.lifecycle.core.condition.Condition;
 import io.github.mlhighway.lifecycle.core.incident.IncidentPolicy;
@@ -78,6 +80,8 @@ import org.slf4j.LoggerFactory;
  * Every {@link #tick()} (driven by {@link #start()} in production, by a {@link SimulatedClock} in replays and tests):
  * <ol>
  * <li>ticks the SLO registry, then every guarded model made by {@link #serving(String)};</li>
+ * <li>ticks the count publishers made by {@link #publishCounts}: each writes its replica's report when due, so
+ * a release of this runtime reading the fleet's sums sees this replica's newest counts;</li>
  * <li>ticks every release opened through {@link #releases()}: a page alert on the candidate rolls it back on the
  * same tick, a promotion moves the alias with the analyses' verdict, the error-budget policy ({@link #policy})
  * freezes promotions; for a release served by a fleet ({@link Releases.Builder#fleet()}) it takes or renews the
@@ -124,6 +128,7 @@ public final class Lifecycle implements AutoCloseable {
     private final ScheduledExecutorService givenScheduler;
     private final List<Participant> participants = new CopyOnWriteArrayList<>();
     private final List<GuardedModel<?, ?>> models = new CopyOnWriteArrayList<>();
+    private final List<CountPublisher> publishers = new CopyOnWriteArrayList<>();
     private final ServingHost servingHost;
     private final Map<String, String> incidentKeys = new ConcurrentHashMap<>();
     private volatile ErrorBudgetPolicy policy;
@@ -160,6 +165,7 @@ public final class Lifecycle implements AutoCloseable {
         this.servingHost = new Host();
         participants.add(Participant.always("slos", slos::tick));
         participants.add(Participant.always("models", () -> models.forEach(GuardedModel::tick)));
+        participants.add(Participant.always("counts", this::tickPublishers)); // reported before releases analyse
         participants.add(Participant.always("releases", releases::tick));
         if (b.incidentsFromAlerts) {
             participants.add(new Participant("incidents", b.incidentInterval, () -> {
@@ -389,6 +395,58 @@ public final class Lifecycle implements AutoCloseable {
     }
 
     /**
+     * Publishes this JVM's per-cohort counts of a model for a release to the runtime's store, as replica
+     * {@code replica} with a fresh incarnation: the runtime ticks it before its releases (a report every
+     * {@code every} on its clock, the first on the next tick) and {@link #close()} writes its final report; close
+     * the publisher to stop earlier. The release controller of the fleet
+     * (in this JVM or another) reads the sum with {@code releases().release(model, config).fleetCounts(settings)}.
+     *
+     * @param model     the model whose cohorts are counted
+     * @param releaseId the release the counts are for
+     * @param replica   this replica's stable name (a host or pod name)
+     * @param every     how often to report
+     * @return the publisher
+     */
+    public CountPublisher publishCounts(GuardedModel<?, ?> model, String releaseId, String replica, Duration every) {
+        return publishCounts(model, releaseId, ReplicaId.fresh(replica), every);
+    }
+
+    /**
+     * As {@link #publishCounts(GuardedModel, String, String, Duration)}, with the incarnation chosen by the host.
+     *
+     * @param model     the model whose cohorts are counted
+     * @param releaseId the release the counts are for
+     * @param replica   who reports; the incarnation must be new for every process
+     * @param every     how often to report
+     * @return the publisher
+     */
+    public CountPublisher publishCounts(GuardedModel<?, ?> model, String releaseId, ReplicaId replica,
+                                       Duration every) {
+        CountPublisher publisher = CountPublisher.of(store, releaseId, replica, model, clock, every);
+        publishers.add(publisher);
+        return publisher;
+    }
+
+    /** Ticks every count publisher (each writes when due), dropping closed ones; a failing one does not stop others. */
+    private void tickPublishers() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (CountPublisher publisher : publishers) {
+            try {
+                if (!publisher.tick()) {
+                    publishers.remove(publisher);
+                }
+            } catch (RuntimeException e) {
+                failures.add(new IllegalStateException(publisher + ": " + e.getMessage(), e));
+            }
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    /**
      * An incident policy (declared open and close rules) evaluated by the runtime at a fixed interval on its clock;
      * every open and close is journaled in the incident with the conditions' evidence.
      *
@@ -498,6 +556,13 @@ public final class Lifecycle implements AutoCloseable {
             slos.saveTo(store);
         } catch (RuntimeException e) {
             LOG.error("Could not save the SLO state on close", e);
+        }
+        for (CountPublisher publisher : publishers) {
+            try {
+                publisher.close(); // the final report: the fleet knows this replica left
+            } catch (RuntimeException e) {
+                LOG.warn("The final count report of {} failed", publisher, e);
+            }
         }
         for (GuardedModel<?, ?> model : models) {
             try {

@@ -4,7 +4,9 @@ import io.github.mlhighway.lifecycle.core.release.JournalEntry;
 import io.github.mlhighway.lifecycle.core.release.PromotionApproval;
 import io.github.mlhighway.lifecycle.core.release.ReleaseConfig;
 import io.github.mlhighway.lifecycle.core.release.ReleaseController;
+import io.github.mlhighway.lifecycle.core.release.fleet.FleetCohortStats;
 import io.github.mlhighway.lifecycle.core.release.fleet.FleetConfig;
+import io.github.mlhighway.lifecycle.core.release.fleet.FleetCountSettings;
 import io.github.mlhighway.lifecycle.core.release.fleet.FleetListener;
 import io.github.mlhighway.lifecycle.core.release.fleet.FleetRelease;
 import io.github.mlhighway.lifecycle.core.serving.GuardedModel;
@@ -174,6 +176,7 @@ public final class Releases {
         private boolean usePolicy = true;
         private boolean recordIncidents = true;
         private String incidentKey;
+        private CohortStatsSource stats;
         private final List<ReleaseListener> listeners = new ArrayList<>();
 
         private Builder(GuardedModel<I, O> service, ReleaseConfig config) {
@@ -246,6 +249,31 @@ public final class Releases {
         }
 
         /**
+         * Analyses the counts of the whole fleet instead of this process's: the sum of the reports every replica
+         * publishes for this release ({@code lifecycle.publishCounts(service, releaseId, replica, every)} on each of
+         * them, this one included) in the runtime's store, read by a {@link FleetCohortStats}; a replica that
+         * served traffic and went silent makes the analysis INCONCLUSIVE.
+         *
+         * @param settings grace, departure and window memory, e.g. {@link FleetCountSettings#defaults()}
+         * @return this builder
+         */
+        public Builder<I, O> fleetCounts(FleetCountSettings settings) {
+            Objects.requireNonNull(settings, "settings");
+            return stats(FleetCohortStats.source(lifecycle.store(), config.releaseId(), lifecycle.clock(), settings));
+        }
+
+        /**
+         * Where the analyses read cohort statistics (default: the service itself, which counts this process only).
+         *
+         * @param source the source
+         * @return this builder
+         */
+        public Builder<I, O> stats(CohortStatsSource source) {
+            this.stats = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
          * Does not record a rollback as incident evidence.
          *
          * @return this builder
@@ -285,12 +313,15 @@ public final class Releases {
          * journaled traffic plan. The runtime ticks the lease, the controller (on the leader) and the plan's poll.
          *
          * <pre>{@code
+         * lifecycle.publishCounts(service, config.releaseId(), "pod-7", Duration.ofSeconds(10)); // this replica's counts
          * FleetRelease canary = lifecycle.releases().release(service, config)
          *     .movesAlias("champion")
+         *     .fleetCounts(FleetCountSettings.defaults())  // the leader analyses the fleet's summed counts
          *     .fleet(FleetConfig.replica("pod-7"))
-         *     .stats(fleetCounts)          // the fleet's summed counts, the same source on every replica
          *     .open();
          * }</pre>
+         *
+         * Without {@link #fleetCounts} or {@link #stats}, the leader analyses only what its own service counted.
          *
          * @param fleetConfig this replica's id and the lease timing
          * @return the fleet builder
@@ -302,7 +333,7 @@ public final class Releases {
         private ReleaseController openOnce() {
             requireOpenable();
             ReleaseListener incidents = prepareIncidents();
-            ReleaseController controller = wire(ReleaseController.builder(config, lifecycle.store(), service,
+            ReleaseController controller = wire(ReleaseController.builder(config, lifecycle.store(), statsSource(),
                     lifecycle.clock()), incidents).open();
             service.trafficPlan(controller.plan());
             Active release = new Active(controller, service, alias, recordIncidents ? incidents : null);
@@ -311,6 +342,10 @@ public final class Releases {
                 active.add(release);
             }
             return controller;
+        }
+
+        private CohortStatsSource statsSource() {
+            return stats != null ? stats : service;
         }
 
         private void requireOpenable() {
@@ -365,26 +400,11 @@ public final class Releases {
     public final class FleetBuilder {
         private final Builder<?, ?> release;
         private final FleetConfig fleetConfig;
-        private CohortStatsSource stats;
         private final List<FleetListener> fleetListeners = new ArrayList<>();
 
         private FleetBuilder(Builder<?, ?> release, FleetConfig fleetConfig) {
             this.release = release;
             this.fleetConfig = fleetConfig;
-            this.stats = release.service;
-        }
-
-        /**
-         * What the analysis reads when this replica leads (default: this replica's own service, which counts only
-         * the traffic it served; give the fleet's summed counts, the same source on every replica, so the analysis
-         * judges the whole fleet and a takeover changes nothing in what is analysed).
-         *
-         * @param source the cohort statistics
-         * @return this builder
-         */
-        public FleetBuilder stats(CohortStatsSource source) {
-            this.stats = Objects.requireNonNull(source, "stats");
-            return this;
         }
 
         /**
@@ -415,7 +435,7 @@ public final class Releases {
                 GuardedModel<?, ?> service = release.service;
                 String alias = release.alias;
                 ReleaseListener recorded = release.recordIncidents ? incidents : null;
-                FleetRelease.Builder builder = FleetRelease.builder(release.config, lifecycle.store(), stats,
+                FleetRelease.Builder builder = FleetRelease.builder(release.config, lifecycle.store(), release.statsSource(),
                         lifecycle.clock(), fleetConfig)
                         .controller(c -> release.wire(c, incidents))
                         .onEnded(controller -> new Active(controller, service, alias, recorded).finish());
