@@ -7,6 +7,7 @@ import io.github.mlhighway.lifecycle.core.release.ReleaseJournal;
 import io.github.mlhighway.lifecycle.core.release.ReleaseState;
 import io.github.mlhighway.lifecycle.core.release.ReleaseTrafficPlan;
 import io.github.mlhighway.lifecycle.core.release.fleet.FleetConfig;
+import io.github.mlhighway.lifecycle.core.release.fleet.FleetCountSettings;
 import io.github.mlhighway.lifecycle.core.release.fleet.FleetListener;
 import io.github.mlhighway.lifecycle.core.release.fleet.FleetRelease;
 import io.github.mlhighway.lifecycle.core.runtime.Lifecycle;
@@ -37,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>{@code journal TYPE STEP MILLIS} after each of its own journal writes (while leading);</li>
  * <li>{@code plan PHASE STEP CANDIDATE_PERCENT DIGEST JOURNALED_MILLIS MILLIS} when its plan changes (DIGEST: the versions its
  * plan assigns to the keys {@code user-0..user-999});</li>
- * <li>{@code done PHASE BASELINE_SERVED CANDIDATE_SERVED} at the end.</li>
+ * <li>{@code done PHASE BASELINE_SERVED CANDIDATE_SERVED} at the end, then {@code sent REQUESTS} (every request of
+ * the release it served), then {@code closed} once its final count report is written.</li>
  * </ul>
  */
 final class CanaryReplica {
@@ -46,13 +48,14 @@ final class CanaryReplica {
     static final Duration LEASE_TTL = Duration.ofSeconds(4);
     static final Duration RENEW = Duration.ofMillis(500);
     static final Duration INTERVAL = Duration.ofSeconds(2);
+    static final Duration REPORT_EVERY = Duration.ofMillis(500);
 
     private CanaryReplica() {
     }
 
     static ReleaseConfig config() {
         return ReleaseConfig.canary(RELEASE, "rain@1", "rain@2").steps(20, 50, 100).interval(INTERVAL)
-                .failureLimit(1).minSample(20).build();
+                .failureLimit(1).inconclusiveLimit(5).minSample(20).build();
     }
 
     static void run(String url, String replica, boolean failing) throws Exception {
@@ -66,9 +69,14 @@ final class CanaryReplica {
                     .version("rain@2", failing ? CanaryReplica::halfFail : x -> x)
                     .build();
             warmUp(service);
+            // The data plane: this replica's counts of the release, in the store every half second; the leader
+            // analyses the fleet's sums (a replica silent for longer than the grace makes an analysis INCONCLUSIVE).
+            lifecycle.publishCounts(service, RELEASE, replica, REPORT_EVERY);
             say("ready");
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             FleetRelease release = lifecycle.releases().release(service, config()).withoutIncidents()
+                    .fleetCounts(FleetCountSettings.defaults().withGrace(Duration.ofSeconds(2))
+                            .withDepartedAfter(Duration.ofSeconds(5)))
                     .listener(event -> say("journal " + event.type() + " " + event.stepIndex() + " "
                             + System.currentTimeMillis()))
                     .fleet(FleetConfig.replica(replica).withLease(LEASE_TTL, RENEW))
@@ -92,6 +100,7 @@ final class CanaryReplica {
             AtomicLong candidate = new AtomicLong();
             Random random = new Random(replica.hashCode());
             long request = 0;
+            long sent = 0;
             while (!release.isDone()) {
                 String key = "user-" + random.nextInt(10_000);
                 String id = replica + "-" + request++;
@@ -101,11 +110,14 @@ final class CanaryReplica {
                 } catch (RuntimeException e) {
                     // The failing candidate: counted as an error by the model.
                 }
+                sent++;
                 (assignment.version().equals("rain@1") ? baseline : candidate).incrementAndGet();
                 Thread.sleep(5);
             }
             say("done " + release.state().orElseThrow().phase() + " " + baseline.get() + " " + candidate.get());
+            say("sent " + sent); // serving stopped: closing the runtime writes the final count report
         }
+        say("closed");
     }
 
     /** What a JVM that has served for a while has done already: load and compile the serving and journal code. */

@@ -3,9 +3,12 @@ package io.github.mlhighway.lifecycle.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mlhighway.lifecycle.core.release.JournalEntry;
+import io.github.mlhighway.lifecycle.core.release.ReleaseConfig;
+import io.github.mlhighway.lifecycle.core.release.fleet.FleetCohortStats;
 import io.github.mlhighway.lifecycle.core.release.ReleaseJournal;
 import io.github.mlhighway.lifecycle.core.release.fleet.LeaseState;
 import io.github.mlhighway.lifecycle.core.release.fleet.ReleaseLease;
+import io.github.mlhighway.lifecycle.release.CohortStats;
 import io.github.mlhighway.lifecycle.release.ReleaseEventType;
 import io.github.mlhighway.lifecycle.testkit.TestClock;
 import io.github.mlhighway.lifecycle.testkit.postgres.PostgresExtension;
@@ -73,6 +76,7 @@ class FleetCanaryTest {
         assertEveryReplicaRoutedAlikeAtEveryStep();
         assertThat(steps(url)).containsExactly(0, 1, 2);
         assertThat(types(url)).containsOnlyOnce(ReleaseEventType.STARTED, ReleaseEventType.PROMOTED);
+        assertTheFleetsSumsAreTheRequestsSent(url);
         report("healthy canary");
     }
 
@@ -95,6 +99,7 @@ class FleetCanaryTest {
         assertEveryReplicaRoutedAlikeAtEveryStep();
         assertThat(types(url)).containsOnlyOnce(ReleaseEventType.ROLLED_BACK).doesNotContain(
                 ReleaseEventType.PROMOTED);
+        assertTheFleetsSumsAreTheRequestsSent(url);
         report("failing canary");
     }
 
@@ -161,6 +166,49 @@ class FleetCanaryTest {
             replica.go();
         }
         return url;
+    }
+
+    /**
+     * Once every replica stopped serving and wrote its final count report: the fleet's summed counts are exactly
+     * the requests the replicas sent, and the analyses' per-interval sums add up to the release's totals.
+     */
+    private void assertTheFleetsSumsAreTheRequestsSent(String url) throws InterruptedException {
+        long sent = 0;
+        for (Replica replica : replicas) {
+            sent += Long.parseLong(replica.await(line -> line.startsWith("sent "), RELEASE_TIMEOUT).split(" ")[1]);
+            replica.await("closed"::equals, RELEASE_TIMEOUT);
+        }
+        try (PostgresStore store = PostgresStore.open(url, TestClock.create())) {
+            ReleaseConfig config = CanaryReplica.config();
+            FleetCohortStats fleet = FleetCohortStats.source(store, CanaryReplica.RELEASE, TestClock.create());
+            long counted = fleet.totals(config.baselineCohort()).orElseThrow().requests()
+                    + fleet.totals(config.candidateCohort()).orElseThrow().requests();
+            assertThat(counted).as("the fleet's summed counts").isEqualTo(sent);
+
+            ReleaseJournal.Document journal = ReleaseJournal.read(store, CanaryReplica.RELEASE).orElseThrow();
+            StringBuilder intervals = new StringBuilder();
+            long analysed = 0;
+            for (JournalEntry entry : journal.entries()) {
+                boolean analysis = entry.type() == ReleaseEventType.ANALYSIS && entry.verdict() != null
+                        && !entry.verdict().gate().startsWith("ab-test");
+                boolean page = entry.type() == ReleaseEventType.ROLLED_BACK && entry.message().startsWith("page");
+                if (analysis || page) {
+                    long requests = entry.stats().stream().mapToLong(CohortStats::requests).sum();
+                    analysed += requests;
+                    intervals.append(String.format("  %s (%s, then at step %d): %s%n", entry.type(),
+                            entry.verdict() == null ? "page" : entry.verdict().outcome(), entry.stepIndex(),
+                            entry.stats().stream().map(e -> e.cohort() + " " + e.requests() + " requests, "
+                                    + e.errors() + " errors in " + e.window().toMillis() + " ms").toList()));
+                }
+            }
+            long journaled = journal.state().baselineTotals().requests() + journal.state().candidateTotals().requests();
+            assertThat(analysed).as("the per-interval sums add up to the release's totals").isEqualTo(journaled);
+            assertThat(journaled).as("analysed until the release ended, at most what was sent").isLessThanOrEqualTo(
+                    sent);
+            System.out.printf("fleet counts: %d requests sent by %d replicas = %d in the fleet's summed counts; %d "
+                    + "analysed in %s interval(s) until the release ended:%n%s", sent, REPLICAS, counted, journaled,
+                    intervals.toString().lines().count(), intervals);
+        }
     }
 
     /** At every plan a replica switched to (phase, step, share), every replica that switched to it agrees. */
