@@ -63,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * {@link #controller()} on the leader.
  *
  * <p>Thread-safe: {@link #tick()} and {@link #close()} are synchronized; {@link #refresh()} may run concurrently on
- * the notification thread; {@link #plan()} is lock-free.
+ * the notification thread; {@link #plan()} and the accessors are lock-free (a listener may call them).
  */
 public final class FleetRelease implements AutoCloseable {
 
@@ -92,7 +92,7 @@ public final class FleetRelease implements AutoCloseable {
     private Instant nextRenewAt;
     private Instant nextPollAt;
     private Instant nextLeaseLookAt;
-    private boolean done;
+    private volatile boolean done;
     private boolean closed;
 
     private FleetRelease(Builder b) {
@@ -186,7 +186,7 @@ public final class FleetRelease implements AutoCloseable {
      *
      * @return true when done
      */
-    public synchronized boolean isDone() {
+    public boolean isDone() {
         return done;
     }
 
