@@ -53,4 +53,18 @@ public interface CohortStatsSource {
     default List<String> gaps(Instant asOf) {
         return List.of();
     }
+
+    /**
+     * What a reader of this source should know about what was counted as of {@code asOf} without it being a gap,
+     * one sentence each: a replica of a fleet that departed, whose counts up to its last report are kept. A release
+     * analysis adds each sentence as a WARN finding (the analysis still decides on what was counted).
+     *
+     * <p>The default has no notes.
+     *
+     * @param asOf when the analysis reads the source
+     * @return the notes, empty when there is nothing to say
+     */
+    default List<String> notes(Instant asOf) {
+        return List.of();
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.jdbc;
 
+import io.github.mlhighway.lifecycle.core.store.StoreWatch;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * every {@value #POLL_MILLIS} ms, it reads the change log after its cursor and hands each change to the listener,
  * in commit order. When the connection drops it reconnects and catches up from the cursor, so nothing is missed.
  */
-public final class ChangeSubscription implements AutoCloseable {
+public final class ChangeSubscription implements StoreWatch {
 
     /** The notification channel the store's trigger notifies. */
     public static final String CHANNEL = "lifecycle_changes";

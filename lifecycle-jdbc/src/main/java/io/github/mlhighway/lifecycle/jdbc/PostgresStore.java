@@ -2,6 +2,8 @@ package io.github.mlhighway.lifecycle.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.mlhighway.lifecycle.core.store.ChangeNotifyingStore;
+import io.github.mlhighway.lifecycle.core.store.DocumentChange;
 import io.github.mlhighway.lifecycle.core.store.StoreBodies;
 import io.github.mlhighway.lifecycle.core.store.StoreNames;
 import io.github.mlhighway.lifecycle.core.store.StoreWithArtifacts;
@@ -27,7 +29,8 @@ import javax.sql.DataSource;
 /**
  * The shared store on PostgreSQL: the documents of every collection in one table with compare-and-set on a
  * revision column, artifacts beside them ({@link #artifacts()}), a change log with LISTEN/NOTIFY
- * ({@link #subscribe}), and the schema migrated by Flyway when the store is opened.
+ * ({@link #subscribe}, and {@link #watch} for code that follows any {@link ChangeNotifyingStore}), and the
+ * schema migrated by Flyway when the store is opened.
  *
  * <p>Semantics are those of the directory store: a write is one SQL statement, so it is atomic and durable when
  * it returns (never half-applied); {@link #write} with an expected revision is a single conditional
@@ -41,7 +44,7 @@ import javax.sql.DataSource;
  * its connections, so the next call after the database is back succeeds. Thread-safe; open one per JVM and share
  * it.
  */
-public final class PostgresStore implements StoreWithArtifacts {
+public final class PostgresStore implements StoreWithArtifacts, ChangeNotifyingStore {
 
     /** The Flyway history table in the store's schema. */
     public static final String SCHEMA_HISTORY_TABLE = "lifecycle_schema_history";
@@ -303,6 +306,18 @@ public final class PostgresStore implements StoreWithArtifacts {
         ChangeSubscription subscription = ChangeSubscription.start(this, collection, latestChange(), listener);
         subscriptions.add(subscription);
         return subscription;
+    }
+
+    /**
+     * {@inheritDoc} The same feed as {@link #subscribe(String, Consumer)}: LISTEN/NOTIFY backed by the change log,
+     * so no change is missed across a dropped connection.
+     */
+    @Override
+    public ChangeSubscription watch(String collection, Consumer<DocumentChange> listener) {
+        StoreNames.requireValid(collection, "collection");
+        Objects.requireNonNull(listener, "listener");
+        return subscribe(collection, change -> listener.accept(new DocumentChange(change.collection(), change.key(),
+                change.revision())));
     }
 
     /** Stops the subscriptions and closes the pool. */

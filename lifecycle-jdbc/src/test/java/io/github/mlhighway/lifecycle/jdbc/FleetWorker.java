@@ -23,6 +23,7 @@ import java.util.Random;
  * then runs OPS operations in turn (CAS counter increment, registration, alias move) and prints
  * {@code done INCREMENTS REGISTRATIONS MOVES}. {@code endless URL SEED}: registers versions with artifacts of
  * random size and moves the alias until killed, printing {@code ready} after the first round.
+ * {@code canary URL REPLICA healthy|failing}: one replica of a fleet canary ({@link CanaryReplica}).
  */
 public final class FleetWorker {
 
@@ -39,6 +40,10 @@ public final class FleetWorker {
      * @throws Exception on any failure, which ends the process with a non-zero status
      */
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("canary")) {
+            CanaryReplica.run(args[1], args[2], args[3].equals("failing"));
+            return;
+        }
         try (PostgresStore store = PostgresStore.open(PostgresLocation.parse(args[1]), Clock.systemUTC(),
                 PostgresStoreOptions.defaults().withPoolSize(2))) {
             ModelRegistry registry = ModelRegistries.on(store, store.artifacts(), Clock.systemUTC());

@@ -16,7 +16,10 @@ import java.util.Optional;
  * or whose counting started after the mark's did, has restarted: the analysis then covers all it counted since
  * the restart, and a note says that what arrived between the previous analysis and the restart is lost. A source
  * without totals is read by windows of one interval, with a note saying that windows can leave gaps. Every
- * {@link CohortStatsSource#gaps gap} the source reports becomes an INCONCLUSIVE finding.
+ * {@link CohortStatsSource#gaps gap} the source reports becomes an INCONCLUSIVE finding, every
+ * {@link CohortStatsSource#notes note} a WARN finding. A later counting start is a restart only when the previous
+ * totals counted something: from all-zero totals the difference is the new totals whichever source counted them
+ * (a fleet whose first replica reports after the previous analysis, see {@code FleetCohortStats}).
  *
  * @param baseline  the baseline cohort's counts in the analysis
  * @param candidate the candidate cohort's counts in the analysis
@@ -57,6 +60,9 @@ record AnalysisWindow(CohortStats baseline, CohortStats candidate, AnalysisMark 
         for (String gap : source.gaps(now)) {
             notes.add(Finding.note("stats.gap", Outcome.INCONCLUSIVE, gap));
         }
+        for (String note : source.notes(now)) {
+            notes.add(Finding.note("stats.note", Outcome.WARN, note));
+        }
         if (next == null) {
             notes.add(Finding.note("stats.windowed", Outcome.PASS, "the stats source keeps no totals: read windows"
                     + " of " + config.interval() + ", which can miss events recorded near their edges"));
@@ -83,7 +89,8 @@ record AnalysisWindow(CohortStats baseline, CohortStats candidate, AnalysisMark 
         boolean lower = now.requests() < then.requests() || now.errors() < then.errors()
                 || now.slowRequests() < then.slowRequests() || now.labelled() < then.labelled()
                 || now.incorrect() < then.incorrect();
-        if (lower || startedNow.isAfter(startedThen.plus(RESTART_TOLERANCE))) {
+        boolean countedBefore = then.requests() > 0 || then.labelled() > 0;
+        if (lower || (countedBefore && startedNow.isAfter(startedThen.plus(RESTART_TOLERANCE)))) {
             notes.add(Finding.note("stats.restart", Outcome.WARN, "the stats source restarted since the previous"
                     + " analysis at " + thenAt + " (cohort '" + now.cohort() + "' counts "
                     + (lower ? "went down" : "since " + startedNow) + "): this analysis covers what it counted since"

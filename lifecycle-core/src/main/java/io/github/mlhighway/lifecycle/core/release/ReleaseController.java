@@ -7,7 +7,6 @@ import io.github.mlhighway.lifecycle.policy.Action;
 import io.github.mlhighway.lifecycle.policy.Change;
 import io.github.mlhighway.lifecycle.policy.Decision;
 import io.github.mlhighway.lifecycle.policy.PolicyDecision;
-import io.github.mlhighway.lifecycle.release.Assignment;
 import io.github.mlhighway.lifecycle.release.CohortStats;
 import io.github.mlhighway.lifecycle.release.CohortStatsSource;
 import io.github.mlhighway.lifecycle.release.ReleaseEvent;
@@ -79,9 +78,6 @@ public final class ReleaseController {
     private final ReleaseJournal journal;
     private final CohortAnalysis analysis;
     private final ReleaseTrafficPlan plan;
-    private final Assignment baseline;
-    private final Assignment candidate;
-    private final Assignment promoted;
     private volatile ReleaseState state;
 
     private ReleaseController(Builder builder) {
@@ -94,9 +90,6 @@ public final class ReleaseController {
         this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
         this.journal = new ReleaseJournal(builder.store, config.releaseId());
         this.analysis = new CohortAnalysis(config, clock);
-        this.baseline = new Assignment(config.baselineVersion(), config.baselineCohort());
-        this.candidate = new Assignment(config.candidateVersion(), config.candidateCohort());
-        this.promoted = new Assignment(config.candidateVersion(), config.baselineCohort());
         this.plan = new ReleaseTrafficPlan(config.baselineVersion(), config.baselineCohort());
     }
 
@@ -237,6 +230,21 @@ public final class ReleaseController {
         requireActive("abort");
         return commit(transition(state, ReleasePhase.ABORTED, ReleaseEventType.ABORTED, "aborted by hand: " + reason,
                 clock.instant(), List.of(), null, null), "abort");
+    }
+
+    /**
+     * Rewrites the journal unchanged under a new revision, so that any other controller of this release still
+     * holding an older revision (a deposed leader of a fleet that comes back after a pause) can no longer write a
+     * decision: its next compare-and-set fails with a {@link ReleaseJournalException} instead of overwriting. What
+     * a replica does right after it took over a release's lease (see {@code core.release.fleet.FleetRelease}).
+     *
+     * @param reason why, for the exception if the write fails
+     * @throws ReleaseJournalException when the journal was written by someone else since this controller read it
+     *                                 (reopen the controller to see that write, then fence again); nothing changed
+     */
+    public synchronized void fence(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        journal.append(state, List.of(), "fence (" + reason + ")");
     }
 
     private void requireActive(String what) {
@@ -457,15 +465,7 @@ public final class ReleaseController {
     }
 
     private void publish(ReleaseState s) {
-        switch (s.phase()) {
-            case PROMOTED -> plan.publish(promoted, promoted, 0, null, 0.0);
-            case ROLLED_BACK, ABORTED -> plan.publish(baseline, baseline, 0, null, 0.0);
-            default -> {
-                boolean mirror = s.stepIndex() >= 0 && config.mirrorRate() > 0;
-                plan.publish(baseline, candidate, config.weightAt(s.stepIndex()),
-                        mirror ? config.candidateVersion() : null, mirror ? config.mirrorRate() : 0.0);
-            }
-        }
+        plan.follow(config, s);
     }
 
     private void fire(List<JournalEntry> entries) {

@@ -54,6 +54,41 @@ public final class ReleaseTrafficPlan implements TrafficPlan {
     }
 
     /**
+     * Publishes the split a journaled state calls for: after a promotion every request on the candidate (in the
+     * baseline cohort), after a rollback or an abort every request on the baseline, otherwise the current step's
+     * weight on the candidate (and, for a shadow release, the mirror). This is what a {@link ReleaseController}
+     * publishes after each journal write, so a replica that only reads the journal ends on exactly the same plan,
+     * and, since routing is by the bucket of a murmur3 key hash, sends every key to the same version.
+     *
+     * @param config the release (the state's baseline and candidate must be its versions)
+     * @param state  the journaled state
+     * @throws IllegalArgumentException when the state is of another release or other versions
+     */
+    public void follow(ReleaseConfig config, ReleaseState state) {
+        if (!state.releaseId().equals(config.releaseId()) || !state.baselineVersion().equals(config.baselineVersion())
+                || !state.candidateVersion().equals(config.candidateVersion())) {
+            throw new IllegalArgumentException("The journaled state of release '" + state.releaseId() + "' ("
+                    + state.baselineVersion() + " -> " + state.candidateVersion() + ") does not match the configured "
+                    + "release '" + config.releaseId() + "' (" + config.baselineVersion() + " -> "
+                    + config.candidateVersion() + ")");
+        }
+        Assignment baseline = new Assignment(config.baselineVersion(), config.baselineCohort());
+        switch (state.phase()) {
+            case PROMOTED -> {
+                Assignment promoted = new Assignment(config.candidateVersion(), config.baselineCohort());
+                publish(promoted, promoted, 0, null, 0.0);
+            }
+            case ROLLED_BACK, ABORTED -> publish(baseline, baseline, 0, null, 0.0);
+            default -> {
+                boolean mirror = state.stepIndex() >= 0 && config.mirrorRate() > 0;
+                publish(baseline, new Assignment(config.candidateVersion(), config.candidateCohort()),
+                        config.weightAt(state.stepIndex()), mirror ? config.candidateVersion() : null,
+                        mirror ? config.mirrorRate() : 0.0);
+            }
+        }
+    }
+
+    /**
      * Publishes a split: {@code weightPercent} of keys to the candidate, the rest to the baseline.
      *
      * @param baseline      baseline assignment

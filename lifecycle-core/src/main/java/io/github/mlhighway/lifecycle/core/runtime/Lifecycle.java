@@ -10,6 +10,8 @@ import io.github.mlhighway.lifecycle.core.pipeline.RunResult;
 import io.github.mlhighway.lifecycle.core.pipeline.Sleeper;
 import io.github.mlhighway.lifecycle.core.policy.ErrorBudgetPolicy;
 import io.github.mlhighway.lifecycle.core.registry.ModelRegistries;
+import io.github.mlhighway.lifecycle.core.release.fleet.CountPublisher;
+import io.github.mlhighway.lifecycle.core.release.fleet.ReplicaId;
 import io.github.mlhighway.lifecycle.core.report.ReportRecorder;
 import io.github.mlhighway.lifecycle.core.condition.Condition;
 import io.github.mlhighway.lifecycle.core.incident.IncidentPolicy;
@@ -78,9 +80,13 @@ import org.slf4j.LoggerFactory;
  * Every {@link #tick()} (driven by {@link #start()} in production, by a {@link SimulatedClock} in replays and tests):
  * <ol>
  * <li>ticks the SLO registry, then every guarded model made by {@link #serving(String)};</li>
+ * <li>ticks the count publishers made by {@link #publishCounts}: each writes its replica's report when due, so
+ * a release of this runtime reading the fleet's sums sees this replica's newest counts;</li>
  * <li>ticks every release opened through {@link #releases()}: a page alert on the candidate rolls it back on the
  * same tick, a promotion moves the alias with the analyses' verdict, the error-budget policy ({@link #policy})
- * freezes promotions;</li>
+ * freezes promotions; for a release served by a fleet ({@link Releases.Builder#fleet()}) it takes or renews the
+ * release's lease, drives the release while this replica leads, and keeps the replica's traffic plan on the
+ * journal;</li>
  * <li>every {@link Builder#incidentInterval incident interval}, lets the {@link IncidentManager} look at the alerts of
  * every SLO but the release cohorts' (a page opens an incident);</li>
  * <li>evaluates the retraining triggers made by {@link #retraining} at their own intervals (the host's action runs
@@ -118,9 +124,11 @@ public final class Lifecycle implements AutoCloseable {
     private final Releases releases;
     private final List<ReleaseListener> releaseListeners;
     private final Duration tickInterval;
+    private final String replicaId;
     private final ScheduledExecutorService givenScheduler;
     private final List<Participant> participants = new CopyOnWriteArrayList<>();
     private final List<GuardedModel<?, ?>> models = new CopyOnWriteArrayList<>();
+    private final List<CountPublisher> publishers = new CopyOnWriteArrayList<>();
     private final ServingHost servingHost;
     private final Map<String, String> incidentKeys = new ConcurrentHashMap<>();
     private volatile ErrorBudgetPolicy policy;
@@ -150,11 +158,14 @@ public final class Lifecycle implements AutoCloseable {
         this.reports = ReportRecorder.create(store, clock);
         this.releaseListeners = List.copyOf(b.releaseListeners);
         this.tickInterval = b.tickInterval;
+        this.replicaId = b.replicaId != null ? b.replicaId
+                : "replica-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         this.givenScheduler = b.scheduler;
         this.releases = new Releases(this);
         this.servingHost = new Host();
         participants.add(Participant.always("slos", slos::tick));
         participants.add(Participant.always("models", () -> models.forEach(GuardedModel::tick)));
+        participants.add(Participant.always("counts", this::tickPublishers)); // reported before releases analyse
         participants.add(Participant.always("releases", releases::tick));
         if (b.incidentsFromAlerts) {
             participants.add(new Participant("incidents", b.incidentInterval, () -> {
@@ -192,6 +203,17 @@ public final class Lifecycle implements AutoCloseable {
     /** @return the clock everything in this runtime reads */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * This runtime's name in a fleet of JVMs sharing one store: the holder written into the leases of the releases
+     * it drives ({@link Releases.Builder#fleet()}). Set it with {@link Builder#replicaId(String)} (e.g. the pod
+     * name); by default it is made of the process id and a random part, so a restarted process is a new replica.
+     *
+     * @return the replica id
+     */
+    public String replicaId() {
+        return replicaId;
     }
 
     /** @return the monotonic nano-time source latencies are measured with */
@@ -373,6 +395,58 @@ public final class Lifecycle implements AutoCloseable {
     }
 
     /**
+     * Publishes this JVM's per-cohort counts of a model for a release to the runtime's store, as replica
+     * {@code replica} with a fresh incarnation: the runtime ticks it before its releases (a report every
+     * {@code every} on its clock, the first on the next tick) and {@link #close()} writes its final report; close
+     * the publisher to stop earlier. The release controller of the fleet
+     * (in this JVM or another) reads the sum with {@code releases().release(model, config).fleetCounts(settings)}.
+     *
+     * @param model     the model whose cohorts are counted
+     * @param releaseId the release the counts are for
+     * @param replica   this replica's stable name (a host or pod name)
+     * @param every     how often to report
+     * @return the publisher
+     */
+    public CountPublisher publishCounts(GuardedModel<?, ?> model, String releaseId, String replica, Duration every) {
+        return publishCounts(model, releaseId, ReplicaId.fresh(replica), every);
+    }
+
+    /**
+     * As {@link #publishCounts(GuardedModel, String, String, Duration)}, with the incarnation chosen by the host.
+     *
+     * @param model     the model whose cohorts are counted
+     * @param releaseId the release the counts are for
+     * @param replica   who reports; the incarnation must be new for every process
+     * @param every     how often to report
+     * @return the publisher
+     */
+    public CountPublisher publishCounts(GuardedModel<?, ?> model, String releaseId, ReplicaId replica,
+                                       Duration every) {
+        CountPublisher publisher = CountPublisher.of(store, releaseId, replica, model, clock, every);
+        publishers.add(publisher);
+        return publisher;
+    }
+
+    /** Ticks every count publisher (each writes when due), dropping closed ones; a failing one does not stop others. */
+    private void tickPublishers() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (CountPublisher publisher : publishers) {
+            try {
+                if (!publisher.tick()) {
+                    publishers.remove(publisher);
+                }
+            } catch (RuntimeException e) {
+                failures.add(new IllegalStateException(publisher + ": " + e.getMessage(), e));
+            }
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    /**
      * An incident policy (declared open and close rules) evaluated by the runtime at a fixed interval on its clock;
      * every open and close is journaled in the incident with the conditions' evidence.
      *
@@ -473,10 +547,22 @@ public final class Lifecycle implements AutoCloseable {
             ownedScheduler.shutdownNow();
         }
         try {
+            releases.close(); // gives up the fleet leases this replica holds, so another takes over at once
+        } catch (RuntimeException e) {
+            LOG.warn("Giving up the fleet release leases failed", e);
+        }
+        try {
             slos.tick();
             slos.saveTo(store);
         } catch (RuntimeException e) {
             LOG.error("Could not save the SLO state on close", e);
+        }
+        for (CountPublisher publisher : publishers) {
+            try {
+                publisher.close(); // the final report: the fleet knows this replica left
+            } catch (RuntimeException e) {
+                LOG.warn("The final count report of {} failed", publisher, e);
+            }
         }
         for (GuardedModel<?, ?> model : models) {
             try {
@@ -599,6 +685,7 @@ public final class Lifecycle implements AutoCloseable {
         private ArtifactRepository artifacts;
         private ScheduledExecutorService scheduler;
         private Duration tickInterval = DEFAULT_TICK_INTERVAL;
+        private String replicaId;
         private Duration incidentInterval = DEFAULT_INCIDENT_INTERVAL;
         private Duration reportInterval = DEFAULT_REPORT_INTERVAL;
         private boolean incidentsFromAlerts = true;
@@ -696,6 +783,23 @@ public final class Lifecycle implements AutoCloseable {
          */
         public Builder scheduler(ScheduledExecutorService value) {
             this.scheduler = Objects.requireNonNull(value, "scheduler");
+            return this;
+        }
+
+        /**
+         * This runtime's name in a fleet of JVMs sharing one store (see {@link Lifecycle#replicaId()}): unique in
+         * the fleet, e.g. the pod or host name.
+         *
+         * @param value 1 to 128 characters, not blank
+         * @return this builder
+         */
+        public Builder replicaId(String value) {
+            Objects.requireNonNull(value, "replicaId");
+            if (value.isBlank() || value.length() > 128) {
+                throw new IllegalArgumentException("A replica id is 1 to 128 characters and not blank, was '" + value
+                        + "'");
+            }
+            this.replicaId = value;
             return this;
         }
 

@@ -4,6 +4,11 @@ import io.github.mlhighway.lifecycle.core.release.JournalEntry;
 import io.github.mlhighway.lifecycle.core.release.PromotionApproval;
 import io.github.mlhighway.lifecycle.core.release.ReleaseConfig;
 import io.github.mlhighway.lifecycle.core.release.ReleaseController;
+import io.github.mlhighway.lifecycle.core.release.fleet.FleetCohortStats;
+import io.github.mlhighway.lifecycle.core.release.fleet.FleetConfig;
+import io.github.mlhighway.lifecycle.core.release.fleet.FleetCountSettings;
+import io.github.mlhighway.lifecycle.core.release.fleet.FleetListener;
+import io.github.mlhighway.lifecycle.core.release.fleet.FleetRelease;
 import io.github.mlhighway.lifecycle.core.serving.GuardedModel;
 import io.github.mlhighway.lifecycle.core.serving.VersionTrackers;
 import io.github.mlhighway.lifecycle.gate.Finding;
@@ -12,6 +17,7 @@ import io.github.mlhighway.lifecycle.gate.Verdict;
 import io.github.mlhighway.lifecycle.policy.PolicyDecision;
 import io.github.mlhighway.lifecycle.registry.AliasMoveRequest;
 import io.github.mlhighway.lifecycle.registry.ModelRef;
+import io.github.mlhighway.lifecycle.release.CohortStatsSource;
 import io.github.mlhighway.lifecycle.release.ReleaseEvent;
 import io.github.mlhighway.lifecycle.release.ReleaseEventType;
 import io.github.mlhighway.lifecycle.release.ReleaseListener;
@@ -41,12 +47,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * after a promotion moves the alias, if asked, with a verdict built from every analysis of the release. A
  * release reopened on the same store after a crash continues from its journal, and an alias move that did not
  * happen before the crash happens on the first tick.
+ *
+ * <p>A release served by a fleet of JVMs on one shared store is opened on every replica with
+ * {@link Builder#fleet()} instead of {@link Builder#open()}: one replica at a time (the holder of the release's
+ * lease) does all of the above, every replica's service follows the journaled plan (see {@link FleetRelease}).
  */
 public final class Releases {
 
     private final Lifecycle lifecycle;
     private final List<Active> active = new CopyOnWriteArrayList<>();
     private final Map<String, ReleaseController> byId = new ConcurrentHashMap<>();
+    private final List<FleetRelease> fleets = new CopyOnWriteArrayList<>();
+    private final Map<String, FleetRelease> fleetById = new ConcurrentHashMap<>();
 
     Releases(Lifecycle lifecycle) {
         this.lifecycle = lifecycle;
@@ -96,9 +108,48 @@ public final class Releases {
         return controllers;
     }
 
-    /** Ticks every release in progress, then finishes those that ended (alias move, incident evidence). */
+    /**
+     * This replica's part in a fleet release opened through this runtime, by id.
+     *
+     * @param releaseId the id
+     * @return the fleet release, if opened by this runtime with {@link Builder#fleet()}
+     */
+    public Optional<FleetRelease> findFleet(String releaseId) {
+        return Optional.ofNullable(fleetById.get(releaseId));
+    }
+
+    /**
+     * Every fleet release this runtime joined since it was built, sorted by release id.
+     *
+     * @return the fleet releases
+     */
+    public List<FleetRelease> fleetReleases() {
+        List<FleetRelease> all = new ArrayList<>(fleetById.values());
+        all.sort(java.util.Comparator.comparing(f -> f.config().releaseId()));
+        return all;
+    }
+
+    /** Gives up the leases this replica holds (so another replica takes over at once) and stops following. */
+    void close() {
+        fleets.forEach(FleetRelease::close);
+        fleets.clear();
+    }
+
+    /**
+     * Ticks every release in progress, then finishes those that ended (alias move, incident evidence); ticks this
+     * replica's part of every fleet release (lease, controller while leading, plan poll).
+     */
     void tick() {
         List<RuntimeException> failures = new ArrayList<>();
+        for (FleetRelease fleetRelease : fleets) {
+            try {
+                if (!fleetRelease.tick()) {
+                    fleets.remove(fleetRelease);
+                }
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
         for (Active release : active) {
             try {
                 release.controller.tick();
@@ -125,6 +176,7 @@ public final class Releases {
         private boolean usePolicy = true;
         private boolean recordIncidents = true;
         private String incidentKey;
+        private CohortStatsSource stats;
         private final List<ReleaseListener> listeners = new ArrayList<>();
 
         private Builder(GuardedModel<I, O> service, ReleaseConfig config) {
@@ -197,6 +249,31 @@ public final class Releases {
         }
 
         /**
+         * Analyses the counts of the whole fleet instead of this process's: the sum of the reports every replica
+         * publishes for this release ({@code lifecycle.publishCounts(service, releaseId, replica, every)} on each of
+         * them, this one included) in the runtime's store, read by a {@link FleetCohortStats}; a replica that
+         * served traffic and went silent makes the analysis INCONCLUSIVE.
+         *
+         * @param settings grace, departure and window memory, e.g. {@link FleetCountSettings#defaults()}
+         * @return this builder
+         */
+        public Builder<I, O> fleetCounts(FleetCountSettings settings) {
+            Objects.requireNonNull(settings, "settings");
+            return stats(FleetCohortStats.source(lifecycle.store(), config.releaseId(), lifecycle.clock(), settings));
+        }
+
+        /**
+         * Where the analyses read cohort statistics (default: the service itself, which counts this process only).
+         *
+         * @param source the source
+         * @return this builder
+         */
+        public Builder<I, O> stats(CohortStatsSource source) {
+            this.stats = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
          * Does not record a rollback as incident evidence.
          *
          * @return this builder
@@ -219,7 +296,59 @@ public final class Releases {
             }
         }
 
+        /**
+         * Serves this release from a fleet of JVMs sharing the runtime's store, as the replica
+         * {@link Lifecycle#replicaId()}: see {@link #fleet(FleetConfig)}.
+         *
+         * @return the fleet builder
+         */
+        public FleetBuilder fleet() {
+            return fleet(FleetConfig.replica(lifecycle.replicaId()));
+        }
+
+        /**
+         * Serves this release from a fleet of JVMs sharing the runtime's store (e.g. PostgreSQL): every replica opens
+         * the same release with the same configuration; whichever holds the release's lease drives it (with every
+         * setting of this builder: alias move, approval, policy, incidents), and every replica's service follows the
+         * journaled traffic plan. The runtime ticks the lease, the controller (on the leader) and the plan's poll.
+         *
+         * <pre>{@code
+         * lifecycle.publishCounts(service, config.releaseId(), "pod-7", Duration.ofSeconds(10)); // this replica's counts
+         * FleetRelease canary = lifecycle.releases().release(service, config)
+         *     .movesAlias("champion")
+         *     .fleetCounts(FleetCountSettings.defaults())  // the leader analyses the fleet's summed counts
+         *     .fleet(FleetConfig.replica("pod-7"))
+         *     .open();
+         * }</pre>
+         *
+         * Without {@link #fleetCounts} or {@link #stats}, the leader analyses only what its own service counted.
+         *
+         * @param fleetConfig this replica's id and the lease timing
+         * @return the fleet builder
+         */
+        public FleetBuilder fleet(FleetConfig fleetConfig) {
+            return new FleetBuilder(this, Objects.requireNonNull(fleetConfig, "fleetConfig"));
+        }
+
         private ReleaseController openOnce() {
+            requireOpenable();
+            ReleaseListener incidents = prepareIncidents();
+            ReleaseController controller = wire(ReleaseController.builder(config, lifecycle.store(), statsSource(),
+                    lifecycle.clock()), incidents).open();
+            service.trafficPlan(controller.plan());
+            Active release = new Active(controller, service, alias, recordIncidents ? incidents : null);
+            byId.put(config.releaseId(), controller);
+            if (!controller.state().phase().isTerminal() || !release.finish()) {
+                active.add(release);
+            }
+            return controller;
+        }
+
+        private CohortStatsSource statsSource() {
+            return stats != null ? stats : service;
+        }
+
+        private void requireOpenable() {
             for (String version : List.of(config.baselineVersion(), config.candidateVersion())) {
                 if (!service.versions().contains(version)) {
                     throw new IllegalArgumentException("Release '" + config.releaseId() + "': version '" + version
@@ -227,17 +356,28 @@ public final class Releases {
                             + "); add it with service.addVersion(...) first");
                 }
             }
-            if (byId.containsKey(config.releaseId())) {
+            if (byId.containsKey(config.releaseId()) || fleetById.containsKey(config.releaseId())) {
                 throw new IllegalArgumentException("Release '" + config.releaseId() + "' is already open");
             }
-            VersionTrackers candidate = service.versionTrackers(config.candidateVersion());
-            ReleaseController.Builder builder = ReleaseController.builder(config, lifecycle.store(), service,
-                    lifecycle.clock()).candidateAlerts(candidate::alerts);
+        }
+
+        /** The incident listener of this release; routes the candidate's SLO alerts to its incident (if recorded). */
+        private ReleaseListener prepareIncidents() {
             String key = incidentKey != null ? incidentKey : config.releaseId();
             ReleaseListener incidents = lifecycle.incidents().releaseListener(event -> key);
             if (recordIncidents) {
                 // The candidate's pages and the rollback are one incident, keyed by the release (or the given key).
-                candidate.all().forEach(t -> lifecycle.routeIncidents(t.slo().name(), key));
+                service.versionTrackers(config.candidateVersion()).all()
+                        .forEach(t -> lifecycle.routeIncidents(t.slo().name(), key));
+            }
+            return incidents;
+        }
+
+        /** Adds the runtime's wiring to a controller builder: alerts, incidents, policy, approval, listeners. */
+        private ReleaseController.Builder wire(ReleaseController.Builder builder, ReleaseListener incidents) {
+            VersionTrackers candidate = service.versionTrackers(config.candidateVersion());
+            builder.candidateAlerts(candidate::alerts);
+            if (recordIncidents) {
                 builder.listener(incidents);
             }
             if (usePolicy) {
@@ -249,14 +389,63 @@ public final class Releases {
             }
             lifecycle.releaseListeners().forEach(builder::listener);
             listeners.forEach(builder::listener);
-            ReleaseController controller = builder.open();
-            service.trafficPlan(controller.plan());
-            Active release = new Active(controller, service, alias, recordIncidents ? incidents : null);
-            byId.put(config.releaseId(), controller);
-            if (!controller.state().phase().isTerminal() || !release.finish()) {
-                active.add(release);
+            return builder;
+        }
+    }
+
+    /**
+     * Describes this replica's part in a release served by a fleet; {@link #open()} joins it. Made by
+     * {@link Builder#fleet(FleetConfig)}.
+     */
+    public final class FleetBuilder {
+        private final Builder<?, ?> release;
+        private final FleetConfig fleetConfig;
+        private final List<FleetListener> fleetListeners = new ArrayList<>();
+
+        private FleetBuilder(Builder<?, ?> release, FleetConfig fleetConfig) {
+            this.release = release;
+            this.fleetConfig = fleetConfig;
+        }
+
+        /**
+         * Adds a listener told when this replica starts or stops leading and when its plan changes.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public FleetBuilder listener(FleetListener listener) {
+            fleetListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Joins the release: points the service at the replica's plan (which follows the journal at once if any
+         * replica started the release) and lets the runtime tick the lease and, while this replica leads, the
+         * controller. The replica that takes the lease first starts the release.
+         *
+         * @return this replica's fleet release
+         * @throws IllegalArgumentException when the baseline or candidate is not a version of the service, or a
+         *                                  release of that id is already open in this runtime
+         * @throws IllegalStateException    when the journal holds another release under this id
+         */
+        public FleetRelease open() {
+            synchronized (Releases.this) {
+                release.requireOpenable();
+                ReleaseListener incidents = release.prepareIncidents();
+                GuardedModel<?, ?> service = release.service;
+                String alias = release.alias;
+                ReleaseListener recorded = release.recordIncidents ? incidents : null;
+                FleetRelease.Builder builder = FleetRelease.builder(release.config, lifecycle.store(), release.statsSource(),
+                        lifecycle.clock(), fleetConfig)
+                        .controller(c -> release.wire(c, incidents))
+                        .onEnded(controller -> new Active(controller, service, alias, recorded).finish());
+                fleetListeners.forEach(builder::listener);
+                FleetRelease fleetRelease = builder.open();
+                service.trafficPlan(fleetRelease.plan());
+                fleetById.put(release.config.releaseId(), fleetRelease);
+                fleets.add(fleetRelease);
+                return fleetRelease;
             }
-            return controller;
         }
     }
 

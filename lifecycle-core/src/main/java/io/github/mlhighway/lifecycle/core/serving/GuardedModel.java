@@ -398,6 +398,16 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
     }
 
     /**
+     * The release cohorts this model has counted calls for so far (every cohort a plan routed to, and the shadow
+     * cohort once a call was mirrored): what a {@code CountPublisher} reports.
+     *
+     * @return the names, a snapshot
+     */
+    public Set<String> cohortNames() {
+        return Set.copyOf(cohorts.keySet());
+    }
+
+    /**
      * The SLO names of the per-cohort trackers made so far (for release analysis; they count the same calls as the
      * per-version trackers, so a runtime watching for incidents leaves them out).
      *
