@@ -23,6 +23,7 @@ module io.github.mlhighway.lifecycle.core {
 
     exports io.github.mlhighway.lifecycle.core.condition;
     exports io.github.mlhighway.lifecycle.core.data;
+    // core.data.csv.internal, core.evaluation.internal, core.pipeline.internal and core.slo.internal are not exported.
     exports io.github.mlhighway.lifecycle.core.data.anomaly;
     exports io.github.mlhighway.lifecycle.core.data.csv;
     exports io.github.mlhighway.lifecycle.core.data.drift;
