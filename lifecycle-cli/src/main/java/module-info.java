@@ -3,9 +3,9 @@
  * report, and opens the command packages to picocli, which reads their annotations and sets their fields.
  */
 module io.github.mlhighway.lifecycle.cli {
-    requires io.github.mlhighway.lifecycle.core;
+    requires transitive io.github.mlhighway.lifecycle.core;
     requires io.github.mlhighway.lifecycle.jdbc;
-    requires info.picocli;
+    requires transitive info.picocli;
 
     exports io.github.mlhighway.lifecycle.cli;
     exports io.github.mlhighway.lifecycle.cli.report;

@@ -6,6 +6,9 @@
  * {@code META-INF/services}).
  */
 module io.github.mlhighway.lifecycle.core {
+    // transitive: types of these modules appear in the exported API (ObjectMapper, JsonNode, KllDoublesSketch,
+    // MeterRegistry); DataSketches and Micrometer are automatic modules (javac's requires-transitive-automatic
+    // warning is off in the parent pom for that reason).
     requires transitive io.github.mlhighway.lifecycle.api;
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.csv;
@@ -16,10 +19,10 @@ module io.github.mlhighway.lifecycle.core {
     requires com.google.common;
     requires com.github.benmanes.caffeine;
     requires commons.math3;
-    requires datasketches.java;
+    requires transitive datasketches.java;
     requires org.apache.datasketches.memory;
     requires org.slf4j;
-    requires static micrometer.core;
+    requires static transitive micrometer.core;
 
     exports io.github.mlhighway.lifecycle.core.condition;
     exports io.github.mlhighway.lifecycle.core.data;
