@@ -6,9 +6,10 @@
  * {@code META-INF/services}).
  */
 module io.github.mlhighway.lifecycle.core {
-    // transitive: types of these modules appear in the exported API (ObjectMapper, JsonNode, KllDoublesSketch,
-    // MeterRegistry); DataSketches and Micrometer are automatic modules (javac's requires-transitive-automatic
-    // warning is off in the parent pom for that reason).
+    // transitive: types of these modules appear in the exported API (ObjectMapper, JsonNode, KllDoublesSketch);
+    // DataSketches is an automatic module (javac's requires-transitive-automatic warning is off in the parent pom
+    // for that reason). Micrometer's MeterRegistry appears too, but it is optional: "static transitive" would make
+    // every module that reads core need Micrometer to compile, so a Micrometer user requires it directly.
     requires transitive io.github.mlhighway.lifecycle.api;
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.csv;
@@ -22,7 +23,7 @@ module io.github.mlhighway.lifecycle.core {
     requires transitive datasketches.java;
     requires org.apache.datasketches.memory;
     requires org.slf4j;
-    requires static transitive micrometer.core;
+    requires static micrometer.core;
 
     exports io.github.mlhighway.lifecycle.core.condition;
     exports io.github.mlhighway.lifecycle.core.data;
