@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "data", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Profile CSV data and test it for drift against a reference.",
         subcommands = {DataProfileCommand.class, DataDriftCommand.class})
-public final class DataCommand implements Runnable {
+final class DataCommand implements Runnable {
 
     @Spec
     private CommandSpec spec;

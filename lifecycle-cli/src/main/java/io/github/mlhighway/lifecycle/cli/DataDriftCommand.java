@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 + "\"brokenColumns\"}; pValue is null for a test without one.",
             "Exit codes: 0 no drift, 1 drift (a broken column included), 2 bad input or nothing to compare, "
                 + "3 undecided within the sketches' error bounds."})
-public final class DataDriftCommand implements Callable<Integer> {
+final class DataDriftCommand implements Callable<Integer> {
 
     /** Exit code when the data-set decision lies within the sketches' error bounds. */
     static final int UNDECIDED = 3;

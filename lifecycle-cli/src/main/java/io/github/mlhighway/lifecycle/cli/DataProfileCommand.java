@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = {"Profile every column of a CSV file (counts, nulls, min/max, mean and variance, quantile, "
                 + "frequent-item and distinct-count sketches, histogram) and write the profile as JSON.",
             "Exit codes: 0 written, 2 bad input."})
-public final class DataProfileCommand implements Callable<Integer> {
+final class DataProfileCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

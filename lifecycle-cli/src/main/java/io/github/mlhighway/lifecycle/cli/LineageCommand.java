@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             "The store is opened read-only.",
             "Exit codes: 0 shown (and verified), 1 an artifact failed verification, 2 bad input (including a store "
                 + "whose documents cannot be read)."})
-public final class LineageCommand implements Callable<Integer> {
+final class LineageCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "registry", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Show the models, versions and aliases of a store's model registry.",
         subcommands = {RegistryListCommand.class})
-public final class RegistryCommand implements Runnable {
+final class RegistryCommand implements Runnable {
 
     @Spec
     private CommandSpec spec;

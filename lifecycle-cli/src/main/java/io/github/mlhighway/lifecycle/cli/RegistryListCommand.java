@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
             "A version or alias book that cannot be read is reported on stderr and the rest is listed. The store is "
                 + "opened read-only.",
             "Exit codes: 0 listed, 1 listed but some documents could not be read, 2 bad input."})
-public final class RegistryListCommand implements Callable<Integer> {
+final class RegistryListCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

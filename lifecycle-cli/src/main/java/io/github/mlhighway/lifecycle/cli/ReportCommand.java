@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
                 + "the incident timeline with postmortem drafts, the model registry, and what happened when.",
             "Exit codes: 0 written, 2 bad input (missing directory, not a store, store unreadable, output not "
                 + "writable)."})
-public final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "runs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Inspect pipeline runs recorded in a store directory.",
         subcommands = {RunsShowCommand.class})
-public final class RunsCommand implements Runnable {
+final class RunsCommand implements Runnable {
 
     @Spec
     private CommandSpec spec;

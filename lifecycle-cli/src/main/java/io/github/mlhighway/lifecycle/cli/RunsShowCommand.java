@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 + "failures and output SHA-256, and the run's provenance.",
             "The store is opened read-only.",
             "Exit codes: 0 shown, 2 bad input (no such store or run)."})
-public final class RunsShowCommand implements Callable<Integer> {
+final class RunsShowCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Check OpenSLO specs: exit 0 when every spec is valid, otherwise 1 with one message per "
                 + "problem on stderr (file:line: YAML path: what was found and what was expected)."})
-public final class SloCheckCommand implements Callable<Integer> {
+final class SloCheckCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "slo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Check OpenSLO specs and generate Prometheus rules from them.",
         subcommands = {SloCheckCommand.class, SloRulesCommand.class})
-public final class SloCommand implements Runnable {
+final class SloCommand implements Runnable {
 
     @Spec
     private CommandSpec spec;

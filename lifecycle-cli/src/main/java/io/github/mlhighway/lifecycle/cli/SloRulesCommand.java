@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"Generate Prometheus recording and alerting rules (Sloth-compatible names) from OpenSLO "
                 + "specs. Only ratio SLIs with Prometheus queries can be exported. Timeslices and RatioTimeslices "
                 + "SLOs get event-ratio rules, with a warning: their slice window and target are not exported."})
-public final class SloRulesCommand implements Callable<Integer> {
+final class SloRulesCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

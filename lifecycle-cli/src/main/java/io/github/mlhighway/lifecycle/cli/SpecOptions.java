@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The OpenSLO files a command reads and how they become SLOs (a picocli mixin). */
-public final class SpecOptions {
+final class SpecOptions {
 
     @Parameters(arity = "1..*", paramLabel = "SPEC",
             description = "OpenSLO YAML files (v1, or v1alpha as Sloth writes it); references may cross files.")

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                 + "interrupted writes (temporary files, orphan artifacts) with their age; they are not problems, "
                 + "and `store gc` removes those older than --min-age.",
             "Exit codes: 0 clean, 1 problems found, 2 bad input."})
-public final class StoreCheckCommand implements Callable<Integer> {
+final class StoreCheckCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

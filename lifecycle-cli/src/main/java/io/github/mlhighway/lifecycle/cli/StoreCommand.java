@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         description = "Verify a store (a directory or jdbc:postgresql:// URL), copy one to another, or reclaim what"
                 + " crashes left in a directory store.",
         subcommands = {StoreCheckCommand.class, StoreCopyCommand.class, StoreGcCommand.class})
-public final class StoreCommand implements Runnable {
+final class StoreCommand implements Runnable {
 
     @Spec
     private CommandSpec spec;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
                 + "documents are verified as they are read. Idempotent: run it again after an interruption to "
                 + "finish.",
             "Exit codes: 0 copied, 1 a digest did not match or a store failed, 2 bad input."})
-public final class StoreCopyCommand implements Callable<Integer> {
+final class StoreCopyCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

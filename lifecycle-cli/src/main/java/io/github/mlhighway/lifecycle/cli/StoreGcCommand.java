@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                 + "that from its first file to its version. No artifact is removed while a document cannot be read "
                 + "(run `store check` first). Documents are never removed.",
             "Exit codes: 0 done, 1 orphan artifacts kept because a document cannot be read, 2 bad input."})
-public final class StoreGcCommand implements Callable<Integer> {
+final class StoreGcCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

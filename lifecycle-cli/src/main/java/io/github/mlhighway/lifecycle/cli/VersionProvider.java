@@ -6,7 +6,7 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version shown by {@code --version}: the Maven project version, filtered into a resource at build time. */
-public final class VersionProvider implements IVersionProvider {
+final class VersionProvider implements IVersionProvider {
 
     /**
      * The version lines.

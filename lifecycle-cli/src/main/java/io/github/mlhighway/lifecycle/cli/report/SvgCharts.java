@@ -18,7 +18,7 @@ import java.util.function.IntFunction;
  * absolute coordinates in a fixed view box; all text is escaped. Inputs must be finite; charts with nothing to
  * draw are the caller's business (the report prints "no data recorded" instead).
  */
-public final class SvgCharts {
+final class SvgCharts {
 
     /** Default chart width in pixels. */
     public static final int WIDTH = 640;

@@ -1,5 +1,8 @@
 package io.github.mlhighway.lifecycle.core.evaluation;
 
+import io.github.mlhighway.lifecycle.core.evaluation.internal.Percentiles;
+import io.github.mlhighway.lifecycle.core.evaluation.internal.Resampler;
+import io.github.mlhighway.lifecycle.core.evaluation.internal.StandardMetrics;
 import io.github.mlhighway.lifecycle.evaluation.ConfidenceInterval;
 import io.github.mlhighway.lifecycle.evaluation.Evaluation;
 import io.github.mlhighway.lifecycle.evaluation.EvaluationSettings;

@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.core.evaluation;
 
+import io.github.mlhighway.lifecycle.core.evaluation.internal.StandardMetrics;
 import io.github.mlhighway.lifecycle.evaluation.Direction;
 import io.github.mlhighway.lifecycle.evaluation.Task;
 

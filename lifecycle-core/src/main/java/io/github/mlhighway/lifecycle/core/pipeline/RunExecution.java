@@ -2,6 +2,8 @@ package io.github.mlhighway.lifecycle.core.pipeline;
 
 import io.github.mlhighway.lifecycle.core.data.profile.DatasetProfile;
 import io.github.mlhighway.lifecycle.core.pipeline.RunState.StageState;
+import io.github.mlhighway.lifecycle.core.pipeline.internal.ArtifactDigests;
+import io.github.mlhighway.lifecycle.core.pipeline.internal.Digests;
 import io.github.mlhighway.lifecycle.gate.Finding;
 import io.github.mlhighway.lifecycle.gate.Outcome;
 import io.github.mlhighway.lifecycle.gate.Verdict;

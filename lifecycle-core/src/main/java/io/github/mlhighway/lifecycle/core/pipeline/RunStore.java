@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlhighway.lifecycle.core.json.Json;
+import io.github.mlhighway.lifecycle.core.pipeline.internal.Digests;
 import io.github.mlhighway.lifecycle.pipeline.Codec;
 import io.github.mlhighway.lifecycle.pipeline.PipelineException;
 import io.github.mlhighway.lifecycle.pipeline.RunRecord;

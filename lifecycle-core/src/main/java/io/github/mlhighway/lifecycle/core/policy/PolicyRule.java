@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param when   the condition
  * @param action the action decided
  */
-public record PolicyRule(String name, BudgetCondition when, Action action) {
+record PolicyRule(String name, BudgetCondition when, Action action) {
 
     /** Validates the components. */
     public PolicyRule {

@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mlhighway.lifecycle.core.evaluation.internal.Resampler;
 import io.github.mlhighway.lifecycle.core.json.Json;
 import io.github.mlhighway.lifecycle.evaluation.ConfidenceInterval;
 import io.github.mlhighway.lifecycle.evaluation.Evaluation;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mlhighway.lifecycle.core.SimClock;
-import io.github.mlhighway.lifecycle.core.pipeline.Digests;
+import io.github.mlhighway.lifecycle.core.pipeline.internal.Digests;
 import io.github.mlhighway.lifecycle.core.pipeline.Pipeline;
 import io.github.mlhighway.lifecycle.core.pipeline.PipelineRunner;
 import io.github.mlhighway.lifecycle.core.pipeline.RunResult;

@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mlhighway.lifecycle.core.pipeline.internal.Digests;
 import io.github.mlhighway.lifecycle.core.registry.ModelRegistries;
 import io.github.mlhighway.lifecycle.gate.Finding;
 import io.github.mlhighway.lifecycle.gate.Gate;

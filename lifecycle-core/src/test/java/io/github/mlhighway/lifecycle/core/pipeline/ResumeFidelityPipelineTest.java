@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.mlhighway.lifecycle.core.evaluation.gate.ModelComparison;
 import io.github.mlhighway.lifecycle.core.evaluation.gate.ModelGate;
 import io.github.mlhighway.lifecycle.core.lineage.CodeVersion;
+import io.github.mlhighway.lifecycle.core.pipeline.internal.Digests;
 import io.github.mlhighway.lifecycle.core.store.StoreCheck;
 import io.github.mlhighway.lifecycle.core.store.Stores;
 import io.github.mlhighway.lifecycle.gate.Finding;

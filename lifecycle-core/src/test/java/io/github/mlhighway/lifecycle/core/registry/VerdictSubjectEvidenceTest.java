@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mlhighway.lifecycle.core.SimClock;
 import io.github.mlhighway.lifecycle.core.json.Json;
-import io.github.mlhighway.lifecycle.core.pipeline.ArtifactDigests;
+import io.github.mlhighway.lifecycle.core.pipeline.internal.ArtifactDigests;
 import io.github.mlhighway.lifecycle.gate.Finding;
 import io.github.mlhighway.lifecycle.gate.Outcome;
 import io.github.mlhighway.lifecycle.gate.Verdict;

@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.data.csv;
 import io.github.mlhighway.lifecycle.core.data.Column;
 import io.github.mlhighway.lifecycle.core.data.ColumnType;
 import io.github.mlhighway.lifecycle.core.data.Table;
+import io.github.mlhighway.lifecycle.core.data.csv.internal.Utf8Reader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.core.data.csv;
 
+import io.github.mlhighway.lifecycle.core.data.csv.internal.Utf8Reader;
 import java.io.CharConversionException;
 
 /**

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlhighway.lifecycle.core.data.ColumnType;
 import io.github.mlhighway.lifecycle.core.json.Json;
 import io.github.mlhighway.lifecycle.core.data.csv.InvalidUtf8Exception;
-import io.github.mlhighway.lifecycle.core.data.csv.Utf8Reader;
+import io.github.mlhighway.lifecycle.core.data.csv.internal.Utf8Reader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

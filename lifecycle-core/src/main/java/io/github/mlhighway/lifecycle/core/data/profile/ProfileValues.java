@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * {@code "abc…[truncated: 19000000 chars, sha256 3f79bb7b435b0532]"}. The hash keeps two long values with the same
  * beginning apart; the distinct-count sketch sees the whole value.
  */
-public final class ProfileValues {
+final class ProfileValues {
 
     /** What starts the marker of a truncated value. */
     public static final String MARKER = "…[truncated: ";

@@ -14,7 +14,7 @@ import org.apache.commons.math3.stat.descriptive.moment.Mean;
  * with their count. Infinite values make the mean infinite (compared as such), or undefined when both signs
  * occur. No value at all is INCONCLUSIVE.
  */
-public final class MeanBounds implements Constraint {
+final class MeanBounds implements Constraint {
 
     private final String column;
     private final Bounds bounds;

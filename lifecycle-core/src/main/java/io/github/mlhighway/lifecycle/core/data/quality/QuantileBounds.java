@@ -16,7 +16,7 @@ import java.util.function.IntToDoubleFunction;
  * place in an order: FAIL, with their count. Infinities are ordered as usual (interpolating next to an
  * infinity gives that infinity). No value at all is INCONCLUSIVE.
  */
-public final class QuantileBounds implements Constraint {
+final class QuantileBounds implements Constraint {
 
     private final String column;
     private final double quantile;

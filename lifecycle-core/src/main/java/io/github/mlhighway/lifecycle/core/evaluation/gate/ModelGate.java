@@ -2,9 +2,9 @@ package io.github.mlhighway.lifecycle.core.evaluation.gate;
 
 import io.github.mlhighway.lifecycle.core.evaluation.Evaluator;
 import io.github.mlhighway.lifecycle.core.evaluation.MetricFunction;
-import io.github.mlhighway.lifecycle.core.evaluation.Resampler;
+import io.github.mlhighway.lifecycle.core.evaluation.internal.Resampler;
 import io.github.mlhighway.lifecycle.core.evaluation.SliceKeys;
-import io.github.mlhighway.lifecycle.core.evaluation.StandardMetrics;
+import io.github.mlhighway.lifecycle.core.evaluation.internal.StandardMetrics;
 import io.github.mlhighway.lifecycle.evaluation.Direction;
 import io.github.mlhighway.lifecycle.evaluation.StandardMetric;
 import io.github.mlhighway.lifecycle.gate.Finding;

@@ -2,7 +2,7 @@ package io.github.mlhighway.lifecycle.core.evaluation.gate;
 
 import io.github.mlhighway.lifecycle.core.evaluation.EvaluationData;
 import io.github.mlhighway.lifecycle.core.evaluation.MetricFunction;
-import io.github.mlhighway.lifecycle.core.evaluation.Resampler;
+import io.github.mlhighway.lifecycle.core.evaluation.internal.Resampler;
 import io.github.mlhighway.lifecycle.core.evaluation.Score;
 import io.github.mlhighway.lifecycle.evaluation.Direction;
 

@@ -2,9 +2,9 @@ package io.github.mlhighway.lifecycle.core.evaluation.gate;
 
 import io.github.mlhighway.lifecycle.core.evaluation.BinaryData;
 import io.github.mlhighway.lifecycle.core.evaluation.EvaluationData;
-import io.github.mlhighway.lifecycle.core.evaluation.McNemar;
-import io.github.mlhighway.lifecycle.core.evaluation.McNemarResult;
-import io.github.mlhighway.lifecycle.core.evaluation.Percentiles;
+import io.github.mlhighway.lifecycle.core.evaluation.internal.McNemar;
+import io.github.mlhighway.lifecycle.core.evaluation.internal.McNemarResult;
+import io.github.mlhighway.lifecycle.core.evaluation.internal.Percentiles;
 import io.github.mlhighway.lifecycle.core.evaluation.Score;
 import io.github.mlhighway.lifecycle.evaluation.ConfidenceInterval;
 import io.github.mlhighway.lifecycle.evaluation.StandardMetric;

@@ -7,7 +7,7 @@ import io.github.mlhighway.lifecycle.core.data.Table;
 import io.github.mlhighway.lifecycle.core.data.csv.CsvFormatException;
 import io.github.mlhighway.lifecycle.core.data.csv.CsvOptions;
 import io.github.mlhighway.lifecycle.core.data.csv.CsvTables;
-import io.github.mlhighway.lifecycle.core.data.csv.Utf8Reader;
+import io.github.mlhighway.lifecycle.core.data.csv.internal.Utf8Reader;
 import io.github.mlhighway.lifecycle.core.data.profile.DatasetProfile;
 import io.github.mlhighway.lifecycle.core.data.profile.ProfileJson;
 import io.github.mlhighway.lifecycle.core.data.profile.Profiles;

@@ -1,5 +1,12 @@
-package io.github.mlhighway.lifecycle.core.evaluation;
+package io.github.mlhighway.lifecycle.core.evaluation.internal;
 
+import io.github.mlhighway.lifecycle.core.evaluation.BinaryData;
+import io.github.mlhighway.lifecycle.core.evaluation.BinaryMetrics;
+import io.github.mlhighway.lifecycle.core.evaluation.EvaluationData;
+import io.github.mlhighway.lifecycle.core.evaluation.MetricFunction;
+import io.github.mlhighway.lifecycle.core.evaluation.RegressionData;
+import io.github.mlhighway.lifecycle.core.evaluation.RegressionMetrics;
+import io.github.mlhighway.lifecycle.core.evaluation.Score;
 import io.github.mlhighway.lifecycle.evaluation.Direction;
 import io.github.mlhighway.lifecycle.evaluation.StandardMetric;
 import io.github.mlhighway.lifecycle.evaluation.Task;

@@ -1,5 +1,6 @@
-package io.github.mlhighway.lifecycle.core.evaluation;
+package io.github.mlhighway.lifecycle.core.evaluation.internal;
 
+import io.github.mlhighway.lifecycle.core.evaluation.EvaluationData;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;

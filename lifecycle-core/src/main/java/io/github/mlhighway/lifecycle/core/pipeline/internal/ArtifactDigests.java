@@ -1,4 +1,4 @@
-package io.github.mlhighway.lifecycle.core.pipeline;
+package io.github.mlhighway.lifecycle.core.pipeline.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.github.mlhighway.lifecycle.core.evaluation;
+package io.github.mlhighway.lifecycle.core.evaluation.internal;
 
 import io.github.mlhighway.lifecycle.evaluation.ConfidenceInterval;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;

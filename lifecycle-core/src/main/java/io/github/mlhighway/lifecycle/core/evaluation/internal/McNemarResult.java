@@ -1,4 +1,4 @@
-package io.github.mlhighway.lifecycle.core.evaluation;
+package io.github.mlhighway.lifecycle.core.evaluation.internal;
 
 /**
  * The outcome of McNemar's test on the discordant pairs of two classifiers evaluated on the same rows.

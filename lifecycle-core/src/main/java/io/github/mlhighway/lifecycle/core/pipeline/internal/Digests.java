@@ -1,4 +1,4 @@
-package io.github.mlhighway.lifecycle.core.pipeline;
+package io.github.mlhighway.lifecycle.core.pipeline.internal;
 
 import com.google.common.hash.Hashing;
 import com.google.common.io.MoreFiles;

@@ -1,5 +1,6 @@
-package io.github.mlhighway.lifecycle.core.evaluation;
+package io.github.mlhighway.lifecycle.core.evaluation.internal;
 
+import io.github.mlhighway.lifecycle.core.evaluation.BinaryData;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 

@@ -1,5 +1,6 @@
-package io.github.mlhighway.lifecycle.core.data.csv;
+package io.github.mlhighway.lifecycle.core.data.csv.internal;
 
+import io.github.mlhighway.lifecycle.core.data.csv.InvalidUtf8Exception;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package io.github.mlhighway.lifecycle.core.evaluation;
+package io.github.mlhighway.lifecycle.core.evaluation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
