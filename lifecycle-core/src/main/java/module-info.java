@@ -23,6 +23,7 @@ module io.github.mlhighway.lifecycle.core {
     requires transitive datasketches.java;
     requires org.apache.datasketches.memory;
     requires org.slf4j;
+    requires java.net.http;
     requires static micrometer.core;
 
     exports io.github.mlhighway.lifecycle.core.condition;
@@ -44,6 +45,8 @@ module io.github.mlhighway.lifecycle.core {
     exports io.github.mlhighway.lifecycle.core.policy;
     exports io.github.mlhighway.lifecycle.core.registry;
     exports io.github.mlhighway.lifecycle.core.release;
+    exports io.github.mlhighway.lifecycle.core.release.fleet;
+    exports io.github.mlhighway.lifecycle.core.release.prometheus;
     exports io.github.mlhighway.lifecycle.core.report;
     exports io.github.mlhighway.lifecycle.core.retrain;
     exports io.github.mlhighway.lifecycle.core.runtime;
@@ -69,6 +72,7 @@ module io.github.mlhighway.lifecycle.core {
     opens io.github.mlhighway.lifecycle.core.policy to com.fasterxml.jackson.databind;
     opens io.github.mlhighway.lifecycle.core.registry to com.fasterxml.jackson.databind;
     opens io.github.mlhighway.lifecycle.core.release to com.fasterxml.jackson.databind;
+    opens io.github.mlhighway.lifecycle.core.release.fleet to com.fasterxml.jackson.databind;
     opens io.github.mlhighway.lifecycle.core.report to com.fasterxml.jackson.databind;
     opens io.github.mlhighway.lifecycle.core.retrain to com.fasterxml.jackson.databind;
     opens io.github.mlhighway.lifecycle.core.serving to com.fasterxml.jackson.databind;

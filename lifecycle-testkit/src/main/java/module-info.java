@@ -9,6 +9,7 @@ module io.github.mlhighway.lifecycle.testkit {
     requires transitive org.assertj.core;
     requires jdk.management;
     requires java.sql;
+    requires java.net.http;
 
     exports io.github.mlhighway.lifecycle.testkit;
     exports io.github.mlhighway.lifecycle.testkit.arbitraries;
@@ -18,6 +19,7 @@ module io.github.mlhighway.lifecycle.testkit {
     exports io.github.mlhighway.lifecycle.testkit.docs;
     exports io.github.mlhighway.lifecycle.testkit.junit;
     exports io.github.mlhighway.lifecycle.testkit.postgres;
+    exports io.github.mlhighway.lifecycle.testkit.prometheus;
     exports io.github.mlhighway.lifecycle.testkit.scenario;
 
     opens io.github.mlhighway.lifecycle.testkit.arbitraries to com.fasterxml.jackson.databind;
