@@ -94,10 +94,11 @@ import org.junit.jupiter.api.io.TempDir;
  *       ({@link #malformedDigestsAreRefused}).</li>
  *   <li><b>Verification on every read</b>: once the stored bytes change (one bit flipped, one byte cut or added,
  *       emptied; see {@link #tamper}), reading an {@code open} stream to its end and calling {@code verified} throw
- *       an {@link ArtifactIntegrityException} naming the artifact's digest and a different actual one, every
- *       time, also when the artifact was read and verified before it changed
- *       ({@link #tamperedBytesAreDetectedOnEveryRead}); an expected size that differs from the artifact's, by one
- *       either way or zero, fails the same way while {@code -1} and the true size pass
+ *       an {@link ArtifactIntegrityException} whose expected digest is the artifact's, whose message names it,
+ *       and whose actual digest differs from it, every time, also when the artifact was read and verified before
+ *       it changed ({@link #tamperedBytesAreDetectedOnEveryRead}); an expected size that differs from the
+ *       artifact's, by one either way or zero, is an {@link ArtifactIntegrityException} with the artifact's
+ *       expected digest in its message, while {@code -1} and the true size pass
  *       ({@link #aWrongExpectedSizeIsAnIntegrityFailure}).</li>
  *   <li><b>Idempotent put</b>: the same bytes put again, as a stream or a file, return the same digest and size
  *       and are listed once ({@link #puttingTheSameBytesAgainStoresThemOnce}).</li>
@@ -423,8 +424,10 @@ public abstract class ArtifactRepositoryContract {
         assertThat(Files.size(repository.verified(sha256, bytes.length))).isEqualTo(bytes.length);
         assertThat(Files.size(repository.verified(sha256, -1))).isEqualTo(bytes.length);
         for (long wrong : new long[] {bytes.length - 1, bytes.length + 1, 0}) {
-            assertTampered(() -> drain(repository.open(sha256, wrong)), sha256, "open expecting " + wrong + " bytes");
-            assertTampered(() -> repository.verified(sha256, wrong), sha256, "verified expecting " + wrong + " bytes");
+            assertIntegrityFailure(() -> drain(repository.open(sha256, wrong)), sha256,
+                    "open expecting " + wrong + " bytes");
+            assertIntegrityFailure(() -> repository.verified(sha256, wrong), sha256,
+                    "verified expecting " + wrong + " bytes");
         }
     }
 
@@ -677,7 +680,14 @@ public abstract class ArtifactRepositoryContract {
     }
 
     private static void assertTampered(ThrowingSupplier<?> call, String sha256, String what) {
-        assertThatThrownBy(call::get, "%s", what).isInstanceOf(ArtifactIntegrityException.class)
+        assertIntegrityFailure(call, sha256, what).satisfies(e -> assertThat(
+                ((ArtifactIntegrityException) e).actualSha256()).as("actual digest of changed bytes, %s", what)
+                .isNotEqualTo(sha256).isNotBlank());
+    }
+
+    private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertIntegrityFailure(
+            ThrowingSupplier<?> call, String sha256, String what) {
+        return assertThatThrownBy(call::get, "%s", what).isInstanceOf(ArtifactIntegrityException.class)
                 .satisfies(e -> {
                     ArtifactIntegrityException failure = (ArtifactIntegrityException) e;
                     assertThat(failure.expectedSha256()).as("expected digest").isEqualTo(sha256);
