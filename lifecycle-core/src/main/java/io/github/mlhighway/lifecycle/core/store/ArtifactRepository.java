@@ -58,6 +58,7 @@ public interface ArtifactRepository {
      * @return a stream the caller closes
      * @throws ArtifactIntegrityException if the artifact is missing (at once) or its bytes do not match (at the end)
      * @throws StoreException             if it cannot be opened
+     * @throws IllegalArgumentException   if the text is not a lowercase hex SHA-256
      */
     default InputStream open(String sha256) {
         return open(sha256, -1);
@@ -73,6 +74,7 @@ public interface ArtifactRepository {
      * @return a stream the caller closes
      * @throws ArtifactIntegrityException if the artifact is missing (at once) or its bytes do not match (at the end)
      * @throws StoreException             if it cannot be opened
+     * @throws IllegalArgumentException   if the text is not a lowercase hex SHA-256
      */
     InputStream open(String sha256, long expectedSize);
 
@@ -83,6 +85,7 @@ public interface ArtifactRepository {
      * @param sha256 the digest
      * @return the verified file
      * @throws ArtifactIntegrityException naming the artifact and both digests if it is missing or does not match
+     * @throws IllegalArgumentException   if the text is not a lowercase hex SHA-256
      */
     default Path verified(String sha256) {
         return verified(sha256, -1);
@@ -97,6 +100,7 @@ public interface ArtifactRepository {
      * @param expectedSize the expected length in bytes, or -1 to accept any
      * @return the verified file
      * @throws ArtifactIntegrityException naming the artifact and both digests if it is missing or does not match
+     * @throws IllegalArgumentException   if the text is not a lowercase hex SHA-256
      */
     Path verified(String sha256, long expectedSize);
 
