@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.incident;
 import io.github.mlhighway.lifecycle.core.condition.Condition;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A declared rule for when an incident opens and when it closes, over evaluated {@link Condition conditions} (the
@@ -121,8 +122,8 @@ public final class IncidentPolicy {
         private final String name;
         private String key;
         private String title;
-        private Condition openWhen;
-        private Condition closeWhen;
+        private @Nullable Condition openWhen;
+        private @Nullable Condition closeWhen;
         private int openConsecutive = DEFAULT_CONSECUTIVE;
         private int closeConsecutive = DEFAULT_CONSECUTIVE;
         private boolean lastIsClose;

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -259,7 +260,7 @@ public final class SloMeters implements MeterBinder {
         private final List<BurnRateTier> tiers;
         private final Duration[] windows;
         private final AtomicBoolean warned = new AtomicBoolean();
-        private volatile Snapshot cached;
+        private volatile @Nullable Snapshot cached;
 
         Reader(String slo, Clock clock, long cacheMillis, List<BurnRateTier> tiers, Duration[] windows) {
             this.slo = slo;

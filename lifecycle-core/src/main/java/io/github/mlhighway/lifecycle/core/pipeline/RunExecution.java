@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /** One execution of a run: restores completed stages, runs the rest with retries, deadlines and gates. */
 final class RunExecution {
@@ -40,8 +41,8 @@ final class RunExecution {
     private static final String FILE_PREFIX = "file:";
     private static final String UNKNOWN = "unknown";
 
-    private RunState state;
-    private Instant runDeadline;
+    private @Nullable RunState state;
+    private @Nullable Instant runDeadline;
     private Object input;
 
     RunExecution(Pipeline<?, ?> pipeline, String runId, RunStore store, RunnerSettings settings,

@@ -13,14 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** The mutable state of a run while it executes; {@link #toRecord()} snapshots it for the store. */
 final class RunState {
 
     final String runId;
     final String pipeline;
-    final String inputDigest;
-    final Instant startedAt;
+    final @Nullable String inputDigest;
+    final @Nullable Instant startedAt;
     final List<StageState> stages = new ArrayList<>();
     RunStatus status = RunStatus.RUNNING;
     String outputDigest;

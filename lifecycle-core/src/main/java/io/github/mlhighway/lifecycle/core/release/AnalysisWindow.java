@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one analysis covers: the stats source's cumulative totals now minus those at the previous analysis (the
@@ -39,7 +40,7 @@ record AnalysisWindow(CohortStats baseline, CohortStats candidate, AnalysisMark 
     /**
      * The source's totals now, as a mark (no analysis), or null when the source keeps none.
      */
-    static AnalysisMark mark(CohortStatsSource source, ReleaseConfig config, Instant now) {
+    static @Nullable AnalysisMark mark(CohortStatsSource source, ReleaseConfig config, Instant now) {
         Optional<CohortStats> base = source.totals(config.baselineCohort());
         Optional<CohortStats> cand = source.totals(config.candidateCohort());
         return base.isPresent() && cand.isPresent() ? new AnalysisMark(now, base.get(), cand.get(), false) : null;

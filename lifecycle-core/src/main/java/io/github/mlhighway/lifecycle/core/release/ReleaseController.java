@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +83,7 @@ public final class ReleaseController {
     private final Assignment baseline;
     private final Assignment candidate;
     private final Assignment promoted;
-    private volatile ReleaseState state;
+    private volatile @Nullable ReleaseState state;
 
     private ReleaseController(Builder builder) {
         this.config = builder.config;

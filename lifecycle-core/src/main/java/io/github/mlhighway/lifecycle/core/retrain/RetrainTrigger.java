@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +78,7 @@ public final class RetrainTrigger {
     /** Per unit: whether it may fire; false from a trigger it held at until it is found clear. */
     private final boolean[] armed;
     private int streak;
-    private Instant lastTriggeredAt;
+    private @Nullable Instant lastTriggeredAt;
 
     private RetrainTrigger(Builder builder) {
         this.name = builder.name;

@@ -53,6 +53,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,9 +124,9 @@ public final class Lifecycle implements AutoCloseable {
     private final List<GuardedModel<?, ?>> models = new CopyOnWriteArrayList<>();
     private final ServingHost servingHost;
     private final Map<String, String> incidentKeys = new ConcurrentHashMap<>();
-    private volatile ErrorBudgetPolicy policy;
-    private ScheduledExecutorService ownedScheduler;
-    private ScheduledFuture<?> ticking;
+    private volatile @Nullable ErrorBudgetPolicy policy;
+    private @Nullable ScheduledExecutorService ownedScheduler;
+    private @Nullable ScheduledFuture<?> ticking;
     private boolean closed;
 
     private Lifecycle(Builder b) {
@@ -594,15 +595,15 @@ public final class Lifecycle implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private LongSupplier nanoTime;
         private Store store;
-        private Path storeRoot;
-        private String storeLocation;
+        private @Nullable Path storeRoot;
+        private @Nullable String storeLocation;
         private ArtifactRepository artifacts;
-        private ScheduledExecutorService scheduler;
+        private @Nullable ScheduledExecutorService scheduler;
         private Duration tickInterval = DEFAULT_TICK_INTERVAL;
         private Duration incidentInterval = DEFAULT_INCIDENT_INTERVAL;
-        private Duration reportInterval = DEFAULT_REPORT_INTERVAL;
+        private @Nullable Duration reportInterval = DEFAULT_REPORT_INTERVAL;
         private boolean incidentsFromAlerts = true;
-        private Object meterRegistry;
+        private @Nullable Object meterRegistry;
         private final List<ReleaseListener> releaseListeners = new ArrayList<>();
         private final List<IncidentListener> incidentListeners = new ArrayList<>();
         private final List<PipelineListener> pipelineListeners = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing the runtime ticks: an action run at most once per interval on the runtime's clock (every tick when the
@@ -15,7 +16,7 @@ final class Participant {
     private final Duration every;
     private final BooleanSupplier action;
     private final Object subject;
-    private Instant nextDue;
+    private @Nullable Instant nextDue;
 
     /**
      * @param name   what it is, for messages

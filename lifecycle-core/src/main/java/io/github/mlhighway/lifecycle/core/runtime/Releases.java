@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Releases made from a {@link Lifecycle}, wired to its store, clock, error-budget policy, incidents and registry.
@@ -121,10 +122,10 @@ public final class Releases {
         private final GuardedModel<I, O> service;
         private final ReleaseConfig config;
         private String alias;
-        private PromotionApproval approval;
+        private @Nullable PromotionApproval approval;
         private boolean usePolicy = true;
         private boolean recordIncidents = true;
-        private String incidentKey;
+        private @Nullable String incidentKey;
         private final List<ReleaseListener> listeners = new ArrayList<>();
 
         private Builder(GuardedModel<I, O> service, ReleaseConfig config) {

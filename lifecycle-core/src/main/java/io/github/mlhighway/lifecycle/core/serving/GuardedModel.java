@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Model versions behind guards: each call is routed by the current {@link TrafficPlan}, recorded on availability
@@ -120,10 +121,10 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
     private final Duration timeout;
     private final ExecutorService timeoutExecutor;
     private final Function<? super I, ? extends O> fallback;
-    private final ShadowMirror<I, O> shadow;
-    private final ExecutorService ownedShadowExecutor;
-    private final PredictionJournal<O> journal;
-    private final OnlineDrift<I, O> drift;
+    private final @Nullable ShadowMirror<I, O> shadow;
+    private final @Nullable ExecutorService ownedShadowExecutor;
+    private final @Nullable PredictionJournal<O> journal;
+    private final @Nullable OnlineDrift<I, O> drift;
     private final Clock clock;
     private final Instant createdAt;
 
@@ -188,7 +189,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
     }
 
     /** @return the current traffic plan */
-    public TrafficPlan trafficPlan() {
+    public @Nullable TrafficPlan trafficPlan() {
         return plan.get();
     }
 
@@ -486,7 +487,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
      * for {@value #PLAN_PROBES} consecutive key hashes from 0 (every bucket of {@code ReleaseTrafficPlan} and of
      * any plan that buckets by a remainder of up to that many) and as many well-mixed ones.
      */
-    private static String planUse(TrafficPlan current, String version) {
+    private static @Nullable String planUse(TrafficPlan current, String version) {
         if (version.equals(current.shadowVersion())) {
             return "mirrors traffic to it";
         }
@@ -619,7 +620,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         }
 
         @Override
-        public O call() {
+        public @Nullable O call() {
             if (!compareAndSet(PENDING, RUNNING)) {
                 return null; // abandoned before it started; the caller freed the slot
             }

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,15 +68,15 @@ public final class SloTracker {
 
     private final Slo slo;
     private final Clock clock;
-    private final Indicator.Threshold threshold;
+    private final Indicator.@Nullable Threshold threshold;
 
     private final LongAdder goodEvents = new LongAdder();
     private final LongAdder badEvents = new LongAdder();
 
     // Guarded by "this": everything below is touched only while distributing or reading.
     private final TreeMap<Long, BucketRing> rings = new TreeMap<>();
-    private final CalendarTally calendar;
-    private final SliceAccumulator slices;
+    private final @Nullable CalendarTally calendar;
+    private final @Nullable SliceAccumulator slices;
     private final long burnRateWindowMillis;
     private final long longestRingMillis;
     private final Map<String, AlertStatus> lastStatus = new HashMap<>();

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Content-addressed binary files beside the documents of a {@link DirectoryStore}: a file whose bytes hash to
@@ -310,7 +311,7 @@ public final class ArtifactStore implements ArtifactRepository {
     }
 
     /** The store root: two levels above {@code _artifacts/sha256}. */
-    private Path storeRoot() {
+    private @Nullable Path storeRoot() {
         return base.getParent().getParent();
     }
 

@@ -4,6 +4,7 @@ import io.github.mlhighway.lifecycle.core.data.Column;
 import io.github.mlhighway.lifecycle.core.data.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects one column's cells: parsed at once into a typed builder when the type is known, otherwise kept as
@@ -12,9 +13,9 @@ import java.util.List;
 final class ColumnReader {
 
     private final String name;
-    private final CellSink sink;
-    private final List<String> texts;
-    private final TypeInference inference;
+    private final @Nullable CellSink sink;
+    private final @Nullable List<String> texts;
+    private final @Nullable TypeInference inference;
 
     ColumnReader(String name, ColumnType type) {
         this.name = name;

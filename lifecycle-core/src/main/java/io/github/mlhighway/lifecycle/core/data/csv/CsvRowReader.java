@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams the records of a CSV source, one at a time, through Jackson's CSV parser: the header first, then
@@ -28,7 +29,7 @@ final class CsvRowReader implements Closeable {
     private final CsvParser parser;
     private final String source;
     private final List<String> fields = new ArrayList<>();
-    private List<String> header;
+    private @Nullable List<String> header;
     private boolean started;
     private long line;
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses and runs the drift test of one column (DESIGN §5, Evidently's rules) and returns the raw result;
@@ -73,7 +74,7 @@ final class ColumnDriftEvaluator {
     }
 
     /** Why a column comparable in the reference cannot be compared in the current data, or null. */
-    private static String brokenReason(ColumnSample reference, ColumnSample current) {
+    private static @Nullable String brokenReason(ColumnSample reference, ColumnSample current) {
         if (current.nonNull == 0) {
             return "every current value is null";
         }
@@ -315,7 +316,7 @@ final class ColumnDriftEvaluator {
     }
 
     /** Category counts of a side: categories, or a numeric small domain of at most maxDistinct values. */
-    private static Map<String, Long> categoricalView(ColumnSample sample, int maxDistinct) {
+    private static @Nullable Map<String, Long> categoricalView(ColumnSample sample, int maxDistinct) {
         if (!sample.type.isNumeric()) {
             return sample.categories;
         }

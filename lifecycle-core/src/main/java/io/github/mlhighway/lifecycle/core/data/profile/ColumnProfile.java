@@ -18,6 +18,7 @@ import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.quantilescommon.DoublesSortedView;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The profile of one column: exact counts, moments and (under a cap) category counts, plus sketches for
@@ -38,17 +39,17 @@ public final class ColumnProfile {
     private final long nullCount;
     private final long nanCount;
     private final long infiniteCount;
-    private final Moments moments;
-    private final KllDoublesSketch quantiles;
-    private final DoublesSortedView sortedView;
-    private final HllSketch distinct;
-    private final ItemsSketch<String> frequentItems;
+    private final @Nullable Moments moments;
+    private final @Nullable KllDoublesSketch quantiles;
+    private final @Nullable DoublesSortedView sortedView;
+    private final @Nullable HllSketch distinct;
+    private final @Nullable ItemsSketch<String> frequentItems;
     private final int frequentItemsMapSize;
-    private final Map<String, Long> categoryCounts;
+    private final @Nullable Map<String, Long> categoryCounts;
     private final int categoryCap;
-    private final Map<Double, Long> smallDomainCounts;
+    private final @Nullable Map<Double, Long> smallDomainCounts;
     private final int smallDomainCap;
-    private final FixedBins fixedBins;
+    private final @Nullable FixedBins fixedBins;
     private final int histogramBins;
 
     ColumnProfile(State state) {
@@ -425,7 +426,7 @@ public final class ColumnProfile {
         return frequentItemsMapSize;
     }
 
-    byte[] quantilesBytes() {
+    byte @Nullable [] quantilesBytes() {
         return quantiles == null ? null : quantiles.toByteArray();
     }
 
@@ -433,7 +434,7 @@ public final class ColumnProfile {
         return distinct.toCompactByteArray();
     }
 
-    byte[] frequentItemsBytes() {
+    byte @Nullable [] frequentItemsBytes() {
         return frequentItems == null ? null
                 : frequentItems.toByteArray(new org.apache.datasketches.common.ArrayOfStringsSerDe());
     }

@@ -6,6 +6,7 @@ import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.kll.KllDoublesSketch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Accumulates the profile of one column, one value at a time, then {@link #profile() builds} it. The numeric
@@ -34,14 +35,14 @@ public final class ColumnProfiler {
     private long infiniteCount;
     private long trueCount;
     private long falseCount;
-    private final MomentsAccumulator moments;
-    private final KllDoublesSketch quantiles;
-    private final SmallDomainCounter smallDomain;
-    private final FixedBins fixedBins;
+    private final @Nullable MomentsAccumulator moments;
+    private final @Nullable KllDoublesSketch quantiles;
+    private final @Nullable SmallDomainCounter smallDomain;
+    private final @Nullable FixedBins fixedBins;
     private final HllSketch distinct;
-    private final ItemsSketch<String> frequentItems;
-    private final CategoryCounter categories;
-    private final double[] batch;
+    private final @Nullable ItemsSketch<String> frequentItems;
+    private final @Nullable CategoryCounter categories;
+    private final double @Nullable [] batch;
     private int batched;
 
     private ColumnProfiler(String name, ColumnType type, ProfileOptions options) {

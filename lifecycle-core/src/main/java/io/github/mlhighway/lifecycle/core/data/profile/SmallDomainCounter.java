@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.data.profile;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exact counts of the distinct values of a numeric column while there are at most {@code cap} of them; after
@@ -9,8 +10,8 @@ import java.util.TreeMap;
  */
 final class SmallDomainCounter {
     private final int cap;
-    private double[] values;
-    private long[] counts;
+    private double @Nullable [] values;
+    private long @Nullable [] counts;
     private int size;
     private boolean overflowed;
 
@@ -46,7 +47,7 @@ final class SmallDomainCounter {
     }
 
     /** @return value counts in increasing value order, or null after overflow */
-    Map<Double, Long> toMap() {
+    @Nullable Map<Double, Long> toMap() {
         if (overflowed) {
             return null;
         }

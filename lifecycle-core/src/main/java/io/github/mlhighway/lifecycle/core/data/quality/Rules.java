@@ -7,6 +7,7 @@ import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The per-row rules behind {@link Constraints}: one small record each. */
 final class Rules {
@@ -51,7 +52,7 @@ final class Rules {
         }
 
         @Override
-        public String inapplicable(Column column) {
+        public @Nullable String inapplicable(Column column) {
             return NumericValues.of(column) == null ? NumericValues.notNumeric(column, name) : null;
         }
 

@@ -10,6 +10,7 @@ import io.github.mlhighway.lifecycle.core.json.Json;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link ModelGate} judges: a challenger's predictions, optionally the champion's predictions on the very
@@ -185,7 +186,7 @@ public final class ModelComparison {
         return form.slices() == null ? comparison : comparison.withSlices(form.slices());
     }
 
-    private static double[] values(EvaluationData data) {
+    private static double @Nullable [] values(EvaluationData data) {
         if (data == null) {
             return null;
         }

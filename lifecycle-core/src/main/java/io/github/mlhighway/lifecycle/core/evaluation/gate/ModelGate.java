@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The champion gate: holds a challenger to absolute thresholds and to change thresholds against the champion,
@@ -456,9 +457,9 @@ public final class ModelGate implements Gate<ModelComparison> {
         private final StandardMetric standard;
         private final MetricFunction custom;
         private final List<ChangeThreshold> changes = new ArrayList<>();
-        private Direction direction;
-        private Double atLeast;
-        private Double atMost;
+        private @Nullable Direction direction;
+        private @Nullable Double atLeast;
+        private @Nullable Double atMost;
         private boolean againstChampion;
         private double confidence = DEFAULT_CONFIDENCE;
 

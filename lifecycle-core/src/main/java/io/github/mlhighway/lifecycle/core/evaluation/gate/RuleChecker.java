@@ -13,6 +13,7 @@ import io.github.mlhighway.lifecycle.gate.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Turns one {@link MetricRule} on one set of rows (all, or a slice) into findings. */
 final class RuleChecker {
@@ -154,7 +155,7 @@ final class RuleChecker {
                 num(test.pValue()), num(alpha)));
     }
 
-    private Finding unusable(String checkName, String name, String model, Score score) {
+    private @Nullable Finding unusable(String checkName, String name, String model, Score score) {
         if (!score.defined()) {
             return Finding.note(check(checkName), slice ? Outcome.INCONCLUSIVE : Outcome.FAIL, sentence(
                     "%s is missing for the %s%s: %s.", name, model, where(), score.reason()));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Reads one YAML tree into a document of the model, reporting every problem on the way. */
 final class DocumentReader {
@@ -19,9 +20,9 @@ final class DocumentReader {
     /** The OpenSLO v2alpha API version, recognised to say that it is not read yet. */
     static final String V2ALPHA = "openslo.com/v2alpha";
 
-    private String version;
+    private @Nullable String version;
 
-    OpenSloDocument read(SpecNode root) {
+    @Nullable OpenSloDocument read(SpecNode root) {
         if (!root.requireObject("an OpenSLO document (apiVersion, kind, metadata, spec)")) {
             return null;
         }
@@ -101,7 +102,7 @@ final class DocumentReader {
         return OpenSloDocument.V1ALPHA.equals(version);
     }
 
-    private Metadata metadata(SpecNode node) {
+    private @Nullable Metadata metadata(SpecNode node) {
         if (!node.requireObject("metadata with a name")) {
             return null;
         }
@@ -216,7 +217,7 @@ final class DocumentReader {
                 policies);
     }
 
-    private SloDocument.Objective objective(SpecNode node, String budgeting) {
+    private SloDocument.@Nullable Objective objective(SpecNode node, String budgeting) {
         if (!node.requireObject("an objective")) {
             return null;
         }
@@ -374,7 +375,7 @@ final class DocumentReader {
         }
     }
 
-    private SliDocument inlineSli(SpecNode node) {
+    private @Nullable SliDocument inlineSli(SpecNode node) {
         node.allowOnly(List.of("metadata", "spec"));
         Metadata metadata = metadata(node.field("metadata"));
         SpecNode spec = node.field("spec");
@@ -448,7 +449,7 @@ final class DocumentReader {
         return new SliDocument.RatioMetric(counter, incremental, good, bad, total, rawType, raw);
     }
 
-    private MetricSpec optionalMetric(SpecNode node) {
+    private @Nullable MetricSpec optionalMetric(SpecNode node) {
         return node.isObject(isAlpha() ? "a metric: {source, queryType, query}" : METRIC_V1) ? metric(node) : null;
     }
 
@@ -488,7 +489,7 @@ final class DocumentReader {
         return new MetricSpec(new MetricSpec.MetricSource(ref, type, spec), null, null, null);
     }
 
-    private AlertPolicyDocument inlineAlertPolicy(SpecNode node) {
+    private @Nullable AlertPolicyDocument inlineAlertPolicy(SpecNode node) {
         node.allowOnly(List.of("kind", "metadata", "spec"));
         String kind = node.field("kind").requiredText(AlertPolicyDocument.KIND);
         if (kind != null && !kind.equals(AlertPolicyDocument.KIND)) {

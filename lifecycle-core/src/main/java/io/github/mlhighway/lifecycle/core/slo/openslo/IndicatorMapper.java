@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mlhighway.lifecycle.slo.Indicator;
 import io.github.mlhighway.lifecycle.slo.MetricSource;
 import io.github.mlhighway.lifecycle.slo.Operator;
+import org.jspecify.annotations.Nullable;
 
 /** Maps an objective's indicator (inline, by reference or v1alpha) to an engine {@link Indicator}. */
 final class IndicatorMapper {
@@ -21,7 +22,7 @@ final class IndicatorMapper {
      * @param i       objective index
      * @param sloName the engine SLO's name, used when the indicator has none (v1alpha)
      */
-    Indicator map(Located<SloDocument> slo, int i, String sloName) {
+    @Nullable Indicator map(Located<SloDocument> slo, int i, String sloName) {
         SloDocument.Spec spec = slo.value().spec();
         SloDocument.Objective objective = spec.objectives().get(i);
         String objectivePath = "spec.objectives[" + i + "]";
@@ -99,7 +100,7 @@ final class IndicatorMapper {
         return found;
     }
 
-    private Indicator ratio(SliDocument.RatioMetric ratio, String name, Located<?> where, String path) {
+    private @Nullable Indicator ratio(SliDocument.RatioMetric ratio, String name, Located<?> where, String path) {
         if (ratio.raw() != null) {
             where.problem(path + ".raw", "found a raw ratio metric, which Lifecycle cannot convert yet: expected good "
                     + "or bad events with total");
@@ -119,7 +120,7 @@ final class IndicatorMapper {
         }
     }
 
-    private MetricSource source(MetricSpec metric, Located<?> where, String path) {
+    private @Nullable MetricSource source(MetricSpec metric, Located<?> where, String path) {
         if (metric == null) {
             return MetricSource.none();
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns OpenSLO documents into engine {@link Slo}s: one per objective of each SLO document, named by
@@ -102,7 +103,7 @@ public final class OpenSloConverter {
         return convert(List.of(file));
     }
 
-    private Slo convert(Located<SloDocument> slo, int i, IndicatorMapper indicators, AlertPolicyMapper alerts) {
+    private @Nullable Slo convert(Located<SloDocument> slo, int i, IndicatorMapper indicators, AlertPolicyMapper alerts) {
         SloDocument document = slo.value();
         SloDocument.Spec spec = document.spec();
         SloDocument.Objective objective = spec.objectives().get(i);

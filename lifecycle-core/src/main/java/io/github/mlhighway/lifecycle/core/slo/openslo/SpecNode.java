@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** A YAML node with its path, reading typed values and reporting what it finds wrong. */
 final class SpecNode {
@@ -84,7 +85,7 @@ final class SpecNode {
         }
     }
 
-    String text(String expected) {
+    @Nullable String text(String expected) {
         if (!isPresent()) {
             return null;
         }
@@ -95,7 +96,7 @@ final class SpecNode {
         return null;
     }
 
-    String requiredText(String expected) {
+    @Nullable String requiredText(String expected) {
         if (!isPresent()) {
             problem("missing, expected " + expected);
             return null;
@@ -108,7 +109,7 @@ final class SpecNode {
         return text;
     }
 
-    Double number(String expected) {
+    @Nullable Double number(String expected) {
         if (!isPresent()) {
             return null;
         }
@@ -123,7 +124,7 @@ final class SpecNode {
         return null;
     }
 
-    Integer integer(String expected) {
+    @Nullable Integer integer(String expected) {
         if (!isPresent()) {
             return null;
         }
@@ -134,7 +135,7 @@ final class SpecNode {
         return null;
     }
 
-    Boolean bool(String expected) {
+    @Nullable Boolean bool(String expected) {
         if (!isPresent()) {
             return null;
         }

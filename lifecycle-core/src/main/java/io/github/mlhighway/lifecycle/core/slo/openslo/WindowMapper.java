@@ -4,6 +4,7 @@ import io.github.mlhighway.lifecycle.slo.CalendarUnit;
 import io.github.mlhighway.lifecycle.slo.TimeWindow;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
 
 /** Maps an OpenSLO time window and slice lengths to the engine's, rejecting what the engine cannot represent. */
 final class WindowMapper {
@@ -15,7 +16,7 @@ final class WindowMapper {
     }
 
     /** The window of the SLO document, or {@code null} after reporting a problem. */
-    static TimeWindow window(Located<SloDocument> slo) {
+    static @Nullable TimeWindow window(Located<SloDocument> slo) {
         SloDocument.Spec spec = slo.value().spec();
         boolean alpha = OpenSloDocument.V1ALPHA.equals(slo.value().apiVersion());
         if (spec.timeWindows().isEmpty()) {
@@ -64,7 +65,7 @@ final class WindowMapper {
     }
 
     /** The slice length of an objective, or {@code null} after reporting a problem. */
-    static Duration slice(Located<SloDocument> slo, int i, String text) {
+    static @Nullable Duration slice(Located<SloDocument> slo, int i, String text) {
         String path = "spec.objectives[" + i + "].timeSliceWindow";
         if (text == null) {
             slo.warning(path, "missing (v1alpha has no timeSliceWindow), read as " + DEFAULT_ALPHA_SLICE.toMinutes()
@@ -89,7 +90,7 @@ final class WindowMapper {
     }
 
     /** A fixed-length duration at a path, or {@code null} after reporting a problem. */
-    static Duration fixed(Located<?> where, String path, String text) {
+    static @Nullable Duration fixed(Located<?> where, String path, String text) {
         OpenSloDuration duration = OpenSloDuration.parse(text);
         if (!duration.isFixedLength()) {
             where.problem(path, "found '" + duration + "', expected a fixed length (s, m, h, d or w, e.g. 1h)");

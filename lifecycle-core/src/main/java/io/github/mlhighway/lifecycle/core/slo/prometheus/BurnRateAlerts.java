@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The multi-window, multi-burn-rate alerts of one SLO: one alerting rule per severity, firing when any enabled
@@ -78,7 +79,7 @@ final class BurnRateAlerts {
     }
 
     /** The comment for a no-data policy the rules cannot express, or {@code null}. */
-    static String noDataComment(Slo slo) {
+    static @Nullable String noDataComment(Slo slo) {
         return slo.alerting().noData() == NoDataPolicy.IGNORE && !slo.alerting().tiers().isEmpty()
                 ? "no-data policy IGNORE (keep the previous state) is not expressed: without data these alerts resolve"
                 : null;
