@@ -120,8 +120,8 @@ public final class IncidentPolicy {
     /** Builds an {@link IncidentPolicy}; {@link #consecutive} applies to the rule declared just before it. */
     public static final class Builder {
         private final String name;
-        private String key;
-        private String title;
+        private @Nullable String key;
+        private @Nullable String title;
         private @Nullable Condition openWhen;
         private @Nullable Condition closeWhen;
         private int openConsecutive = DEFAULT_CONSECUTIVE;

@@ -43,7 +43,7 @@ final class RunExecution {
 
     private @Nullable RunState state;
     private @Nullable Instant runDeadline;
-    private Object input;
+    private @Nullable Object input;
 
     RunExecution(Pipeline<?, ?> pipeline, String runId, RunStore store, RunnerSettings settings,
             Cancellation cancellation, SliJournal slis) {
@@ -338,7 +338,7 @@ final class RunExecution {
         }
 
         StageOutcome run() {
-            String inputDigest = index == 0 ? state.inputDigest : state.stages.get(index - 1).outputDigest;
+            @Nullable String inputDigest = index == 0 ? state.inputDigest : state.stages.get(index - 1).outputDigest;
             while (true) {
                 Optional<StageCancelledException> before = context(stage.attempts + 1).stopReason();
                 if (before.isPresent()) {
@@ -367,7 +367,7 @@ final class RunExecution {
                     return stop(context.stopReason().orElseGet(() -> new StageCancelledException(
                             RunStatus.CANCELLED, "Stage '" + definition.name() + "' was interrupted")));
                 } catch (Exception e) {
-                    Failure failure = Failure.of(e, total, clock.instant());
+                    @Nullable Failure failure = Failure.of(e, total, clock.instant());
                     Optional<StageCancelledException> stop = context.stopReason();
                     if (stop.isPresent()) {
                         stage.failures.add(failure);

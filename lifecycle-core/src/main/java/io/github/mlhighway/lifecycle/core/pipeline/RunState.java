@@ -24,10 +24,10 @@ final class RunState {
     final @Nullable Instant startedAt;
     final List<StageState> stages = new ArrayList<>();
     RunStatus status = RunStatus.RUNNING;
-    String outputDigest;
-    Instant endedAt;
+    @Nullable String outputDigest;
+    @Nullable Instant endedAt;
     int executions;
-    Failure failure;
+    @Nullable Failure failure;
     String codeVersion = "unknown";
     String codeVersionSource = "unknown";
     Map<String, String> parameters = Map.of();
@@ -94,13 +94,13 @@ final class RunState {
     /** One stage's mutable state. */
     static final class StageState {
         final String name;
-        String outputType;
-        String codec;
+        @Nullable String outputType;
+        @Nullable String codec;
         StageStatus status = StageStatus.PENDING;
         int attempts;
-        Instant startedAt;
+        @Nullable Instant startedAt;
         Instant endedAt;
-        String inputDigest;
+        @Nullable String inputDigest;
         String outputDigest;
         final List<Verdict> verdicts = new ArrayList<>();
         final List<Failure> failures = new ArrayList<>();

@@ -128,7 +128,7 @@ public final class ReleaseController {
      *
      * @return the state
      */
-    public ReleaseState state() {
+    public @Nullable ReleaseState state() {
         return state;
     }
 
@@ -516,7 +516,7 @@ public final class ReleaseController {
     private static final class Transition {
         ReleaseState state;
         String change;
-        PolicyDecision policy;
+        @Nullable PolicyDecision policy;
         final List<JournalEntry> entries = new ArrayList<>();
 
         Transition(ReleaseState state, String change) {
@@ -536,8 +536,8 @@ public final class ReleaseController {
         private final CohortStatsSource stats;
         private final Clock clock;
         private PromotionPolicy policy;
-        private Supplier<List<AlertState>> candidateAlerts;
-        private PromotionApproval approval;
+        private @Nullable Supplier<List<AlertState>> candidateAlerts;
+        private @Nullable PromotionApproval approval;
         private final List<ReleaseListener> listeners = new ArrayList<>();
 
         private Builder(ReleaseConfig config, Store store, CohortStatsSource stats, Clock clock) {

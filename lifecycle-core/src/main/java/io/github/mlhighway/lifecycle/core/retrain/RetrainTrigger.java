@@ -243,7 +243,7 @@ public final class RetrainTrigger {
         private final Condition condition;
         private int consecutive = DEFAULT_CONSECUTIVE;
         private Duration cooldown = DEFAULT_COOLDOWN;
-        private Consumer<RetrainRequest> action;
+        private @Nullable Consumer<RetrainRequest> action;
         private Consumer<RetrainDecision> listener = decision -> { };
 
         private Builder(String name, Clock clock, Condition condition) {

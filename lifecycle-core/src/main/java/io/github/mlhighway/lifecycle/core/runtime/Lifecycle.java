@@ -119,7 +119,7 @@ public final class Lifecycle implements AutoCloseable {
     private final Releases releases;
     private final List<ReleaseListener> releaseListeners;
     private final Duration tickInterval;
-    private final ScheduledExecutorService givenScheduler;
+    private final @Nullable ScheduledExecutorService givenScheduler;
     private final List<Participant> participants = new CopyOnWriteArrayList<>();
     private final List<GuardedModel<?, ?>> models = new CopyOnWriteArrayList<>();
     private final ServingHost servingHost;
@@ -593,11 +593,11 @@ public final class Lifecycle implements AutoCloseable {
     /** Builds a {@link Lifecycle}; each method checks its argument at once. Not thread-safe. */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
-        private LongSupplier nanoTime;
-        private Store store;
+        private @Nullable LongSupplier nanoTime;
+        private @Nullable Store store;
         private @Nullable Path storeRoot;
         private @Nullable String storeLocation;
-        private ArtifactRepository artifacts;
+        private @Nullable ArtifactRepository artifacts;
         private @Nullable ScheduledExecutorService scheduler;
         private Duration tickInterval = DEFAULT_TICK_INTERVAL;
         private Duration incidentInterval = DEFAULT_INCIDENT_INTERVAL;

@@ -121,7 +121,7 @@ public final class Releases {
     public final class Builder<I, O> {
         private final GuardedModel<I, O> service;
         private final ReleaseConfig config;
-        private String alias;
+        private @Nullable String alias;
         private @Nullable PromotionApproval approval;
         private boolean usePolicy = true;
         private boolean recordIncidents = true;

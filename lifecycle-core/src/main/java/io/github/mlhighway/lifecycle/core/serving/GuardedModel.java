@@ -117,7 +117,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
     private final SloRegistry registry;
     private final LongSupplier nanoTime;
     private final long latencyThresholdNanos;
-    private final Bulkhead bulkhead;
+    private final @Nullable Bulkhead bulkhead;
     private final Duration timeout;
     private final ExecutorService timeoutExecutor;
     private final Function<? super I, ? extends O> fallback;

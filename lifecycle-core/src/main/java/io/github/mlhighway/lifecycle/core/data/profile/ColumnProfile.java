@@ -410,7 +410,7 @@ public final class ColumnProfile {
         return state;
     }
 
-    FixedBins fixedBins() {
+    @Nullable FixedBins fixedBins() {
         return fixedBins;
     }
 
@@ -454,16 +454,16 @@ public final class ColumnProfile {
         long nullCount;
         long nanCount;
         long infiniteCount;
-        Moments moments;
-        KllDoublesSketch quantiles;
-        HllSketch distinct;
-        ItemsSketch<String> frequentItems;
+        @Nullable Moments moments;
+        @Nullable KllDoublesSketch quantiles;
+        @Nullable HllSketch distinct;
+        @Nullable ItemsSketch<String> frequentItems;
         int frequentItemsMapSize = ProfileOptions.DEFAULT_FREQUENT_ITEMS_MAP_SIZE;
-        Map<String, Long> categoryCounts;
+        @Nullable Map<String, Long> categoryCounts;
         int categoryCap = ProfileOptions.DEFAULT_CATEGORY_CAP;
-        Map<Double, Long> smallDomainCounts;
+        @Nullable Map<Double, Long> smallDomainCounts;
         int smallDomainCap = ProfileOptions.DEFAULT_SMALL_DOMAIN_CAP;
-        FixedBins fixedBins;
+        @Nullable FixedBins fixedBins;
         int histogramBins = ProfileOptions.DEFAULT_HISTOGRAM_BINS;
 
         State(String name, ColumnType type) {

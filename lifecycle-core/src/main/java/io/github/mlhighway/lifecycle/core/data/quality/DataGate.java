@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Gate} on a table: optionally a schema validated in an environment, then constraints. The verdict holds
@@ -110,8 +111,8 @@ public final class DataGate implements Gate<Table> {
     public static final class Builder {
         private final String name;
         private final List<Constraint> constraints = new ArrayList<>();
-        private Schema schema;
-        private String environment;
+        private @Nullable Schema schema;
+        private @Nullable String environment;
         private Clock clock = Clock.systemUTC();
 
         private Builder(String name) {

@@ -292,7 +292,7 @@ final class DocumentReader {
                 indicator, indicatorRef, weight, ratioMetrics);
     }
 
-    private String operator(SpecNode node) {
+    private @Nullable String operator(SpecNode node) {
         String op = node.text(OPS);
         if (op != null && !OP_NAMES.contains(op)) {
             node.problem("found " + SpecNode.quote(op) + ", expected " + OPS);

@@ -91,7 +91,7 @@ final class IndicatorMapper {
         return ok;
     }
 
-    private Located<SliDocument> resolve(Located<SloDocument> slo, String path, String ref) {
+    private @Nullable Located<SliDocument> resolve(Located<SloDocument> slo, String path, String ref) {
         Located<SliDocument> found = index.find(SliDocument.KIND, ref);
         if (found == null) {
             slo.problem(path, "found '" + ref + "', expected the name of an SLI document in the given files ("
