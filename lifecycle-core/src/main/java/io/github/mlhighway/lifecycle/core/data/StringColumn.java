@@ -110,7 +110,7 @@ public final class StringColumn extends ColumnBase implements Column {
          * @param value the value; null appends a null
          * @return this builder
          */
-        public Builder add(String value) {
+        public Builder add(@Nullable String value) {
             if (value == null) {
                 nulls.set(size);
             }

@@ -292,7 +292,7 @@ final class RunExecution {
         }
     }
 
-    private RunResult<Object> finish(RunStatus status, Failure failure, Object output) {
+    private RunResult<Object> finish(RunStatus status, @Nullable Failure failure, @Nullable Object output) {
         state.status = status;
         state.failure = failure;
         state.endedAt = clock.instant();
@@ -320,7 +320,7 @@ final class RunExecution {
      * @param value   the output, when succeeded
      * @param failure the failure, otherwise
      */
-    private record StageOutcome(RunStatus status, Object value, Failure failure) {
+    private record StageOutcome(RunStatus status, @Nullable Object value, @Nullable Failure failure) {
     }
 
     /** The attempts of one stage in this execution. */

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param mark      the totals to subtract next time, null for a source without totals
  * @param notes     findings about the window itself (restart, windowed source), for the verdict
  */
-record AnalysisWindow(CohortStats baseline, CohortStats candidate, AnalysisMark mark, List<Finding> notes) {
+record AnalysisWindow(CohortStats baseline, CohortStats candidate, @Nullable AnalysisMark mark, List<Finding> notes) {
 
     /** A later counting start than this (beyond rounding) means the source is a new one. */
     private static final Duration RESTART_TOLERANCE = Duration.ofSeconds(1);
@@ -71,7 +71,7 @@ record AnalysisWindow(CohortStats baseline, CohortStats candidate, AnalysisMark 
         return new AnalysisWindow(base, cand, next, notes);
     }
 
-    private static CohortStats part(CohortStats now, CohortStats then, Instant thenAt, Instant at,
+    private static CohortStats part(CohortStats now, @Nullable CohortStats then, @Nullable Instant thenAt, Instant at,
                                     List<Finding> notes) {
         if (then == null) {
             notes.add(Finding.note("stats.start", Outcome.WARN, "no totals of cohort '" + now.cohort() + "' were"

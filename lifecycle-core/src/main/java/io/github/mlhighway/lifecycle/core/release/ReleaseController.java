@@ -437,7 +437,7 @@ public final class ReleaseController {
     }
 
     private Transition transition(ReleaseState from, ReleasePhase phase, ReleaseEventType type, String reason,
-                                  Instant now, List<CohortStats> evidence, Verdict verdict, PolicyDecision decision) {
+                                  Instant now, List<CohortStats> evidence, @Nullable Verdict verdict, @Nullable PolicyDecision decision) {
         Transition t = new Transition(from, type.name().toLowerCase(java.util.Locale.ROOT));
         t.to(phase, reason);
         t.entries.add(entry(now, type, t.state, reason, evidence, verdict, decision));
@@ -507,7 +507,7 @@ public final class ReleaseController {
     }
 
     private static JournalEntry entry(Instant at, ReleaseEventType type, ReleaseState s, String message,
-                                      List<CohortStats> evidence, Verdict verdict, PolicyDecision decision) {
+                                      List<CohortStats> evidence, @Nullable Verdict verdict, @Nullable PolicyDecision decision) {
         return new JournalEntry(at, type, s.phase(), s.stepIndex(), s.candidateWeight(), message, evidence, verdict,
                 decision);
     }

@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.release;
 import io.github.mlhighway.lifecycle.release.Assignment;
 import io.github.mlhighway.lifecycle.release.TrafficPlan;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link TrafficPlan} a release publishes: one immutable snapshot in an {@link AtomicReference}, so
@@ -82,7 +83,7 @@ public final class ReleaseTrafficPlan implements TrafficPlan {
         final String shadowVersion;
         final double shadowRate;
 
-        Snapshot(Assignment baseline, Assignment candidate, int candidateBuckets, String shadowVersion,
+        Snapshot(Assignment baseline, Assignment candidate, int candidateBuckets, @Nullable String shadowVersion,
                  double shadowRate) {
             this.baseline = baseline;
             this.candidate = candidate;

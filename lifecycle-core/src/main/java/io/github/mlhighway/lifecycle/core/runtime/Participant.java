@@ -31,7 +31,7 @@ final class Participant {
      * @param subject what the participant evaluates (a retraining trigger, an incident policy), so it can be
      *                removed by it; null for the runtime's own parts
      */
-    Participant(String name, Duration every, BooleanSupplier action, Object subject) {
+    Participant(String name, Duration every, BooleanSupplier action, @Nullable Object subject) {
         this.name = Objects.requireNonNull(name, "name");
         this.every = Objects.requireNonNull(every, "every");
         this.action = Objects.requireNonNull(action, "action");

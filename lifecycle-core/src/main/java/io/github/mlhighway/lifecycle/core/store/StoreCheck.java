@@ -493,7 +493,7 @@ public final class StoreCheck {
     }
 
     /** A checkpoint a run record says exists. */
-    private record Checkpoint(Path document, String runId, int index, String stage, String digest) {
+    private record Checkpoint(Path document, String runId, int index, String stage, @Nullable String digest) {
     }
 
     /** An alias and the version it points at. */

@@ -17,7 +17,7 @@ final class ColumnReader {
     private final @Nullable List<String> texts;
     private final @Nullable TypeInference inference;
 
-    ColumnReader(String name, ColumnType type) {
+    ColumnReader(String name, @Nullable ColumnType type) {
         this.name = name;
         this.sink = type == null ? null : CellSink.of(name, type);
         this.texts = type == null ? new ArrayList<>() : null;

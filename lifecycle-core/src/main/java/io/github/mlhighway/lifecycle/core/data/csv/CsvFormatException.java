@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.core.data.csv;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * CSV input that cannot become a table: an empty file, a bad header, a malformed line or a value that does not
  * fit its column's type. The message names the source, the line and, where one is at fault, the column.
@@ -19,9 +21,9 @@ public final class CsvFormatException extends RuntimeException {
      * @param line    the 1-based line number, or 0 when the problem concerns the whole source
      * @param column  the column name at fault, or null
      * @param problem what is wrong, as a sentence
-     * @param cause   the underlying parser error, or null
+     * @@Nullable param cause   the underlying parser error, or null
      */
-    public CsvFormatException(String source, long line, String column, String problem, Throwable cause) {
+    public CsvFormatException(String source, long line, @Nullable String column, @Nullable String problem, Throwable cause) {
         super(source + (line > 0 ? ", line " + line : "") + (column == null ? "" : ", column '" + column + "'")
                 + ": " + problem, cause);
         this.source = source;

@@ -28,9 +28,9 @@ final class ColumnDriftEvaluator {
      */
     record Measurement(String column, DriftTest test, double statistic, Double pValue, double effect,
             String significanceTest, double significancePValue, boolean fromSketches, String note,
-            double errorBound, double nonFiniteShare, String broken) {
+            double errorBound, double nonFiniteShare, @Nullable String broken) {
 
-        Measurement(String column, DriftTest test, double statistic, Double pValue, double effect,
+        Measurement(String column, DriftTest test, double statistic, @Nullable Double pValue, double effect,
                 String significanceTest, double significancePValue, boolean fromSketches, String note,
                 double errorBound) {
             this(column, test, statistic, pValue, effect, significanceTest, significancePValue, fromSketches, note,

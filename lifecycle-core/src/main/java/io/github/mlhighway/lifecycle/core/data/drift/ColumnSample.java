@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One side (reference or current) of one column, as drift tests read it: numeric values or sketch, or
@@ -44,8 +45,8 @@ final class ColumnSample {
     /** Non-null values that no test sees: NaN and infinities of a numeric column. */
     long nonFinite;
 
-    private ColumnSample(String column, ColumnType type, NumericSample numeric, Map<String, Long> categories,
-            boolean categoriesExact, boolean fromSketch, String untestable, Map<String, Long> listed,
+    private ColumnSample(String column, ColumnType type, @Nullable NumericSample numeric, Map<String, Long> categories,
+            boolean categoriesExact, boolean fromSketch, @Nullable String untestable, @Nullable Map<String, Long> listed,
             long maxError) {
         this.column = column;
         this.type = type;
@@ -58,7 +59,7 @@ final class ColumnSample {
         this.maxError = maxError;
     }
 
-    private ColumnSample(String column, ColumnType type, NumericSample numeric, Map<String, Long> categories,
+    private ColumnSample(String column, ColumnType type, NumericSample numeric, @Nullable Map<String, Long> categories,
             boolean categoriesExact, boolean fromSketch) {
         this(column, type, numeric, categories, categoriesExact, fromSketch, null, null, 0);
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+import org.jspecify.annotations.Nullable;
 
 /** One side of a numeric column: its finite values (sorted) or its KLL sketch, with n, std and small domain. */
 final class NumericSample {
@@ -17,8 +18,8 @@ final class NumericSample {
     final double[] sorted;
     final KllDoublesSketch sketch;
 
-    private NumericSample(long n, double populationStd, long distinct, Map<Double, Long> smallDomain,
-            double[] sorted, KllDoublesSketch sketch) {
+    private NumericSample(long n, double populationStd, long distinct, @Nullable Map<Double, Long> smallDomain,
+            double @Nullable [] sorted, KllDoublesSketch sketch) {
         this.n = n;
         this.populationStd = populationStd;
         this.distinct = distinct;

@@ -28,7 +28,7 @@ final class Findings {
         return new Finding(check, Outcome.INCONCLUSIVE, null, null, reason);
     }
 
-    static Finding fail(String check, Double threshold, String reason) {
+    static Finding fail(String check, @Nullable Double threshold, String reason) {
         return new Finding(check, Outcome.FAIL, null, threshold, reason);
     }
 

@@ -24,7 +24,7 @@ public final class ModelComparison {
     private final EvaluationData champion;
     private final SliceKeys slices;
 
-    private ModelComparison(EvaluationData challenger, EvaluationData champion, SliceKeys slices) {
+    private ModelComparison(EvaluationData challenger, @Nullable EvaluationData champion, @Nullable SliceKeys slices) {
         this.challenger = challenger;
         this.champion = champion;
         this.slices = slices;
@@ -200,7 +200,7 @@ public final class ModelComparison {
 
     /** The JSON form. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Form(Task task, int[] labels, double[] actuals, double[] challenger, double[] champion,
+    record Form(Task task, int @Nullable [] labels, double @Nullable [] actuals, double[] challenger, double[] champion,
             String[] slices) {
     }
 }

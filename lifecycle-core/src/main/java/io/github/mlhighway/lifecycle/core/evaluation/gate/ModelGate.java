@@ -463,7 +463,7 @@ public final class ModelGate implements Gate<ModelComparison> {
         private boolean againstChampion;
         private double confidence = DEFAULT_CONFIDENCE;
 
-        RuleDraft(StandardMetric standard, MetricFunction custom) {
+        RuleDraft(@Nullable StandardMetric standard, @Nullable MetricFunction custom) {
             this.standard = standard;
             this.custom = custom;
         }

@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.core.slo.openslo;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An OpenSLO {@code AlertCondition} document (or one written inline in an AlertPolicy, then {@code apiVersion}
  * is {@code null}).
@@ -8,7 +10,7 @@ package io.github.mlhighway.lifecycle.core.slo.openslo;
  * @param metadata   the metadata
  * @param spec       the spec
  */
-public record AlertConditionDocument(String apiVersion, Metadata metadata, Spec spec) implements OpenSloDocument {
+public record AlertConditionDocument(@Nullable String apiVersion, Metadata metadata, Spec spec) implements OpenSloDocument {
 
     /** The kind name. */
     public static final String KIND = "AlertCondition";

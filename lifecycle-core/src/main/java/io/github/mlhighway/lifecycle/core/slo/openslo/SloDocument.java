@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.core.slo.openslo;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OpenSLO {@code SLO} document.
@@ -71,8 +72,8 @@ public record SloDocument(String apiVersion, Metadata metadata, Spec spec) imple
      * @param isRolling whether the window rolls, or {@code null} (rolling when no calendar is given)
      * @param calendar  the calendar of a calendar-aligned window, or {@code null}
      */
-    public record TimeWindowSpec(String duration, Integer count, String unit, Boolean isRolling,
-                                 CalendarSpec calendar) {
+    public record TimeWindowSpec(@Nullable String duration, @Nullable Integer count, @Nullable String unit, @Nullable Boolean isRolling,
+                                 @Nullable CalendarSpec calendar) {
     }
 
     /**
@@ -90,6 +91,6 @@ public record SloDocument(String apiVersion, Metadata metadata, Spec spec) imple
      * @param alertPolicyRef the name of an AlertPolicy document, or {@code null}
      * @param inline         the inline policy, or {@code null}
      */
-    public record AlertPolicyEntry(String alertPolicyRef, AlertPolicyDocument inline) {
+    public record AlertPolicyEntry(@Nullable String alertPolicyRef, @Nullable AlertPolicyDocument inline) {
     }
 }
