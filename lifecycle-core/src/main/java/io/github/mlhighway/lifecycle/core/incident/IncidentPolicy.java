@@ -49,7 +49,7 @@ public final class IncidentPolicy {
     private final String key;
     private final Rule open;
     private final Rule close;
-    private final String title;
+    private final @Nullable String title;
 
     private IncidentPolicy(Builder builder) {
         this.name = builder.name;

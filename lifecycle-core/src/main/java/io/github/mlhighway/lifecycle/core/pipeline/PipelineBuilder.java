@@ -290,7 +290,7 @@ public final class PipelineBuilder<I, O> {
     }
 
     @SuppressWarnings("unchecked")
-    private <N> PipelineBuilder<I, N> add(String stageName, Class<?> outputType, Codec<?> codec,
+    private <N> PipelineBuilder<I, N> add(String stageName, Class<?> outputType, @Nullable Codec<?> codec,
             Stage<? super O, ? extends N> stage) {
         requireName(stageName, "stage");
         Objects.requireNonNull(stage, "stage");

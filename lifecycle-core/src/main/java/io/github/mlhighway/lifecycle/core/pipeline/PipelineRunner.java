@@ -42,7 +42,7 @@ public final class PipelineRunner {
     private final List<PipelineListener> listeners;
     private final CodeVersion codeVersion;
     private final Map<String, String> environment;
-    private final SloRegistry slos;
+    private final @Nullable SloRegistry slos;
 
     private PipelineRunner(Builder builder) {
         this.store = builder.store;

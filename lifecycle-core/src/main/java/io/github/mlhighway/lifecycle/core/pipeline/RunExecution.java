@@ -261,7 +261,7 @@ final class RunExecution {
         }
 
         @Override
-        public Object input() {
+        public @Nullable Object input() {
             return input;
         }
 

@@ -99,9 +99,9 @@ final class RunState {
         StageStatus status = StageStatus.PENDING;
         int attempts;
         @Nullable Instant startedAt;
-        Instant endedAt;
+        @Nullable Instant endedAt;
         @Nullable String inputDigest;
-        String outputDigest;
+        @Nullable String outputDigest;
         final List<Verdict> verdicts = new ArrayList<>();
         final List<Failure> failures = new ArrayList<>();
         final List<Verdict> earlierVerdicts = new ArrayList<>();

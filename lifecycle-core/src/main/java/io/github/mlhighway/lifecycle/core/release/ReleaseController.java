@@ -74,8 +74,8 @@ public final class ReleaseController {
     private final Clock clock;
     private final CohortStatsSource stats;
     private final PromotionPolicy policy;
-    private final Supplier<List<AlertState>> candidateAlerts;
-    private final PromotionApproval approval;
+    private final @Nullable Supplier<List<AlertState>> candidateAlerts;
+    private final @Nullable PromotionApproval approval;
     private final List<ReleaseListener> listeners;
     private final ReleaseJournal journal;
     private final CohortAnalysis analysis;
@@ -535,7 +535,7 @@ public final class ReleaseController {
         private final Store store;
         private final CohortStatsSource stats;
         private final Clock clock;
-        private PromotionPolicy policy;
+        private @Nullable PromotionPolicy policy;
         private @Nullable Supplier<List<AlertState>> candidateAlerts;
         private @Nullable PromotionApproval approval;
         private final List<ReleaseListener> listeners = new ArrayList<>();

@@ -80,7 +80,7 @@ public final class ReleaseTrafficPlan implements TrafficPlan {
         final Assignment baseline;
         final Assignment candidate;
         final int candidateBuckets;
-        final String shadowVersion;
+        final @Nullable String shadowVersion;
         final double shadowRate;
 
         Snapshot(Assignment baseline, Assignment candidate, int candidateBuckets, @Nullable String shadowVersion,

@@ -68,7 +68,7 @@ public final class RetrainTrigger {
     private final Condition condition;
     private final int consecutive;
     private final Duration cooldown;
-    private final Consumer<RetrainRequest> action;
+    private final @Nullable Consumer<RetrainRequest> action;
     private final Consumer<RetrainDecision> listener;
     private final Deque<RetrainDecision> history = new ArrayDeque<>();
     /** Whether the condition is a top-level anyOf, whose parts each have their own hysteresis. */

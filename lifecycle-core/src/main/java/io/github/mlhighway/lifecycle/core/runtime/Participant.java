@@ -15,7 +15,7 @@ final class Participant {
     private final String name;
     private final Duration every;
     private final BooleanSupplier action;
-    private final Object subject;
+    private final @Nullable Object subject;
     private @Nullable Instant nextDue;
 
     /**

@@ -289,7 +289,7 @@ public final class Releases {
         final ReleaseController controller;
         final GuardedModel<?, ?> service;
         final String alias;
-        final ReleaseListener incidents;
+        final @Nullable ReleaseListener incidents;
 
         Active(ReleaseController controller, GuardedModel<?, ?> service, String alias, @Nullable ReleaseListener incidents) {
             this.controller = controller;

@@ -118,9 +118,9 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
     private final LongSupplier nanoTime;
     private final long latencyThresholdNanos;
     private final @Nullable Bulkhead bulkhead;
-    private final Duration timeout;
-    private final ExecutorService timeoutExecutor;
-    private final Function<? super I, ? extends O> fallback;
+    private final @Nullable Duration timeout;
+    private final @Nullable ExecutorService timeoutExecutor;
+    private final @Nullable Function<? super I, ? extends O> fallback;
     private final @Nullable ShadowMirror<I, O> shadow;
     private final @Nullable ExecutorService ownedShadowExecutor;
     private final @Nullable PredictionJournal<O> journal;

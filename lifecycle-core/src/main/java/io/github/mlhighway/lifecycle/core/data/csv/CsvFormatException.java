@@ -12,7 +12,7 @@ public final class CsvFormatException extends RuntimeException {
 
     private final String source;
     private final long line;
-    private final String column;
+    private final @Nullable String column;
 
     /**
      * An exception about a place in a CSV source.
@@ -23,7 +23,7 @@ public final class CsvFormatException extends RuntimeException {
      * @param problem what is wrong, as a sentence
      * @@Nullable param cause   the underlying parser error, or null
      */
-    public CsvFormatException(String source, long line, @Nullable String column, @Nullable String problem, Throwable cause) {
+    public CsvFormatException(String source, long line, @Nullable String column, @Nullable String problem, @Nullable Throwable cause) {
         super(source + (line > 0 ? ", line " + line : "") + (column == null ? "" : ", column '" + column + "'")
                 + ": " + problem, cause);
         this.source = source;

@@ -30,14 +30,14 @@ final class ColumnSample {
 
     final String column;
     final ColumnType type;
-    final NumericSample numeric;
+    final @Nullable NumericSample numeric;
     final Map<String, Long> categories;
     final boolean categoriesExact;
     final boolean fromSketch;
     /** Why the categories cannot be tested, or null. */
-    final String untestable;
+    final @Nullable String untestable;
     /** From a frequent-items sketch: the estimate of every listed item, reliable or not; null otherwise. */
-    final Map<String, Long> listed;
+    final @Nullable Map<String, Long> listed;
     /** From a frequent-items sketch: its maximum count error; 0 otherwise. */
     final long maxError;
     /** Non-null values, non-finite ones included. */

@@ -14,12 +14,12 @@ final class NumericSample {
     final long n;
     final double populationStd;
     final long distinct;
-    final Map<Double, Long> smallDomain;
-    final double[] sorted;
+    final @Nullable Map<Double, Long> smallDomain;
+    final double @Nullable [] sorted;
     final KllDoublesSketch sketch;
 
     private NumericSample(long n, double populationStd, long distinct, @Nullable Map<Double, Long> smallDomain,
-            double @Nullable [] sorted, KllDoublesSketch sketch) {
+            double @Nullable [] sorted, @Nullable KllDoublesSketch sketch) {
         this.n = n;
         this.populationStd = populationStd;
         this.distinct = distinct;

@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
 public final class DataGate implements Gate<Table> {
 
     private final String name;
-    private final Schema schema;
-    private final String environment;
+    private final @Nullable Schema schema;
+    private final @Nullable String environment;
     private final List<Constraint> constraints;
     private final Clock clock;
 
@@ -140,7 +140,7 @@ public final class DataGate implements Gate<Table> {
          * @param environmentName e.g. {@link Schema#SERVING}, or null for none
          * @return this builder
          */
-        public Builder schema(Schema value, String environmentName) {
+        public Builder schema(Schema value, @Nullable String environmentName) {
             this.schema = Objects.requireNonNull(value, "schema");
             this.environment = environmentName;
             return this;

@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 public final class ModelComparison {
 
     private final EvaluationData challenger;
-    private final EvaluationData champion;
-    private final SliceKeys slices;
+    private final @Nullable EvaluationData champion;
+    private final @Nullable SliceKeys slices;
 
     private ModelComparison(EvaluationData challenger, @Nullable EvaluationData champion, @Nullable SliceKeys slices) {
         this.challenger = challenger;

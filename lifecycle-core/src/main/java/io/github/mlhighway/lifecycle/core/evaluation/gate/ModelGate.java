@@ -454,8 +454,8 @@ public final class ModelGate implements Gate<ModelComparison> {
 
     /** A rule while it is being built. */
     private static final class RuleDraft {
-        private final StandardMetric standard;
-        private final MetricFunction custom;
+        private final @Nullable StandardMetric standard;
+        private final @Nullable MetricFunction custom;
         private final List<ChangeThreshold> changes = new ArrayList<>();
         private @Nullable Direction direction;
         private @Nullable Double atLeast;
