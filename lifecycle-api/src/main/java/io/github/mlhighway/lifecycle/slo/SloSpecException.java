@@ -1,7 +1,6 @@
 package io.github.mlhighway.lifecycle.slo;
 
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An SLO specification (OpenSLO YAML or a definition built in code) is invalid. The message names the source,
@@ -38,7 +37,7 @@ public class SloSpecException extends RuntimeException {
      * @param path    the path of the bad field
      * @param message what was expected
      */
-    public SloSpecException(String source, String path, @Nullable String message) {
+    public SloSpecException(String source, String path, String message) {
         this(List.of(new Problem(source, path, message)));
     }
 
