@@ -22,6 +22,7 @@ import io.github.mlhighway.lifecycle.pipeline.Provenance;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.Random;
@@ -106,7 +107,7 @@ final class RunExecution {
     }
 
     private void recordProvenance(Object input, String inputDigest) {
-        state.codeVersion = settings.codeVersion().version();
+        Objects.requireNonNull(state).codeVersion = settings.codeVersion().version();
         state.codeVersionSource = settings.codeVersion().source();
         state.parameters = pipeline.parameters();
         state.environment = settings.environment();
@@ -162,7 +163,7 @@ final class RunExecution {
     }
 
     private Object restore(int index, StageDefinition definition) {
-        StageState stage = state.stages.get(index);
+        StageState stage = Objects.requireNonNull(state).stages.get(index);
         byte[] bytes = store.loadOutput(index, definition.name(), stage.outputDigest);
         try {
             Object value = definition.codec().decode(bytes);
@@ -194,7 +195,7 @@ final class RunExecution {
                 } else {
                     stage.verdicts.add(verdict);
                 }
-                store.save(state.toRecord());
+                store.save(Objects.requireNonNull(state).toRecord());
                 Verdict decided = verdict;
                 events.emit(() -> new PipelineEvent.GateDecided(runId, clock.instant(), definition.name(), decided));
                 slis.recordOnce("gate:" + definition.name() + ":" + g, step.slo(), verdict.allowsProceeding());
@@ -247,7 +248,7 @@ final class RunExecution {
 
     /** The context a gate's derivation sees: the stage's, reading every output up to the stage's own. */
     private DefaultStageContext gateContext(StageDefinition definition, int index) {
-        return new DefaultStageContext(runId, definition.name(), state.stages.get(index).attempts, clock,
+        return new DefaultStageContext(runId, definition.name(), Objects.requireNonNull(state).stages.get(index).attempts, clock,
                 runDeadline, "run (" + pipeline.runDeadline().map(Duration::toString).orElse("") + ")",
                 cancellation, pipeline.parameters(), state.inputDigests::put, new Outputs(index + 1));
     }
@@ -281,7 +282,7 @@ final class RunExecution {
                         + " exist by then");
             }
             StageDefinition definition = pipeline.stages().get(index);
-            StageState stage = state.stages.get(index);
+            StageState stage = Objects.requireNonNull(state).stages.get(index);
             byte[] bytes = store.loadOutput(index, definition.name(), stage.outputDigest);
             try {
                 return definition.codec().decode(bytes);
@@ -293,7 +294,7 @@ final class RunExecution {
     }
 
     private RunResult<Object> finish(RunStatus status, @Nullable Failure failure, @Nullable Object output) {
-        state.status = status;
+        Objects.requireNonNull(state).status = status;
         state.failure = failure;
         state.endedAt = clock.instant();
         RunRecord record = state.toRecord();
@@ -338,7 +339,7 @@ final class RunExecution {
         }
 
         StageOutcome run() {
-            @Nullable String inputDigest = index == 0 ? state.inputDigest : state.stages.get(index - 1).outputDigest;
+            @Nullable String inputDigest = index == 0 ? Objects.requireNonNull(state).inputDigest : Objects.requireNonNull(state).stages.get(index - 1).outputDigest;
             while (true) {
                 Optional<StageCancelledException> before = context(stage.attempts + 1).stopReason();
                 if (before.isPresent()) {
@@ -434,7 +435,7 @@ final class RunExecution {
             stage.failures.add(failure);
             stage.endedAt = clock.instant();
             Duration delay = definition.retry().delayAfter(attempt, settings.random());
-            store.save(state.toRecord());
+            store.save(Objects.requireNonNull(state).toRecord());
             events.emit(() -> new PipelineEvent.StageRetried(runId, clock.instant(), definition.name(), failure,
                     delay));
             Duration wait = delay;
@@ -470,7 +471,7 @@ final class RunExecution {
             String source = stageFirst ? "stage (" + definition.deadline() + ")"
                     : "run (" + pipeline.runDeadline().map(Duration::toString).orElse("") + ")";
             return new DefaultStageContext(runId, definition.name(), attempt, clock, deadline, source,
-                    cancellation, pipeline.parameters(), state.inputDigests::put, new Outputs(index));
+                    cancellation, pipeline.parameters(), Objects.requireNonNull(state).inputDigests::put, new Outputs(index));
         }
 
         private StageOutcome succeed(Object output, byte[] bytes) {
@@ -480,9 +481,9 @@ final class RunExecution {
             stage.endedAt = clock.instant();
             stage.outputDigest = digest;
             if (output instanceof DatasetProfile) {
-                state.profileDigests.put(definition.name(), digest);
+                Objects.requireNonNull(state).profileDigests.put(definition.name(), digest);
             }
-            store.save(state.toRecord());
+            store.save(Objects.requireNonNull(state).toRecord());
             Duration took = Duration.between(stage.startedAt, stage.endedAt);
             int attempt = stage.attempts;
             events.emit(() -> new PipelineEvent.StageSucceeded(runId, stage.endedAt, definition.name(), attempt,
@@ -507,7 +508,7 @@ final class RunExecution {
         private StageOutcome end(RunStatus status, Failure failure) {
             stage.endedAt = clock.instant();
             StageStatus stageStatus = stage.status;
-            store.save(state.toRecord());
+            store.save(Objects.requireNonNull(state).toRecord());
             events.emit(() -> new PipelineEvent.StageFailed(runId, stage.endedAt, definition.name(), stageStatus,
                     failure));
             return new StageOutcome(status, null, failure);

@@ -131,7 +131,7 @@ final class StoreModelRegistry implements ModelRegistry {
             Optional<ModelVersion> existing = store.read(VERSIONS, key(model, claim.version()))
                     .map(d -> parseVersion(d, model, claim.version()));
             if (existing.isPresent()) {
-                if (key.equals(existing.get().idempotencyKey())) {
+                if (Objects.requireNonNull(key).equals(existing.get().idempotencyKey())) {
                     return sameArtifacts(existing.get(), stored);
                 }
                 // The claimed number was taken by another registration (e.g. while a crashed one left the claim

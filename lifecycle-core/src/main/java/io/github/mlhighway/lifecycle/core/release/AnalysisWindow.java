@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -79,7 +80,7 @@ record AnalysisWindow(CohortStats baseline, CohortStats candidate, @Nullable Ana
                     + now.window() + ")"));
             return now;
         }
-        Instant startedThen = thenAt.minus(then.window());
+        Instant startedThen = Objects.requireNonNull(thenAt).minus(then.window());
         Instant startedNow = at.minus(now.window());
         boolean lower = now.requests() < then.requests() || now.errors() < then.errors()
                 || now.slowRequests() < then.slowRequests() || now.labelled() < then.labelled()

@@ -168,7 +168,7 @@ public final class ReleaseController {
      * @throws ReleaseJournalException when the journal cannot be written; nothing changed
      */
     public synchronized ReleaseState tick() {
-        if (state.phase().isTerminal()) {
+        if (Objects.requireNonNull(state).phase().isTerminal()) {
             return state;
         }
         Instant now = clock.instant();
@@ -187,7 +187,7 @@ public final class ReleaseController {
      * @throws ReleaseJournalException when the journal cannot be written; nothing changed
      */
     public synchronized ReleaseState advance() {
-        if (state.phase().isTerminal()) {
+        if (Objects.requireNonNull(state).phase().isTerminal()) {
             return state;
         }
         Instant now = clock.instant();
@@ -216,7 +216,7 @@ public final class ReleaseController {
      * @throws IllegalStateException when the release is not paused
      */
     public synchronized ReleaseState resume() {
-        if (state.phase() != ReleasePhase.PAUSED) {
+        if (Objects.requireNonNull(state).phase() != ReleasePhase.PAUSED) {
             throw new IllegalStateException("Release '" + config.releaseId() + "' is " + state.phase()
                     + ", only a PAUSED release can be resumed");
         }
@@ -241,7 +241,7 @@ public final class ReleaseController {
     }
 
     private void requireActive(String what) {
-        if (state.phase().isTerminal()) {
+        if (Objects.requireNonNull(state).phase().isTerminal()) {
             throw new IllegalStateException("Cannot " + what + " release '" + config.releaseId() + "': it is already "
                     + state.phase());
         }
@@ -280,7 +280,7 @@ public final class ReleaseController {
 
     /** The page-alert rule, checked on every tick: a firing page alert of the candidate's SLO rolls back. */
     private Optional<ReleaseState> rollBackOnPage(Instant now) {
-        if (state.stepIndex() < 0) {
+        if (Objects.requireNonNull(state).stepIndex() < 0) {
             return Optional.empty(); // the candidate has served nothing yet
         }
         Optional<AlertState> page = pageAlert();
@@ -300,7 +300,7 @@ public final class ReleaseController {
     }
 
     private ReleaseState analyze(Instant now) {
-        ReleaseState current = state.withSchedule(now.plus(config.interval()));
+        ReleaseState current = Objects.requireNonNull(state).withSchedule(now.plus(config.interval()));
         if (current.stepIndex() < 0) {
             Transition t = new Transition(current.withMark(AnalysisWindow.mark(stats, config, now)),
                     "promotion to step 0");

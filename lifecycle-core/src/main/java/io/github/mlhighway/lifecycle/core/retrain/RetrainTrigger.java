@@ -177,7 +177,7 @@ public final class RetrainTrigger {
         RetrainRequest request = new RetrainRequest(name, now, result.holdingReasons(), result.holdingEvidence(),
                 result);
         try {
-            action.accept(request);
+            Objects.requireNonNull(action).accept(request);
         } catch (RuntimeException e) {
             LOG.warn("Retrain trigger {}: the action failed; it will be retried at the next evaluation", name, e);
             return decide(now, RetrainOutcome.ACTION_FAILED, "Retraining was due but the action failed: " + e,

@@ -103,7 +103,7 @@ public final class Releases {
         for (Active release : active) {
             try {
                 release.controller.tick();
-                if (release.controller.state().phase().isTerminal() && release.finish()) {
+                if (Objects.requireNonNull(release.controller.state()).phase().isTerminal() && release.finish()) {
                     active.remove(release);
                 }
             } catch (RuntimeException e) {
@@ -254,7 +254,7 @@ public final class Releases {
             service.trafficPlan(controller.plan());
             Active release = new Active(controller, service, alias, recordIncidents ? incidents : null);
             byId.put(config.releaseId(), controller);
-            if (!controller.state().phase().isTerminal() || !release.finish()) {
+            if (!Objects.requireNonNull(controller.state()).phase().isTerminal() || !release.finish()) {
                 active.add(release);
             }
             return controller;
@@ -305,7 +305,7 @@ public final class Releases {
          * @return true when done
          */
         boolean finish() {
-            ReleasePhase phase = controller.state().phase();
+            ReleasePhase phase = Objects.requireNonNull(controller.state()).phase();
             ReleaseConfig config = controller.config();
             if (phase == ReleasePhase.PROMOTED && alias != null) {
                 moveAlias(config);
@@ -334,7 +334,7 @@ public final class Releases {
                             + entry.message()));
                 }
             }
-            findings.add(Finding.note("release." + config.releaseId(), Outcome.PASS, controller.state().reason()));
+            findings.add(Finding.note("release." + config.releaseId(), Outcome.PASS, Objects.requireNonNull(controller.state()).reason()));
             Verdict verdict = Verdict.fromFindings("release:" + config.releaseId(), findings,
                     lifecycle.clock().instant());
             lifecycle.registry().moveAlias(AliasMoveRequest.of(target.model(), alias, target.version())

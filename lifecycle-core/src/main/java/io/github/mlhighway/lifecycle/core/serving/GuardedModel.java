@@ -302,7 +302,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         // that repeats only while other threads change the versions, and only for calls that missed.
         Served<I, O> versions = served;
         TrafficPlan current = plan.get();
-        Route<I, O> route = versions.route(current.assign(keyHash), this);
+        Route<I, O> route = versions.route(Objects.requireNonNull(current).assign(keyHash), this);
         while (route.model == null) {
             Served<I, O> latest = served;
             if (latest == versions) {
@@ -313,7 +313,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
             }
             versions = latest;
             current = plan.get();
-            route = versions.route(current.assign(keyHash), this);
+            route = versions.route(Objects.requireNonNull(current).assign(keyHash), this);
         }
         if (bulkhead != null && !bulkhead.tryAcquire()) {
             route.recordRejected();
@@ -509,7 +509,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         }
         Route<I, O> route = served.route(new Assignment(shadowVersion, SHADOW_COHORT), this);
         if (route.model != null) {
-            shadow.mirror(route, input, output);
+            Objects.requireNonNull(shadow).mirror(route, input, output);
         }
     }
 
@@ -533,13 +533,13 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         TimedCall<I, O> call = new TimedCall<>(route.model, input, bulkhead);
         Future<O> future;
         try {
-            future = timeoutExecutor.submit(call);
+            future = Objects.requireNonNull(timeoutExecutor).submit(call);
         } catch (RuntimeException e) {
             call.abandon();
             throw e;
         }
         try {
-            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return future.get(Objects.requireNonNull(timeout).toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             call.abandon();
             future.cancel(true);

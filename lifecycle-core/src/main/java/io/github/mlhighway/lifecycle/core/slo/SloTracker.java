@@ -248,7 +248,7 @@ public final class SloTracker {
                     : (double) (calendar.periodEndMillis() - calendar.periodStartMillis()) / sliceMillis();
         } else {
             BucketRing ring = rings.get(windowMillis());
-            badUnits = ring.bad();
+            badUnits = Objects.requireNonNull(ring).bad();
             totalUnits = ring.total();
             windowStart = ring.windowStartMillis();
             slicesPerWindow = slices == null ? 0 : (double) windowMillis() / sliceMillis();
@@ -427,7 +427,7 @@ public final class SloTracker {
                     finest = ring;
                 }
             }
-            long[] sums = finest.sumNewest((int) Math.ceil((double) millis / finest.resolutionMillis()));
+            long[] sums = Objects.requireNonNull(finest).sumNewest((int) Math.ceil((double) millis / Objects.requireNonNull(finest).resolutionMillis()));
             bad = sums[0];
             total = sums[1];
         }
@@ -457,7 +457,7 @@ public final class SloTracker {
             return;
         }
         if (slo.budgetingMethod() == BudgetingMethod.TIMESLICES) {
-            addUnits(at, slo.timeslices().isGood(good, total) ? 0 : 1, 1);
+            addUnits(at, Objects.requireNonNull(slo.timeslices()).isGood(good, total) ? 0 : 1, 1);
         } else {
             long goodUnits = Math.round((double) good / total * RATIO_UNITS_PER_SLICE);
             addUnits(at, RATIO_UNITS_PER_SLICE - goodUnits, RATIO_UNITS_PER_SLICE);
@@ -503,7 +503,7 @@ public final class SloTracker {
     }
 
     private long sliceMillis() {
-        return slo.timeslices().slice().toMillis();
+        return Objects.requireNonNull(slo.timeslices()).slice().toMillis();
     }
 
     private long unitsPerSlice() {

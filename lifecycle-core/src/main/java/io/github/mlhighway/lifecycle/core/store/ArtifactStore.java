@@ -312,7 +312,7 @@ public final class ArtifactStore implements ArtifactRepository {
 
     /** The store root: two levels above {@code _artifacts/sha256}. */
     private @Nullable Path storeRoot() {
-        return base.getParent().getParent();
+        return Objects.requireNonNull(base.getParent()).getParent();
     }
 
     private static ArtifactIntegrityException notRegular(Path file, String sha256, SafeFiles.NotRegularException e) {

@@ -4,6 +4,7 @@ import io.github.mlhighway.lifecycle.core.data.Column;
 import io.github.mlhighway.lifecycle.core.data.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,9 +27,9 @@ final class ColumnReader {
 
     void add(String text, String source, long line) {
         if (sink == null) {
-            texts.add(text);
+            Objects.requireNonNull(texts).add(text);
             if (text != null) {
-                inference.accept(text);
+                Objects.requireNonNull(inference).accept(text);
             }
             return;
         }
@@ -43,8 +44,8 @@ final class ColumnReader {
         if (sink != null) {
             return sink.build();
         }
-        CellSink typed = CellSink.of(name, inference.result());
-        for (String text : texts) {
+        CellSink typed = CellSink.of(name, Objects.requireNonNull(inference).result());
+        for (String text : Objects.requireNonNull(texts)) {
             typed.add(text);
         }
         return typed.build();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -99,7 +100,7 @@ final class CsvRowReader implements Closeable {
      */
     boolean next() {
         while (nextRecord()) {
-            if (header.size() > 1 && fields.size() == 1 && fields.get(0).isEmpty()) {
+            if (Objects.requireNonNull(header).size() > 1 && fields.size() == 1 && fields.get(0).isEmpty()) {
                 continue;
             }
             if (fields.size() != header.size()) {

@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.data.drift;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -78,7 +79,7 @@ final class ColumnDriftEvaluator {
         if (current.nonNull == 0) {
             return "every current value is null";
         }
-        if (current.type.isNumeric() && current.numeric.n == 0) {
+        if (current.type.isNumeric() && Objects.requireNonNull(current.numeric).n == 0) {
             return "all " + current.nonNull + " current values are NaN or infinite";
         }
         if (reference.type.isNumeric() != current.type.isNumeric()
@@ -321,7 +322,7 @@ final class ColumnDriftEvaluator {
             return sample.categories;
         }
         NumericSample numeric = sample.numeric;
-        if (numeric.smallDomain == null || numeric.distinct > maxDistinct) {
+        if (Objects.requireNonNull(numeric).smallDomain == null || numeric.distinct > maxDistinct) {
             return null;
         }
         Map<String, Long> counts = new TreeMap<>();

@@ -11,6 +11,7 @@ import io.github.mlhighway.lifecycle.core.data.profile.FrequentItem;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -70,12 +71,12 @@ final class ColumnSample {
     }
 
     boolean isEmpty() {
-        return type.isNumeric() ? numeric.n == 0 : categories.isEmpty();
+        return type.isNumeric() ? Objects.requireNonNull(numeric).n == 0 : categories.isEmpty();
     }
 
     long size() {
         if (type.isNumeric()) {
-            return numeric.n;
+            return Objects.requireNonNull(numeric).n;
         }
         return categories.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -136,7 +137,7 @@ final class ColumnSample {
         }
         if (column instanceof NumericColumn c) {
             ColumnSample sample = numeric(column, c.nonNullDoubles(), smallDomainCap);
-            sample.nonNull = sample.numeric.n;
+            sample.nonNull = Objects.requireNonNull(sample.numeric).n;
             return sample;
         }
         Map<String, Long> counts = new HashMap<>();

@@ -200,17 +200,17 @@ public final class ColumnProfile {
 
     /** @return the HLL estimate of the number of distinct (finite or non-null) values */
     public double distinctEstimate() {
-        return distinct.getEstimate();
+        return Objects.requireNonNull(distinct).getEstimate();
     }
 
     /** @return a lower bound on the distinct count at {@value #DISTINCT_BOUND_STD_DEVS} standard deviations */
     public double distinctLowerBound() {
-        return distinct.getLowerBound(DISTINCT_BOUND_STD_DEVS);
+        return Objects.requireNonNull(distinct).getLowerBound(DISTINCT_BOUND_STD_DEVS);
     }
 
     /** @return an upper bound on the distinct count at {@value #DISTINCT_BOUND_STD_DEVS} standard deviations */
     public double distinctUpperBound() {
-        return distinct.getUpperBound(DISTINCT_BOUND_STD_DEVS);
+        return Objects.requireNonNull(distinct).getUpperBound(DISTINCT_BOUND_STD_DEVS);
     }
 
     /**
@@ -339,12 +339,12 @@ public final class ColumnProfile {
         state.moments = momentsOverflow() || other.momentsOverflow() ? null : Moments.merge(moments, other.moments);
         if (quantiles != null) {
             KllDoublesSketch merged = KllDoublesSketch.newHeapInstance(Math.min(quantiles.getK(),
-                    other.quantiles.getK()));
+                    Objects.requireNonNull(other.quantiles).getK()));
             merged.merge(quantiles);
             merged.merge(other.quantiles);
             state.quantiles = merged;
         }
-        Union union = new Union(Math.max(distinct.getLgConfigK(), other.distinct.getLgConfigK()));
+        Union union = new Union(Math.max(Objects.requireNonNull(distinct).getLgConfigK(), Objects.requireNonNull(other.distinct).getLgConfigK()));
         union.update(distinct);
         union.update(other.distinct);
         state.distinct = union.getResult(TgtHllType.HLL_4);
@@ -431,7 +431,7 @@ public final class ColumnProfile {
     }
 
     byte[] distinctBytes() {
-        return distinct.toCompactByteArray();
+        return Objects.requireNonNull(distinct).toCompactByteArray();
     }
 
     byte @Nullable [] frequentItemsBytes() {

@@ -139,7 +139,7 @@ public final class ColumnProfiler {
     }
 
     private void addFinite(double value) {
-        batch[batched++] = value + 0.0; // -0.0 + 0.0 is 0.0: signed zeros are one value in every summary
+        batch[Objects.requireNonNull(batch)ed++] = value + 0.0; // -0.0 + 0.0 is 0.0: signed zeros are one value in every summary
         if (batched == BATCH) {
             flush();
         }
@@ -152,17 +152,17 @@ public final class ColumnProfiler {
             return;
         }
         double[] values = batch;
-        moments.addAll(values, n);
-        quantiles.update(values, 0, n);
+        Objects.requireNonNull(moments).addAll(values, n);
+        Objects.requireNonNull(quantiles).update(values, 0, n);
         for (int i = 0; i < n; i++) {
-            distinct.update(values[i]);
+            distinct.update(Objects.requireNonNull(values)[i]);
         }
         for (int i = 0; i < n; i++) {
-            smallDomain.add(values[i]);
+            Objects.requireNonNull(smallDomain).add(Objects.requireNonNull(values)[i]);
         }
         if (fixedBins != null) {
             for (int i = 0; i < n; i++) {
-                fixedBins.add(values[i]);
+                fixedBins.add(Objects.requireNonNull(values)[i]);
             }
         }
         batched = 0;
@@ -203,7 +203,7 @@ public final class ColumnProfiler {
         }
         count++;
         String stored = ProfileValues.capped(value, options.maxValueLength());
-        frequentItems.update(stored);
+        Objects.requireNonNull(frequentItems).update(stored);
         distinct.update(value);
         categories.add(stored, 1);
     }
@@ -251,10 +251,10 @@ public final class ColumnProfiler {
         state.histogramBins = options.histogramBins();
         state.distinct = distinct.copyAs(TgtHllType.HLL_4);
         if (type.isNumeric()) {
-            state.moments = moments.toMoments();
+            state.moments = Objects.requireNonNull(moments).toMoments();
             state.quantiles = KllDoublesSketch.heapify(
-                    org.apache.datasketches.memory.Memory.wrap(quantiles.toByteArray()));
-            state.smallDomainCounts = smallDomain.toMap();
+                    org.apache.datasketches.memory.Memory.wrap(Objects.requireNonNull(quantiles).toByteArray()));
+            state.smallDomainCounts = Objects.requireNonNull(smallDomain).toMap();
             state.fixedBins = fixedBins == null ? null : fixedBins.copy();
         } else if (type == ColumnType.BOOLEAN) {
             ItemsSketch<String> items = new ItemsSketch<>(options.frequentItemsMapSize());
@@ -276,9 +276,9 @@ public final class ColumnProfiler {
         } else {
             state.frequentItems = ItemsSketch.getInstance(
                     org.apache.datasketches.memory.Memory.wrap(
-                            frequentItems.toByteArray(new org.apache.datasketches.common.ArrayOfStringsSerDe())),
+                            Objects.requireNonNull(frequentItems).toByteArray(new org.apache.datasketches.common.ArrayOfStringsSerDe())),
                     new org.apache.datasketches.common.ArrayOfStringsSerDe());
-            state.categoryCounts = categories.toMap();
+            state.categoryCounts = Objects.requireNonNull(categories).toMap();
         }
         return new ColumnProfile(state);
     }

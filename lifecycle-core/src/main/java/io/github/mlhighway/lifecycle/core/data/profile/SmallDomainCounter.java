@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.core.data.profile;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -27,8 +28,8 @@ final class SmallDomainCounter {
             return;
         }
         for (int i = 0; i < size; i++) {
-            if (values[i] == value) {
-                counts[i]++;
+            if (Objects.requireNonNull(values)[i] == value) {
+                Objects.requireNonNull(counts)[i]++;
                 return;
             }
         }
@@ -38,12 +39,12 @@ final class SmallDomainCounter {
             counts = null;
             return;
         }
-        if (size == values.length) {
+        if (size == Objects.requireNonNull(values).length) {
             values = java.util.Arrays.copyOf(values, Math.min(cap, size * 2));
             counts = java.util.Arrays.copyOf(counts, values.length);
         }
         values[size] = value;
-        counts[size++] = 1;
+        Objects.requireNonNull(counts)[size++] = 1;
     }
 
     /** @return value counts in increasing value order, or null after overflow */
@@ -53,7 +54,7 @@ final class SmallDomainCounter {
         }
         Map<Double, Long> map = new TreeMap<>();
         for (int i = 0; i < size; i++) {
-            map.merge(values[i] == 0.0 ? 0.0 : values[i], counts[i], Long::sum);
+            map.merge(Objects.requireNonNull(values)[i] == 0.0 ? 0.0 : values[i], Objects.requireNonNull(counts)[i], Long::sum);
         }
         return map;
     }

@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.data.quality;
 
 import io.github.mlhighway.lifecycle.core.data.Column;
 import io.github.mlhighway.lifecycle.core.data.StringColumn;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
@@ -60,7 +61,7 @@ final class Rules {
         public IntPredicate tester(Column column) {
             IntToDoubleFunction values = NumericValues.of(column);
             return row -> {
-                double value = values.applyAsDouble(row);
+                double value = Objects.requireNonNull(values).applyAsDouble(row);
                 return value >= lower && value <= upper;
             };
         }

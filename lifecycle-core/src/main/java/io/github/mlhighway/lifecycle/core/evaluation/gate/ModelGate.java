@@ -469,7 +469,7 @@ public final class ModelGate implements Gate<ModelComparison> {
         }
 
         String name() {
-            return standard != null ? standard.key() : custom.name();
+            return standard != null ? standard.key() : Objects.requireNonNull(custom).name();
         }
 
         MetricRule toRule(double threshold) {
@@ -486,7 +486,7 @@ public final class ModelGate implements Gate<ModelComparison> {
                         + atMost);
             }
             MetricFunction function = standard != null ? StandardMetrics.of(standard, threshold) : custom;
-            Direction chosen = direction != null ? direction : function.direction();
+            Direction chosen = direction != null ? direction : Objects.requireNonNull(function).direction();
             return new MetricRule(function, chosen, atLeast, atMost, changes, confidence);
         }
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -180,12 +181,12 @@ final class DocumentReader {
             SloDocument.Objective objective = objective(node, budgeting);
             boolean ratio = objective != null && (objective.ratioMetrics() != null || (objective.indicator() == null
                     && indicator != null && indicator.spec() != null && indicator.spec().ratioMetric() != null));
-            if (ratio && objective.op() != null) {
+            if (ratio && Objects.requireNonNull(objective).op() != null) {
                 node.field("op").problem("found " + SpecNode.quote(objective.op()) + " on an objective of a ratio SLI, "
                         + "expected no op: op and value compare a threshold metric with a value (the OpenSLO SDK "
                         + "forbids op here; a time slice of a ratio is good when its ratio is at least timeSliceTarget)");
             }
-            if (ratio && !isAlpha() && objective.value() != null) {
+            if (ratio && !isAlpha() && Objects.requireNonNull(objective).value() != null) {
                 node.field("value").problem("found " + objective.value() + " on an objective of a ratio SLI, expected "
                         + "no value: it is the threshold of a threshold metric (the OpenSLO SDK forbids it here)");
             }
@@ -323,7 +324,7 @@ final class DocumentReader {
                         + ", expected Second, Minute, Hour, Day, Week, Month, Quarter or Year");
             } else if (unit != null && count != null && count > 0) {
                 try {
-                    new OpenSloDuration(count, OpenSloUnits.letter(unit));
+                    new OpenSloDuration(count, Objects.requireNonNull(OpenSloUnits.letter(unit)));
                 } catch (IllegalArgumentException e) {
                     countNode.problem("found " + count + " " + unit + "s, expected at most "
                             + OpenSloDuration.MAX_TEXT);

@@ -4,6 +4,7 @@ import io.github.mlhighway.lifecycle.slo.CalendarUnit;
 import io.github.mlhighway.lifecycle.slo.TimeWindow;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Maps an OpenSLO time window and slice lengths to the engine's, rejecting what the engine cannot represent. */
@@ -32,7 +33,7 @@ final class WindowMapper {
         SloDocument.TimeWindowSpec window = spec.timeWindows().get(0);
         String field = alpha ? path + ".unit" : path + ".duration";
         OpenSloDuration duration = alpha
-                ? new OpenSloDuration(window.count(), OpenSloUnits.letter(window.unit()))
+                ? new OpenSloDuration(Objects.requireNonNull(window.count()), Objects.requireNonNull(OpenSloUnits.letter(window.unit())))
                 : OpenSloDuration.parse(window.duration());
         boolean rolling = window.calendar() == null && !Boolean.FALSE.equals(window.isRolling());
         if (rolling) {
@@ -61,7 +62,7 @@ final class WindowMapper {
             return null;
         }
         return new TimeWindow.Calendar((int) duration.amount(), unit,
-                OpenSloTimes.parseStart(window.calendar().startTime()), ZoneId.of(window.calendar().timeZone()));
+                OpenSloTimes.parseStart(Objects.requireNonNull(window.calendar()).startTime()), ZoneId.of(window.calendar().timeZone()));
     }
 
     /** The slice length of an objective, or {@code null} after reporting a problem. */

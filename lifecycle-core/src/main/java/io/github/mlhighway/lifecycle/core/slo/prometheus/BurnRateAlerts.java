@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,7 +91,7 @@ final class BurnRateAlerts {
         List<String> comments = new ArrayList<>();
         for (BurnRateTier tier : slo.alerting().tiers()) {
             boolean covered = rules.stream().anyMatch(rule -> rule instanceof Rule.Alerting alerting
-                    && alerting.labels().get("severity").equals(tier.severity().label()));
+                    && Objects.requireNonNull(alerting.labels().get("severity")).equals(tier.severity().label()));
             if (!tier.enabled() && !covered) {
                 comments.add("tier '" + tier.id() + "' (" + tier.severity().label() + ", "
                         + PromQl.number(tier.factor()) + "x over " + PromQl.range(tier.longWindow()) + " and "
