@@ -336,7 +336,7 @@ public final class PipelineBuilder<I, O> {
         private RetryPolicy retry = RetryPolicy.NONE;
         private @Nullable Duration deadline;
 
-        PendingStage(String name, Class<?> outputType, Codec<Object> codec, Stage<Object, Object> stage) {
+        PendingStage(String name, Class<?> outputType, @Nullable Codec<Object> codec, Stage<Object, Object> stage) {
             this.name = name;
             this.outputType = outputType;
             this.codec = codec;

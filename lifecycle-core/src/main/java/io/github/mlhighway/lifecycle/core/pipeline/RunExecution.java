@@ -97,7 +97,7 @@ final class RunExecution {
                 }
                 value = outcome.value();
             }
-            Optional<Failure> stop = decideGates(definition, stage, value, index);
+            Optional<Failure> stop = decideGates(definition, stage, Objects.requireNonNull(value), index);
             if (stop.isPresent()) {
                 return finish(RunStatus.STOPPED_BY_GATE, stop.get(), null);
             }
@@ -331,7 +331,7 @@ final class RunExecution {
         private final Object input;
         private final int index;
 
-        StageAttempts(StageDefinition definition, StageState stage, Object input, int index) {
+        StageAttempts(StageDefinition definition, StageState stage, @Nullable Object input, int index) {
             this.definition = definition;
             this.stage = stage;
             this.input = input;

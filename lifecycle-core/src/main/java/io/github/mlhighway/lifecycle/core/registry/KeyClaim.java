@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.registry;
 import com.google.common.hash.Hashing;
 import io.github.mlhighway.lifecycle.store.StoreException;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The claim of an idempotency key on a version number of a model, one document per model and key in
@@ -12,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * @param key     the idempotency key
  * @param version the number the key is registered (or to be registered) as
  */
-record KeyClaim(String model, String key, int version) {
+record KeyClaim(String model, @Nullable String key, int version) {
 
     /**
      * The document key of a claim: a digest of model and key, since keys may be long and hold any character.

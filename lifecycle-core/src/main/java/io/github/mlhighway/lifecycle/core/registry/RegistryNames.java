@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /** The name rules of the registry: the store's rule, shorter, so that derived document keys stay valid. */
 final class RegistryNames {
@@ -23,7 +24,7 @@ final class RegistryNames {
      * @param what {@code "model"} or {@code "alias"}, for the message
      * @return the name
      */
-    static String requireValid(String name, String what) {
+    static String requireValid(@Nullable String name, String what) {
         if (!StoreNames.isValid(name) || name.length() > ModelRegistry.MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("Invalid " + what + " name " + Quoted.name(name) + ": use 1 to "
                     + ModelRegistry.MAX_NAME_LENGTH + " letters, digits, '.', '_' or '-', starting with a letter or"

@@ -111,7 +111,7 @@ final class StoreModelRegistry implements ModelRegistry {
      */
     private ModelVersion registerOnce(String model, NewModelVersion draft, List<ArtifactRef> stored) {
         String key = draft.idempotencyKey();
-        String claimKey = KeyClaim.documentKey(model, key);
+        String claimKey = KeyClaim.documentKey(model, Objects.requireNonNull(key));
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<StoredDocument> document = store.read(KEYS, claimKey);
             KeyClaim claim;

@@ -204,7 +204,7 @@ public final class ReleaseController {
     public synchronized ReleaseState pause(String reason) {
         requireActive("pause");
         Instant now = clock.instant();
-        return commit(transition(state, ReleasePhase.PAUSED, ReleaseEventType.PAUSED, "paused by hand: " + reason,
+        return commit(transition(Objects.requireNonNull(state), ReleasePhase.PAUSED, ReleaseEventType.PAUSED, "paused by hand: " + reason,
                 now, List.of(), null, null), "pause");
     }
 
@@ -236,7 +236,7 @@ public final class ReleaseController {
      */
     public synchronized ReleaseState abort(String reason) {
         requireActive("abort");
-        return commit(transition(state, ReleasePhase.ABORTED, ReleaseEventType.ABORTED, "aborted by hand: " + reason,
+        return commit(transition(Objects.requireNonNull(state), ReleasePhase.ABORTED, ReleaseEventType.ABORTED, "aborted by hand: " + reason,
                 clock.instant(), List.of(), null, null), "abort");
     }
 

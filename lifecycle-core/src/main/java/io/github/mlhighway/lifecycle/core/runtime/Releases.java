@@ -291,7 +291,7 @@ public final class Releases {
         final String alias;
         final @Nullable ReleaseListener incidents;
 
-        Active(ReleaseController controller, GuardedModel<?, ?> service, String alias, @Nullable ReleaseListener incidents) {
+        Active(ReleaseController controller, GuardedModel<?, ?> service, @Nullable String alias, @Nullable ReleaseListener incidents) {
             this.controller = controller;
             this.service = service;
             this.alias = alias;

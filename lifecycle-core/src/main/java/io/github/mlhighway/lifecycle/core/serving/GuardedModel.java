@@ -248,7 +248,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
                         + "', its only version; add the replacement first");
             }
             TrafficPlan now = plan.get();
-            String use = planUse(now, version);
+            String use = planUse(Objects.requireNonNull(now), version);
             if (use != null) {
                 throw new IllegalStateException("Model '" + name + "': cannot remove version '" + version
                         + "' while the traffic plan " + use + " (" + now + "); publish a plan without it first");

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param findings      one finding per check, each with the observed value and the threshold it was held to
  */
 public record AnomalyResult(String metric, Instant at, double value, Outcome outcome, @Nullable Double expectedLow,
-                            @Nullable Double expectedHigh, Double mean, Double stdDev, long observations,
+                            @Nullable Double expectedHigh, @Nullable Double mean, @Nullable Double stdDev, long observations,
                             List<Finding> findings) {
 
     /** Validates and copies the components. */

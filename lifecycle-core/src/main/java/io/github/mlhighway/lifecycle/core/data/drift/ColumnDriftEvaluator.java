@@ -27,7 +27,7 @@ final class ColumnDriftEvaluator {
      * @param nonFiniteShare the current share of non-finite values
      * @param broken         why the column broke although it could be measured, or null
      */
-    record Measurement(String column, DriftTest test, double statistic, Double pValue, double effect,
+    record Measurement(String column, DriftTest test, double statistic, @Nullable Double pValue, double effect,
             String significanceTest, double significancePValue, boolean fromSketches, String note,
             double errorBound, double nonFiniteShare, @Nullable String broken) {
 
@@ -125,7 +125,7 @@ final class ColumnDriftEvaluator {
             refCounts = alignedRef;
         }
         boolean categorical = refCounts != null && curCounts != null;
-        int categories = categorical ? union(refCounts, curCounts).size() : Integer.MAX_VALUE;
+        int categories = categorical ? union(Objects.requireNonNull(refCounts), Objects.requireNonNull(curCounts)).size() : Integer.MAX_VALUE;
         boolean binary = categorical && categories <= 2;
         boolean small = reference.size() <= options.smallReferenceRows();
         DriftTest test = options.testFor(column).orElse(null);

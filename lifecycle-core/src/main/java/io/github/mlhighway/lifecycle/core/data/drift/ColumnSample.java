@@ -46,7 +46,7 @@ final class ColumnSample {
     /** Non-null values that no test sees: NaN and infinities of a numeric column. */
     long nonFinite;
 
-    private ColumnSample(String column, ColumnType type, @Nullable NumericSample numeric, Map<String, Long> categories,
+    private ColumnSample(String column, ColumnType type, @Nullable NumericSample numeric, @Nullable Map<String, Long> categories,
             boolean categoriesExact, boolean fromSketch, @Nullable String untestable, @Nullable Map<String, Long> listed,
             long maxError) {
         this.column = column;

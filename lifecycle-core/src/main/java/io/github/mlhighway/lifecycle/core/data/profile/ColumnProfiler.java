@@ -139,7 +139,7 @@ public final class ColumnProfiler {
     }
 
     private void addFinite(double value) {
-        batch[Objects.requireNonNull(batch)ed++] = value + 0.0; // -0.0 + 0.0 is 0.0: signed zeros are one value in every summary
+        Objects.requireNonNull(batch)[batched++] = value + 0.0; // -0.0 + 0.0 is 0.0: signed zeros are one value in every summary
         if (batched == BATCH) {
             flush();
         }
@@ -152,7 +152,7 @@ public final class ColumnProfiler {
             return;
         }
         double[] values = batch;
-        Objects.requireNonNull(moments).addAll(values, n);
+        Objects.requireNonNull(moments).addAll(Objects.requireNonNull(values), n);
         Objects.requireNonNull(quantiles).update(values, 0, n);
         for (int i = 0; i < n; i++) {
             distinct.update(Objects.requireNonNull(values)[i]);

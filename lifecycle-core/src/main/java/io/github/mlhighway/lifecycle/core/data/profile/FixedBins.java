@@ -60,7 +60,7 @@ final class FixedBins {
         return new FixedBins(edges.clone(), counts.clone(), underflow, overflow);
     }
 
-    static @Nullable FixedBins merge(FixedBins a, FixedBins b, String column) {
+    static @Nullable FixedBins merge(@Nullable FixedBins a, @Nullable FixedBins b, String column) {
         if (a == null || b == null) {
             if (a != b) {
                 throw new IllegalArgumentException("Cannot merge profiles of column '" + column

@@ -100,7 +100,7 @@ public record Moments(long count, double mean, double m2, double min, double max
      * @param b moments or null
      * @return the merge, or whichever is present, or null when both are absent or the merge overflows
      */
-    static @Nullable Moments merge(Moments a, Moments b) {
+    static @Nullable Moments merge(@Nullable Moments a, @Nullable Moments b) {
         if (a == null) {
             return b;
         }

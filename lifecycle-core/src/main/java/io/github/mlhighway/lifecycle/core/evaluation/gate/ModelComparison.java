@@ -186,7 +186,7 @@ public final class ModelComparison {
         return form.slices() == null ? comparison : comparison.withSlices(form.slices());
     }
 
-    private static double @Nullable [] values(EvaluationData data) {
+    private static double @Nullable [] values(@Nullable EvaluationData data) {
         if (data == null) {
             return null;
         }
@@ -200,7 +200,7 @@ public final class ModelComparison {
 
     /** The JSON form. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Form(Task task, int @Nullable [] labels, double @Nullable [] actuals, double[] challenger, double[] champion,
-            String[] slices) {
+    record Form(Task task, int @Nullable [] labels, double @Nullable [] actuals, double @Nullable [] challenger, double @Nullable [] champion,
+            String @Nullable [] slices) {
     }
 }

@@ -13,6 +13,7 @@ import io.github.mlhighway.lifecycle.gate.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Turns one {@link MetricRule} on one set of rows (all, or a slice) into findings. */

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param metadata   the metadata
  * @param spec       the spec
  */
-public record AlertPolicyDocument(@Nullable String apiVersion, Metadata metadata, Spec spec) implements OpenSloDocument {
+public record AlertPolicyDocument(@Nullable String apiVersion, @Nullable Metadata metadata, Spec spec) implements OpenSloDocument {
 
     /** The kind name. */
     public static final String KIND = "AlertPolicy";
@@ -32,8 +32,8 @@ public record AlertPolicyDocument(@Nullable String apiVersion, Metadata metadata
      * @param conditions          the conditions, inline or by reference
      * @param notificationTargets notification targets, kept as written
      */
-    public record Spec(String description, Boolean alertWhenNoData, Boolean alertWhenResolved,
-                       Boolean alertWhenBreaching, List<ConditionEntry> conditions, List<JsonNode> notificationTargets) {
+    public record Spec(@Nullable String description, @Nullable Boolean alertWhenNoData, @Nullable Boolean alertWhenResolved,
+                       @Nullable Boolean alertWhenBreaching, List<ConditionEntry> conditions, List<JsonNode> notificationTargets) {
         /** Copies the lists. */
         public Spec {
             conditions = List.copyOf(conditions);

@@ -21,7 +21,7 @@ public record MetricSpec(@Nullable MetricSource metricSource, @Nullable String s
      * @param type            the source type, e.g. {@code Prometheus}, or {@code null}
      * @param spec            the source-specific fields (any YAML), e.g. {@code {query: ...}}
      */
-    public record MetricSource(@Nullable String metricSourceRef, String type, JsonNode spec) {
+    public record MetricSource(@Nullable String metricSourceRef, @Nullable String type, @Nullable JsonNode spec) {
     }
 
     /**

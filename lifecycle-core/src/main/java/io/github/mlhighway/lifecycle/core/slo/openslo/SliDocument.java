@@ -42,7 +42,7 @@ public record SliDocument(@Nullable String apiVersion, @Nullable Metadata metada
      * @param rawType     {@code success} or {@code failure} for a raw ratio, or {@code null}
      * @param raw         a pre-computed ratio, or {@code null}
      */
-    public record RatioMetric(Boolean counter, Boolean incremental, MetricSpec good, MetricSpec bad, MetricSpec total,
-                              String rawType, MetricSpec raw) {
+    public record RatioMetric(@Nullable Boolean counter, @Nullable Boolean incremental, @Nullable MetricSpec good, @Nullable MetricSpec bad, @Nullable MetricSpec total,
+                              @Nullable String rawType, @Nullable MetricSpec raw) {
     }
 }

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param metadata   the metadata
  * @param spec       the spec
  */
-public record SloDocument(String apiVersion, Metadata metadata, Spec spec) implements OpenSloDocument {
+public record SloDocument(String apiVersion, @Nullable Metadata metadata, Spec spec) implements OpenSloDocument {
 
     /** The kind name. */
     public static final String KIND = "SLO";
@@ -32,8 +32,8 @@ public record SloDocument(String apiVersion, Metadata metadata, Spec spec) imple
      * @param objectives      the objectives, at least one
      * @param alertPolicies   alert policies, inline or by reference
      */
-    public record Spec(String description, String service, SliDocument indicator, String indicatorRef,
-                       List<TimeWindowSpec> timeWindows, String budgetingMethod, List<Objective> objectives,
+    public record Spec(@Nullable String description, @Nullable String service, @Nullable SliDocument indicator, @Nullable String indicatorRef,
+                       List<TimeWindowSpec> timeWindows, @Nullable String budgetingMethod, List<Objective> objectives,
                        List<AlertPolicyEntry> alertPolicies) {
         /** Copies the lists. */
         public Spec {
@@ -58,9 +58,9 @@ public record SloDocument(String apiVersion, Metadata metadata, Spec spec) imple
      * @param compositeWeight weight in a composite SLO, or {@code null}
      * @param ratioMetrics    the v1alpha ratio metric of this objective, or {@code null}
      */
-    public record Objective(String displayName, String op, Double value, Double target, Double targetPercent,
-                            Double timeSliceTarget, String timeSliceWindow, SliDocument indicator,
-                            String indicatorRef, Double compositeWeight, SliDocument.RatioMetric ratioMetrics) {
+    public record Objective(@Nullable String displayName, @Nullable String op, @Nullable Double value, @Nullable Double target, @Nullable Double targetPercent,
+                            @Nullable Double timeSliceTarget, @Nullable String timeSliceWindow, @Nullable SliDocument indicator,
+                            @Nullable String indicatorRef, @Nullable Double compositeWeight, SliDocument.@Nullable RatioMetric ratioMetrics) {
     }
 
     /**
@@ -82,7 +82,7 @@ public record SloDocument(String apiVersion, Metadata metadata, Spec spec) imple
      * @param startTime e.g. {@code 2022-01-01 12:00:00}
      * @param timeZone  e.g. {@code America/New_York}
      */
-    public record CalendarSpec(String startTime, String timeZone) {
+    public record CalendarSpec(@Nullable String startTime, @Nullable String timeZone) {
     }
 
     /**

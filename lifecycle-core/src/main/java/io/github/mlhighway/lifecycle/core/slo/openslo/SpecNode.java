@@ -16,7 +16,7 @@ final class SpecNode {
     private final String path;
     private final ProblemCollector problems;
 
-    SpecNode(JsonNode value, String path, ProblemCollector problems) {
+    SpecNode(@Nullable JsonNode value, String path, ProblemCollector problems) {
         this.value = value == null ? MissingNode.getInstance() : value;
         this.path = path;
         this.problems = problems;
@@ -185,7 +185,7 @@ final class SpecNode {
      * Text as a message echoes it: in single quotes, control characters escaped ({@code \n}, {@code \u0000}),
      * cut after {@value #MAX_ECHO} characters with its length said.
      */
-    static String quote(String text) {
+    static String quote(@Nullable String text) {
         if (text == null) {
             return "nothing";
         }

@@ -51,7 +51,7 @@ final class BurnRateAlerts {
             }
             Duration noDataWindow = EventGuards.shortestLongWindow(slo, severity);
             if (!terms.isEmpty() && slo.alerting().noData() == NoDataPolicy.BAD) {
-                terms.add(EventGuards.noEvents(noDataWindow, labels));
+                terms.add(EventGuards.noEvents(Objects.requireNonNull(noDataWindow), labels));
             }
             if (terms.isEmpty()) {
                 continue;
@@ -66,13 +66,13 @@ final class BurnRateAlerts {
                     comments));
             if (slo.alerting().noData() == NoDataPolicy.ALERT) {
                 rules.add(new Rule.Alerting(alertName(slo, severity).replace("BurnRate", "NoData"),
-                        EventGuards.noEvents(noDataWindow, labels),
+                        EventGuards.noEvents(Objects.requireNonNull(noDataWindow), labels),
                         labels.with(Map.of("severity", label, "sloth_severity", label)),
                         Map.of("summary", "{{$labels.sloth_service}} {{$labels.sloth_slo}} SLO has no events over "
-                                        + PromQl.range(noDataWindow) + ".",
+                                        + PromQl.range(Objects.requireNonNull(noDataWindow)) + ".",
                                 "title", "(" + label + ") {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO has no "
                                         + "data."),
-                        List.of("no events in the last " + PromQl.range(noDataWindow)
+                        List.of("no events in the last " + PromQl.range(Objects.requireNonNull(noDataWindow))
                                 + ", and the no-data policy is ALERT")));
             }
         }
