@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param left   the first run's value, or null when absent
  * @@Nullable param right  the second run's value, or null when absent
  */
-public record Difference(String aspect, String key, @Nullable String left, String right) {
+public record Difference(String aspect, String key, @Nullable String left, @Nullable String right) {
 
     @Override
     public String toString() {

@@ -21,7 +21,7 @@ final class DefaultStageContext implements StageContext {
     private final String stageName;
     private final int attempt;
     private final Clock clock;
-    private final Instant deadline;
+    private final @Nullable Instant deadline;
     private final String deadlineSource;
     private final Cancellation cancellation;
     private final Map<String, String> parameters;

@@ -330,7 +330,7 @@ public final class PipelineBuilder<I, O> {
     private static final class PendingStage {
         private final String name;
         private final Class<?> outputType;
-        private final Codec<Object> codec;
+        private final @Nullable Codec<Object> codec;
         private final Stage<Object, Object> stage;
         private final List<GateStep> gates = new ArrayList<>();
         private RetryPolicy retry = RetryPolicy.NONE;

@@ -328,7 +328,7 @@ final class RunExecution {
     private final class StageAttempts {
         private final StageDefinition definition;
         private final StageState stage;
-        private final Object input;
+        private final @Nullable Object input;
         private final int index;
 
         StageAttempts(StageDefinition definition, StageState stage, @Nullable Object input, int index) {

@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.registry;
 import com.google.common.hash.Hashing;
 import io.github.mlhighway.lifecycle.store.StoreException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +29,7 @@ record KeyClaim(String model, @Nullable String key, int version) {
 
     /** Refuses a claim document that belongs to another model or key (a digest collision or a tampered store). */
     void requireFor(String expectedModel, String expectedKey, String documentKey) {
-        if (!model.equals(expectedModel) || !key.equals(expectedKey)) {
+        if (!model.equals(expectedModel) || !Objects.requireNonNull(key).equals(expectedKey)) {
             throw new StoreException("Document " + StoreModelRegistry.KEYS + "/" + documentKey + " claims key '"
                     + key + "' of model " + model + ", not '" + expectedKey + "' of model " + expectedModel);
         }

@@ -5,6 +5,7 @@ import io.github.mlhighway.lifecycle.registry.ModelRegistry;
 import io.github.mlhighway.lifecycle.text.Quoted;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,7 @@ final class RegistryNames {
      * @return the name
      */
     static String requireValid(@Nullable String name, String what) {
-        if (!StoreNames.isValid(name) || name.length() > ModelRegistry.MAX_NAME_LENGTH) {
+        if (!StoreNames.isValid(name) || Objects.requireNonNull(name).length() > ModelRegistry.MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("Invalid " + what + " name " + Quoted.name(name) + ": use 1 to "
                     + ModelRegistry.MAX_NAME_LENGTH + " letters, digits, '.', '_' or '-', starting with a letter or"
                     + " digit, without '..'");

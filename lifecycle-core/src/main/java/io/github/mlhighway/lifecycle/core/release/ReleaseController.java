@@ -73,7 +73,7 @@ public final class ReleaseController {
     private final ReleaseConfig config;
     private final Clock clock;
     private final CohortStatsSource stats;
-    private final PromotionPolicy policy;
+    private final @Nullable PromotionPolicy policy;
     private final @Nullable Supplier<List<AlertState>> candidateAlerts;
     private final @Nullable PromotionApproval approval;
     private final List<ReleaseListener> listeners;

@@ -37,7 +37,7 @@ public final class ReleaseTrafficPlan implements TrafficPlan {
     }
 
     @Override
-    public String shadowVersion() {
+    public @Nullable String shadowVersion() {
         return Objects.requireNonNull(current.get()).shadowVersion;
     }
 

@@ -288,7 +288,7 @@ public final class Releases {
     private final class Active {
         final ReleaseController controller;
         final GuardedModel<?, ?> service;
-        final String alias;
+        final @Nullable String alias;
         final @Nullable ReleaseListener incidents;
 
         Active(ReleaseController controller, GuardedModel<?, ?> service, @Nullable String alias, @Nullable ReleaseListener incidents) {

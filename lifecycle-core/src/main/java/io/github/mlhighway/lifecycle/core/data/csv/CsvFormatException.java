@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.core.data.csv;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +43,7 @@ public final class CsvFormatException extends RuntimeException {
     }
 
     /** @return the column name at fault, or null */
-    public String column() {
+    public @Nullable String column() {
         return column;
     }
 }

@@ -326,7 +326,7 @@ final class ColumnDriftEvaluator {
             return null;
         }
         Map<String, Long> counts = new TreeMap<>();
-        numeric.smallDomain.forEach((value, n) -> counts.put(Double.toString(value), n));
+        Objects.requireNonNull(numeric.smallDomain).forEach((value, n) -> counts.put(Double.toString(value), n));
         return counts;
     }
 

@@ -32,7 +32,7 @@ final class ColumnSample {
     final String column;
     final ColumnType type;
     final @Nullable NumericSample numeric;
-    final Map<String, Long> categories;
+    final @Nullable Map<String, Long> categories;
     final boolean categoriesExact;
     final boolean fromSketch;
     /** Why the categories cannot be tested, or null. */

@@ -4,6 +4,7 @@ import io.github.mlhighway.lifecycle.core.data.profile.ColumnProfile;
 import io.github.mlhighway.lifecycle.core.data.profile.Moments;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
@@ -16,7 +17,7 @@ final class NumericSample {
     final long distinct;
     final @Nullable Map<Double, Long> smallDomain;
     final double @Nullable [] sorted;
-    final KllDoublesSketch sketch;
+    final @Nullable KllDoublesSketch sketch;
 
     private NumericSample(long n, double populationStd, long distinct, @Nullable Map<Double, Long> smallDomain,
             double @Nullable [] sorted, @Nullable KllDoublesSketch sketch) {

@@ -65,7 +65,7 @@ public final class DataGate implements Gate<Table> {
     }
 
     /** @return the environment the schema is validated in, or null for none */
-    public String environment() {
+    public @Nullable String environment() {
         return environment;
     }
 

@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.evaluation.gate;
 import io.github.mlhighway.lifecycle.core.evaluation.MetricFunction;
 import io.github.mlhighway.lifecycle.evaluation.Direction;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,6 @@ public record MetricRule(@Nullable MetricFunction metric, Direction direction, @
 
     /** @return the metric's name */
     public String name() {
-        return metric.name();
+        return Objects.requireNonNull(metric).name();
     }
 }

@@ -38,7 +38,7 @@ final class RuleChecker {
     List<Finding> check(MetricRule rule) {
         List<Finding> findings = new ArrayList<>();
         String name = rule.name();
-        Score mine = rule.metric().compute(comparison.challenger(), mask);
+        Score mine = Objects.requireNonNull(rule.metric()).compute(comparison.challenger(), mask);
         Finding problem = unusable(name + ".value", name, "challenger", mine);
         if (problem != null) {
             findings.add(problem);
@@ -75,7 +75,7 @@ final class RuleChecker {
             return findings;
         }
         EvaluationData champion = comparison.champion().get();
-        Score theirs = rule.metric().compute(champion, mask);
+        Score theirs = Objects.requireNonNull(rule.metric()).compute(champion, mask);
         Finding problem = unusable(name + ".vs_champion", name, "champion", theirs);
         if (problem != null) {
             findings.add(problem);

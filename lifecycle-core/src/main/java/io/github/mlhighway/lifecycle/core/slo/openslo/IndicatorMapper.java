@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mlhighway.lifecycle.slo.Indicator;
 import io.github.mlhighway.lifecycle.slo.MetricSource;
 import io.github.mlhighway.lifecycle.slo.Operator;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Maps an objective's indicator (inline, by reference or v1alpha) to an engine {@link Indicator}. */
@@ -120,7 +121,7 @@ final class IndicatorMapper {
         }
     }
 
-    private @Nullable MetricSource source(MetricSpec metric, Located<?> where, String path) {
+    private @Nullable MetricSource source(@Nullable MetricSpec metric, Located<?> where, String path) {
         if (metric == null) {
             return MetricSource.none();
         }
@@ -146,7 +147,7 @@ final class IndicatorMapper {
         return new MetricSource(type == null ? "" : type, query(source.spec()));
     }
 
-    private static String query(JsonNode spec) {
+    private static String query(@Nullable JsonNode spec) {
         if (spec == null) {
             return "";
         }

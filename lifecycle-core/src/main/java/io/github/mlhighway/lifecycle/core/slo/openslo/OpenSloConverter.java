@@ -135,7 +135,7 @@ public final class OpenSloConverter {
             if (!budgeting(slo, i, builder, BudgetingMethod.fromOpenSlo(spec.budgetingMethod()), indicator)) {
                 return null;
             }
-            for (Map.Entry<String, Object> label : document.metadata().labels().entrySet()) {
+            for (Map.Entry<String, Object> label : Objects.requireNonNull(document.metadata()).labels().entrySet()) {
                 if (LABEL_NAME.matcher(label.getKey()).matches() && label.getValue() instanceof String value) {
                     builder.label(label.getKey(), value);
                 }
@@ -163,13 +163,13 @@ public final class OpenSloConverter {
             return true;
         }
         // A ratio objective has no op (the SDK forbids it): a slice is good when its ratio is at least the target.
-        builder.timeslices(slice, objective.timeSliceTarget()).sliceTarget(Operator.GTE, objective.timeSliceTarget());
+        builder.timeslices(slice, Objects.requireNonNull(objective.timeSliceTarget())).sliceTarget(Operator.GTE, objective.timeSliceTarget());
         return true;
     }
 
     private static String displayName(SloDocument document, SloDocument.Objective objective) {
         Metadata metadata = document.metadata();
-        String base = metadata.displayName() == null ? metadata.name() : metadata.displayName();
+        String base = Objects.requireNonNull(metadata).displayName() == null ? metadata.name() : metadata.displayName();
         return objective.displayName() == null ? base : base + " / " + objective.displayName();
     }
 

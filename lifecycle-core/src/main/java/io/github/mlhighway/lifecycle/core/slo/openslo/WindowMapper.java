@@ -66,7 +66,7 @@ final class WindowMapper {
     }
 
     /** The slice length of an objective, or {@code null} after reporting a problem. */
-    static @Nullable Duration slice(Located<SloDocument> slo, int i, String text) {
+    static @Nullable Duration slice(Located<SloDocument> slo, int i, @Nullable String text) {
         String path = "spec.objectives[" + i + "].timeSliceWindow";
         if (text == null) {
             slo.warning(path, "missing (v1alpha has no timeSliceWindow), read as " + DEFAULT_ALPHA_SLICE.toMinutes()
