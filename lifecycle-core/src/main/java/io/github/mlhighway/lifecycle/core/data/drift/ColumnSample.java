@@ -71,14 +71,14 @@ final class ColumnSample {
     }
 
     boolean isEmpty() {
-        return type.isNumeric() ? Objects.requireNonNull(numeric).n == 0 : categories.isEmpty();
+        return type.isNumeric() ? Objects.requireNonNull(numeric).n == 0 : Objects.requireNonNull(categories).isEmpty();
     }
 
     long size() {
         if (type.isNumeric()) {
             return Objects.requireNonNull(numeric).n;
         }
-        return categories.values().stream().mapToLong(Long::longValue).sum();
+        return Objects.requireNonNull(categories).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** True when more than half of the rows are distinct values (and there are more than two of them). */

@@ -83,7 +83,7 @@ final class NumericSample {
             }
             return (double) low / sorted.length;
         }
-        return sketch.getRank(x, QuantileSearchCriteria.INCLUSIVE);
+        return Objects.requireNonNull(sketch).getRank(x, QuantileSearchCriteria.INCLUSIVE);
     }
 
     /** @return the smallest value whose cdf is at least q */
@@ -92,6 +92,6 @@ final class NumericSample {
             int index = (int) Math.ceil(q * sorted.length) - 1;
             return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
         }
-        return sketch.getQuantile(q, QuantileSearchCriteria.INCLUSIVE);
+        return Objects.requireNonNull(sketch).getQuantile(q, QuantileSearchCriteria.INCLUSIVE);
     }
 }

@@ -167,7 +167,7 @@ public final class OpenSloConverter {
         return true;
     }
 
-    private static String displayName(SloDocument document, SloDocument.Objective objective) {
+    private static @Nullable String displayName(SloDocument document, SloDocument.Objective objective) {
         Metadata metadata = document.metadata();
         String base = Objects.requireNonNull(metadata).displayName() == null ? metadata.name() : metadata.displayName();
         return objective.displayName() == null ? base : base + " / " + objective.displayName();
