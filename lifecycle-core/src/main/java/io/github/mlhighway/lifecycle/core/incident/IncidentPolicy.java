@@ -54,8 +54,8 @@ public final class IncidentPolicy {
     private IncidentPolicy(Builder builder) {
         this.name = builder.name;
         this.key = builder.key == null ? builder.name : builder.key;
-        this.open = new Rule(builder.openWhen, builder.openConsecutive);
-        this.close = new Rule(builder.closeWhen, builder.closeConsecutive);
+        this.open = new Rule(Objects.requireNonNull(builder.openWhen), builder.openConsecutive);
+        this.close = new Rule(Objects.requireNonNull(builder.closeWhen), builder.closeConsecutive);
         this.title = builder.title;
     }
 

@@ -203,7 +203,7 @@ public final class ArtifactStore implements ArtifactRepository {
     public InputStream open(String sha256, long expectedSize) {
         Path file = file(sha256);
         try {
-            return new VerifyingInputStream(SafeFiles.open(storeRoot(), file), file, sha256, expectedSize);
+            return new VerifyingInputStream(SafeFiles.open(Objects.requireNonNull(storeRoot()), file), file, sha256, expectedSize);
         } catch (NoSuchFileException e) {
             throw new ArtifactIntegrityException(file, sha256, "missing", "no such file");
         } catch (SafeFiles.NotRegularException e) {
@@ -246,7 +246,7 @@ public final class ArtifactStore implements ArtifactRepository {
         Path file = file(sha256);
         long size;
         String actual;
-        try (InputStream in = SafeFiles.open(storeRoot(), file)) {
+        try (InputStream in = SafeFiles.open(Objects.requireNonNull(storeRoot()), file)) {
             Hasher hasher = Hashing.sha256().newHasher();
             byte[] buffer = new byte[BUFFER];
             size = 0;

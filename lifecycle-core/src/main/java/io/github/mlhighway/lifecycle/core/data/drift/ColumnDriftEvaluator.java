@@ -154,11 +154,11 @@ final class ColumnDriftEvaluator {
         try {
             return categorical ? categoricalTest(column, test, refCounts, curCounts, sketches,
                     reference.categoriesExact && current.categoriesExact, reference, current)
-                    : numericTest(column, test, reference.numeric, current.numeric, sketches);
+                    : numericTest(column, test, Objects.requireNonNull(reference.numeric), Objects.requireNonNull(current.numeric), sketches);
         } catch (ArithmeticException | IllegalArgumentException e) {
             if (chosen && categorical && test == DriftTest.CHI_SQUARED && reference.type.isNumeric()) {
                 // a numeric small domain too sparse for chi-squared: KS still applies (conservative with ties)
-                Measurement ks = numericTest(column, DriftTest.KS, reference.numeric, current.numeric, sketches);
+                Measurement ks = numericTest(column, DriftTest.KS, Objects.requireNonNull(reference.numeric), Objects.requireNonNull(current.numeric), sketches);
                 return new Measurement(ks.column(), ks.test(), ks.statistic(), ks.pValue(), ks.effect(),
                         ks.significanceTest(), ks.significancePValue(), ks.fromSketches(), "ks used because "
                         + "chi_squared is not valid here: " + e.getMessage()
@@ -172,8 +172,8 @@ final class ColumnDriftEvaluator {
 
     private Measurement numericTest(String column, DriftTest test, NumericSample ref, NumericSample cur,
             boolean sketches) {
-        KsTest.Result ks = ref.exact() && cur.exact() ? KsTest.exact(ref.sorted, cur.sorted)
-                : KsTest.fromSketches(ref.sketch, cur.sketch);
+        KsTest.Result ks = ref.exact() && cur.exact() ? KsTest.exact(Objects.requireNonNull(ref.sorted), Objects.requireNonNull(cur.sorted))
+                : KsTest.fromSketches(Objects.requireNonNull(ref.sketch), Objects.requireNonNull(cur.sketch));
         String note = sketches ? "KS widened by rank error " + format(ks.rankError()) : "";
         switch (test) {
             case KS:
@@ -187,10 +187,10 @@ final class ColumnDriftEvaluator {
                 double w;
                 double bound;
                 if (ref.exact() && cur.exact()) {
-                    w = Wasserstein.exactSorted(ref.sorted, cur.sorted);
+                    w = Wasserstein.exactSorted(Objects.requireNonNull(ref.sorted), Objects.requireNonNull(cur.sorted));
                     bound = 0;
                 } else {
-                    double[] sketched = SketchErrorBounds.wasserstein(ref.sketch, cur.sketch);
+                    double[] sketched = SketchErrorBounds.wasserstein(Objects.requireNonNull(ref.sketch), Objects.requireNonNull(cur.sketch));
                     w = sketched[0];
                     bound = sketched[1];
                 }
@@ -217,7 +217,7 @@ final class ColumnDriftEvaluator {
 
     /** The largest error of one CDF value of a side: its sketch's rank error, 0 from raw values. */
     private static double binError(NumericSample side) {
-        return side.exact() ? 0.0 : KsTest.rankError(side.sketch);
+        return side.exact() ? 0.0 : KsTest.rankError(Objects.requireNonNull(side.sketch));
     }
 
     private Measurement categoricalTest(String column, DriftTest test, Map<String, Long> refCounts,

@@ -159,7 +159,7 @@ final class RuleChecker {
     private @Nullable Finding unusable(String checkName, String name, String model, Score score) {
         if (!score.defined()) {
             return Finding.note(check(checkName), slice ? Outcome.INCONCLUSIVE : Outcome.FAIL, sentence(
-                    "%s is missing for the %s%s: %s.", name, model, where(), score.reason()));
+                    "%s is missing for the %s%s: %s.", name, model, where(), Objects.requireNonNull(score.reason())));
         }
         if (!Double.isFinite(score.value())) {
             return Finding.note(check(checkName), Outcome.FAIL, sentence("%s of the %s is %s%s, not a number a "

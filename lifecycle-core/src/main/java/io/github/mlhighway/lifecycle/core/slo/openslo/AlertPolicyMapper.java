@@ -67,7 +67,7 @@ final class AlertPolicyMapper {
                 if (condition == null) {
                     continue;
                 }
-                BurnRateTier tier = tier(condition, policy.value().name(), ids, objective, period);
+                BurnRateTier tier = tier(condition, Objects.requireNonNull(policy.value().name()), ids, objective, period);
                 if (tier == null) {
                     failed[0] = true;
                 } else {

@@ -40,7 +40,7 @@ final class IndicatorMapper {
         } else if (spec.indicator() != null) {
             sli = new Located<>(spec.indicator(), slo.problems(), "spec.indicator");
         } else {
-            sli = resolve(slo, "spec.indicatorRef", spec.indicatorRef());
+            sli = resolve(slo, "spec.indicatorRef", Objects.requireNonNull(spec.indicatorRef()));
         }
         if (sli == null) {
             return null;

@@ -108,7 +108,7 @@ public final class OpenSloConverter {
         SloDocument.Spec spec = document.spec();
         SloDocument.Objective objective = spec.objectives().get(i);
         String path = "spec.objectives[" + i + "]";
-        String name = options.naming().name(document.name(), i, spec.objectives().size());
+        String name = options.naming().name(Objects.requireNonNull(document.name()), i, spec.objectives().size());
         TimeWindow window = WindowMapper.window(slo);
         Indicator indicator = indicators.map(slo, i, name);
         Double target = objective.target() != null ? objective.target()

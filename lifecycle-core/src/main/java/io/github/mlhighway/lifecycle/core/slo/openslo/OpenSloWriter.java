@@ -67,16 +67,16 @@ public final class OpenSloWriter {
         put(node, "apiVersion", document.apiVersion());
         node.put("kind", document.kind());
         if (document instanceof SloDocument slo) {
-            node.set("metadata", metadata(slo.metadata()));
+            node.set("metadata", metadata(Objects.requireNonNull(slo.metadata())));
             node.set("spec", sloSpec(slo.spec(), OpenSloDocument.V1ALPHA.equals(slo.apiVersion())));
         } else if (document instanceof SliDocument sli) {
-            node.set("metadata", metadata(sli.metadata()));
+            node.set("metadata", metadata(Objects.requireNonNull(sli.metadata())));
             node.set("spec", sliSpec(sli.spec()));
         } else if (document instanceof AlertPolicyDocument policy) {
-            node.set("metadata", metadata(policy.metadata()));
+            node.set("metadata", metadata(Objects.requireNonNull(policy.metadata())));
             node.set("spec", alertPolicySpec(policy.spec()));
         } else if (document instanceof AlertConditionDocument condition) {
-            node.set("metadata", metadata(condition.metadata()));
+            node.set("metadata", metadata(Objects.requireNonNull(condition.metadata())));
             node.set("spec", alertConditionSpec(condition.spec()));
         } else if (document instanceof OtherDocument other) {
             node.set("metadata", metadata(other.metadata()));
@@ -143,7 +143,7 @@ public final class OpenSloWriter {
                 if (entry.alertPolicyRef() != null) {
                     policies.addObject().put("alertPolicyRef", entry.alertPolicyRef());
                 } else {
-                    policies.add(tree(entry.inline()));
+                    policies.add(tree(Objects.requireNonNull(entry.inline())));
                 }
             }
         }
@@ -243,7 +243,7 @@ public final class OpenSloWriter {
             if (entry.conditionRef() != null) {
                 conditions.addObject().put("conditionRef", entry.conditionRef());
             } else {
-                conditions.add(tree(entry.inline()));
+                conditions.add(tree(Objects.requireNonNull(entry.inline())));
             }
         }
         if (!spec.notificationTargets().isEmpty()) {

@@ -33,8 +33,8 @@ final class WindowMapper {
         SloDocument.TimeWindowSpec window = spec.timeWindows().get(0);
         String field = alpha ? path + ".unit" : path + ".duration";
         OpenSloDuration duration = alpha
-                ? new OpenSloDuration(Objects.requireNonNull(window.count()), Objects.requireNonNull(OpenSloUnits.letter(window.unit())))
-                : OpenSloDuration.parse(window.duration());
+                ? new OpenSloDuration(Objects.requireNonNull(window.count()), Objects.requireNonNull(OpenSloUnits.letter(Objects.requireNonNull(window.unit()))))
+                : OpenSloDuration.parse(Objects.requireNonNull(window.duration()));
         boolean rolling = window.calendar() == null && !Boolean.FALSE.equals(window.isRolling());
         if (rolling) {
             if (!duration.isFixedLength()) {
@@ -62,7 +62,7 @@ final class WindowMapper {
             return null;
         }
         return new TimeWindow.Calendar((int) duration.amount(), unit,
-                OpenSloTimes.parseStart(Objects.requireNonNull(window.calendar()).startTime()), ZoneId.of(window.calendar().timeZone()));
+                OpenSloTimes.parseStart(Objects.requireNonNull(Objects.requireNonNull(window.calendar()).startTime())), ZoneId.of(window.calendar().timeZone()));
     }
 
     /** The slice length of an objective, or {@code null} after reporting a problem. */
