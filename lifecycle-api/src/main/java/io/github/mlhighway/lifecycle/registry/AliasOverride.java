@@ -1,6 +1,5 @@
 package io.github.mlhighway.lifecycle.registry;
 
-import java.util.Objects;
 
 /**
  * An explicit decision to move an alias without a passing verdict, recorded in the audit log.
