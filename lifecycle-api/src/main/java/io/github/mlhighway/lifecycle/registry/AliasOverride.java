@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.registry;
 
+import java.util.Objects;
 
 /**
  * An explicit decision to move an alias without a passing verdict, recorded in the audit log.

@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.serving;
 
+import java.util.Objects;
 
 /**
  * Decides whether a prediction was correct, once its delayed label arrives: the quality SLI's good event.

@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.serving;
 
+import java.util.Objects;
 
 /**
  * Decides whether a shadow version's answer agrees with the primary's, for the shadow comparison.

@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.data;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** A column of booleans, with nulls. */

@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.core.data.csv;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
