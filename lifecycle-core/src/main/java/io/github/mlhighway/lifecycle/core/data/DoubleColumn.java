@@ -2,7 +2,6 @@ package io.github.mlhighway.lifecycle.core.data;
 
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** A column of doubles. NaN and infinities are values (profiles count them apart); nulls are nulls. */

@@ -7,7 +7,6 @@ import io.github.mlhighway.lifecycle.incident.IncidentEvidence;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /** Turns a {@link DriftReport} into incident evidence with the statistics of every drifted column. */
 public final class DriftEvidence {

@@ -10,7 +10,6 @@ import io.github.mlhighway.lifecycle.store.Store;
 import io.github.mlhighway.lifecycle.store.StoreException;
 import io.github.mlhighway.lifecycle.store.StoredDocument;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;

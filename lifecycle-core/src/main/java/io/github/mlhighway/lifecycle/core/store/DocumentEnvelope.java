@@ -11,7 +11,6 @@ import io.github.mlhighway.lifecycle.text.Quoted;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,5 @@
 package io.github.mlhighway.lifecycle.core.data.csv;
 
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,5 @@
 package io.github.mlhighway.lifecycle.core.slo.openslo;
 
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 

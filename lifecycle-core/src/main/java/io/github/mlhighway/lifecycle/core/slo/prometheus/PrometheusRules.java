@@ -5,7 +5,6 @@ import io.github.mlhighway.lifecycle.slo.SloSpecException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Generates Prometheus rules from SLOs exactly in Sloth's style, three groups per SLO:
