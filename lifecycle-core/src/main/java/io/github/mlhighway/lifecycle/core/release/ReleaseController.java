@@ -293,7 +293,7 @@ public final class ReleaseController {
         findings.add(0, Finding.note("alert." + alert.slo(), Outcome.FAIL, alert.reason()));
         Verdict verdict = new Verdict(analysis.name(), Outcome.FAIL, findings, now);
         ReleaseState current = state.withTotals(state.baselineTotals().plus(window.baseline()),
-                state.candidateTotals().plus(window.candidate())).withMark(Objects.requireNonNull(window.mark()));
+                state.candidateTotals().plus(window.candidate())).withMark(window.mark());
         return Optional.of(commit(transition(current, ReleasePhase.ROLLED_BACK, ReleaseEventType.ROLLED_BACK,
                 "page alert on the candidate's SLO '" + alert.slo() + "': " + alert.reason(), now,
                 window.evidence(), verdict, null), "rollback"));
@@ -332,7 +332,7 @@ public final class ReleaseController {
             }
         }
         current = current.withTotals(current.baselineTotals().plus(base), current.candidateTotals().plus(cand))
-                .withMark(Objects.requireNonNull(window.mark()));
+                .withMark(window.mark());
         Transition t = new Transition(current, "analysis at step " + current.stepIndex());
         int entryAt = t.entries.size();
         if (cand.requests() == 0) {

@@ -98,7 +98,7 @@ public record ReleaseState(String releaseId, ReleaseStrategy strategy, String ba
                 candidate, mark);
     }
 
-    ReleaseState withMark(AnalysisMark newMark) {
+    ReleaseState withMark(@Nullable AnalysisMark newMark) {
         return new ReleaseState(releaseId, strategy, baselineVersion, candidateVersion, phase, stepIndex,
                 candidateWeight, analysesAtStep, failures, inconclusives, nextAnalysisAt, reason, baselineTotals,
                 candidateTotals, newMark);

@@ -178,7 +178,7 @@ final class DocumentReader {
         }
         List<SloDocument.Objective> objectives = new ArrayList<>();
         for (SpecNode node : objectiveNodes) {
-            SloDocument.Objective objective = objective(node, Objects.requireNonNull(budgeting));
+            SloDocument.Objective objective = objective(node, budgeting);
             boolean ratio = objective != null && (objective.ratioMetrics() != null || (objective.indicator() == null
                     && indicator != null && indicator.spec() != null && indicator.spec().ratioMetric() != null));
             if (ratio && Objects.requireNonNull(objective).op() != null) {
@@ -218,7 +218,7 @@ final class DocumentReader {
                 policies);
     }
 
-    private SloDocument.@Nullable Objective objective(SpecNode node, String budgeting) {
+    private SloDocument.@Nullable Objective objective(SpecNode node, @Nullable String budgeting) {
         if (!node.requireObject("an objective")) {
             return null;
         }
