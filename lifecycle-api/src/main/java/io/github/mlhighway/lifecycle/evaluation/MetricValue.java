@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.evaluation;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One defined metric value.
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param excluded rows left out by the metric's definition (MAPE leaves out rows whose actual value is 0), else 0
  * @param note     a sentence about exclusions or a missing interval; empty when there is nothing to say
  */
-public record MetricValue(double value, ConfidenceInterval interval, int n, int excluded, String note) {
+public record MetricValue(double value, @Nullable ConfidenceInterval interval, int n, int excluded, String note) {
 
     /**
      * Validates the components.

@@ -7,4 +7,7 @@
  * instead: a result never holds NaN. {@link io.github.mlhighway.lifecycle.evaluation.StandardMetric} names the
  * built-in metrics and the {@link io.github.mlhighway.lifecycle.evaluation.Direction} in which each improves.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.evaluation;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.gate;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One measured fact behind a {@link Verdict}: what was checked, the value observed, the threshold it was
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param threshold the threshold the value was compared with, or {@code null} when the check has none
  * @param message   a human-readable sentence that explains the finding
  */
-public record Finding(String check, Outcome outcome, Double observed, Double threshold, String message) {
+public record Finding(String check, Outcome outcome, @Nullable Double observed, @Nullable Double threshold, String message) {
 
     /**
      * Validates the components.

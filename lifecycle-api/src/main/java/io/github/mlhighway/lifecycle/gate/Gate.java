@@ -58,7 +58,8 @@ public interface Gate<T> {
                 outcome = Outcome.worst(outcome, verdict.outcome());
                 decidedAt = verdict.decidedAt();
             }
-            return new Verdict(name, outcome, findings, decidedAt);
+            // requireGates guarantees at least one gate, so the loop set decidedAt
+            return new Verdict(name, outcome, findings, Objects.requireNonNull(decidedAt, "decidedAt"));
         });
     }
 
@@ -86,7 +87,8 @@ public interface Gate<T> {
                 }
                 decidedAt = verdict.decidedAt();
             }
-            return new Verdict(name, best, findings, decidedAt);
+            // requireGates guarantees at least one gate, so the loop set decidedAt
+            return new Verdict(name, best, findings, Objects.requireNonNull(decidedAt, "decidedAt"));
         });
     }
 

@@ -6,4 +6,7 @@
  * {@link io.github.mlhighway.lifecycle.gate.Finding findings} that justify it. Data gates, model gates,
  * error-budget policies and release analyses are all gates.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.gate;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A generic event reported to the incident manager by something that is not an SLO tracker: a release that
@@ -28,9 +29,9 @@ import java.util.TreeMap;
  *                  (e.g. {@code run-7/serve-new-york/drift-2026-06-08} from {@link #idempotent}): a stage re-run after
  *                  a crash then neither opens a second incident nor appends a second timeline entry
  */
-public record IncidentEvidence(String key, Instant at, IncidentEventKind kind, String source, String sentence,
+public record IncidentEvidence(String key, @Nullable Instant at, IncidentEventKind kind, String source, String sentence,
                                Map<String, Double> numbers, Map<String, String> details, boolean opens,
-                               boolean mitigates, String idempotencyId) {
+                               boolean mitigates, @Nullable String idempotencyId) {
 
     /** The longest {@link #idempotencyId()} accepted. */
     public static final int MAX_IDEMPOTENCY_ID_LENGTH = 512;
@@ -65,7 +66,7 @@ public record IncidentEvidence(String key, Instant at, IncidentEventKind kind, S
      * @param opens     whether it opens an incident when none is open for its key
      * @param mitigates whether it stops the impact
      */
-    public IncidentEvidence(String key, Instant at, IncidentEventKind kind, String source, String sentence,
+    public IncidentEvidence(String key, @Nullable Instant at, IncidentEventKind kind, String source, String sentence,
                             Map<String, Double> numbers, Map<String, String> details, boolean opens,
                             boolean mitigates) {
         this(key, at, kind, source, sentence, numbers, details, opens, mitigates, null);
@@ -210,7 +211,7 @@ public record IncidentEvidence(String key, Instant at, IncidentEventKind kind, S
      * @param id the id, non-blank; null removes it
      * @return the evidence
      */
-    public IncidentEvidence withIdempotencyId(String id) {
+    public IncidentEvidence withIdempotencyId(@Nullable String id) {
         return new IncidentEvidence(key, at, kind, source, sentence, numbers, details, opens, mitigates, id);
     }
 

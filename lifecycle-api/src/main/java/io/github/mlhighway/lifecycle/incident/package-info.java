@@ -6,4 +6,7 @@
  * (rollbacks, policy decisions, alias moves, drift, notes). The manager that opens, deduplicates, persists and
  * closes incidents, and the postmortem renderer, live in {@code io.github.mlhighway.lifecycle.core.incident}.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.incident;
+
+import org.jspecify.annotations.NullMarked;

@@ -29,7 +29,7 @@ public record Failure(String type, String message, int attempt, Instant at) {
      * @return the failure
      */
     public static Failure of(Throwable error, int attempt, Instant at) {
-        return new Failure(error.getClass().getName(), error.getMessage(), attempt, at);
+        return new Failure(error.getClass().getName(), Objects.requireNonNullElse(error.getMessage(), ""), attempt, at);
     }
 
     @Override

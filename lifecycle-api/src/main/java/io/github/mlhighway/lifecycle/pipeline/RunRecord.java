@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The durable record of one run, stored as JSON: what ran, how it went, and where it came from.
@@ -21,9 +22,9 @@ import java.util.Optional;
  * @param provenance   code version, parameters, environment and input data of the last execution
  * @param failure      why the run stopped, when it did not succeed; null otherwise
  */
-public record RunRecord(String runId, String pipeline, RunStatus status, String inputDigest, String outputDigest,
-        Instant startedAt, Instant endedAt, int executions, List<StageRecord> stages, Provenance provenance,
-        Failure failure) {
+public record RunRecord(String runId, String pipeline, RunStatus status, String inputDigest, @Nullable String outputDigest,
+        Instant startedAt, @Nullable Instant endedAt, int executions, List<StageRecord> stages, Provenance provenance,
+        @Nullable Failure failure) {
 
     /** Validates and copies the components. */
     public RunRecord {

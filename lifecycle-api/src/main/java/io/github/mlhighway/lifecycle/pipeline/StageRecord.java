@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What happened to one stage of a run.
@@ -25,7 +26,7 @@ import java.util.Optional;
  *                     gate again (a gate that threw, INCONCLUSIVE, or FAIL), oldest first; empty when none
  */
 public record StageRecord(String name, String outputType, String codec, StageStatus status, int attempts,
-        Instant startedAt, Instant endedAt, String inputDigest, String outputDigest, List<Verdict> verdicts,
+        @Nullable Instant startedAt, @Nullable Instant endedAt, @Nullable String inputDigest, @Nullable String outputDigest, List<Verdict> verdicts,
         List<Failure> failures, List<Verdict> earlierVerdicts) {
 
     /** Validates and copies the components. */
@@ -53,7 +54,7 @@ public record StageRecord(String name, String outputType, String codec, StageSta
      * @param failures     one per failed attempt, oldest first
      */
     public StageRecord(String name, String outputType, String codec, StageStatus status, int attempts,
-            Instant startedAt, Instant endedAt, String inputDigest, String outputDigest, List<Verdict> verdicts,
+            @Nullable Instant startedAt, @Nullable Instant endedAt, @Nullable String inputDigest, @Nullable String outputDigest, List<Verdict> verdicts,
             List<Failure> failures) {
         this(name, outputType, codec, status, attempts, startedAt, endedAt, inputDigest, outputDigest, verdicts,
                 failures, List.of());

@@ -6,4 +6,7 @@
  * {@link io.github.mlhighway.lifecycle.pipeline.PipelineEvent events} a run emits. The builder and the runner are
  * in {@code lifecycle-core} ({@code io.github.mlhighway.lifecycle.core.pipeline}).
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.pipeline;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * or custom) for a proposed {@link io.github.mlhighway.lifecycle.policy.Change}, each
  * {@link io.github.mlhighway.lifecycle.policy.Decision} carrying its reasons and numbers.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.policy;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.registry;
 import io.github.mlhighway.lifecycle.gate.Verdict;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of the append-only audit log: an alias moved from one version to another, with its evidence.
@@ -17,8 +18,8 @@ import java.util.Objects;
  * @param movedAt     when (from the registry's clock)
  * @param verdictSubject what the mover declared the verdict was decided about ({@code MODEL@VERSION}), or null
  */
-public record AliasMove(long sequence, String model, String alias, int fromVersion, int toVersion, Verdict verdict,
-                        AliasOverride override, Instant movedAt, String verdictSubject) {
+public record AliasMove(long sequence, String model, String alias, int fromVersion, int toVersion, @Nullable Verdict verdict,
+                        @Nullable AliasOverride override, Instant movedAt, @Nullable String verdictSubject) {
 
     /** Validates the components. */
     public AliasMove {

@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.registry;
 
 import io.github.mlhighway.lifecycle.gate.Verdict;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request to point an alias at a version, with its evidence: a {@link Verdict} that allows proceeding (PASS or
@@ -31,8 +32,8 @@ import java.util.Objects;
  * @param verdictSubject what the verdict was decided about, {@code MODEL@VERSION} (e.g. {@code "rain@3"}), or
  *                     null when not declared; when given it must name this model and target version
  */
-public record AliasMoveRequest(String model, String alias, int toVersion, Integer expectedFrom, Verdict verdict,
-                               AliasOverride override, String verdictSubject) {
+public record AliasMoveRequest(String model, String alias, int toVersion, @Nullable Integer expectedFrom, @Nullable Verdict verdict,
+                               @Nullable AliasOverride override, @Nullable String verdictSubject) {
 
     /** As {@code expectedFrom}: the alias must not exist yet. */
     public static final int UNASSIGNED = 0;

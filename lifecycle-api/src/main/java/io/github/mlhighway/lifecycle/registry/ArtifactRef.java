@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.registry;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One named file of a model version, by content: its SHA-256 and size.
@@ -37,7 +38,7 @@ public record ArtifactRef(String name, String sha256, long size) {
      * @param text the text, possibly null
      * @return true for exactly 64 characters of {@code 0-9a-f}
      */
-    public static boolean isSha256(String text) {
+    public static boolean isSha256(@Nullable String text) {
         return text != null && HEX.matcher(text).matches();
     }
 }

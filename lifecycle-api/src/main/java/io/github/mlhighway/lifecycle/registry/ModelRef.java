@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.registry;
 
 import io.github.mlhighway.lifecycle.text.Quoted;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Names one model version, directly ({@code model@3}) or through an alias ({@code model:champion}).
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param version the version, or 0 when the reference is by alias
  * @param alias   the alias, or null when the reference is by version
  */
-public record ModelRef(String model, int version, String alias) {
+public record ModelRef(String model, int version, @Nullable String alias) {
 
     /**
      * Validates that exactly one of version and alias is given.

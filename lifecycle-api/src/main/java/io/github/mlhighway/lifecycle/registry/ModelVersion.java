@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One registered, immutable version of a named model.
@@ -22,7 +23,7 @@ import java.util.TreeMap;
  */
 public record ModelVersion(String model, int version, Instant createdAt, Map<String, String> parameters,
                            Map<String, Double> metrics, Map<String, String> tags, List<ArtifactRef> artifacts,
-                           List<LineageRef> lineage, String idempotencyKey) {
+                           List<LineageRef> lineage, @Nullable String idempotencyKey) {
 
     /**
      * Validates and defensively copies the components (maps sorted by key).

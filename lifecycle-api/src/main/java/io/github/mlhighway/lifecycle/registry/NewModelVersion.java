@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to register as the next version of a model: metadata, the files to store, and lineage. Build one with
@@ -40,7 +41,7 @@ import java.util.stream.Stream;
  */
 public record NewModelVersion(String model, Map<String, String> parameters, Map<String, Double> metrics,
                               Map<String, String> tags, Map<String, Path> files, List<LineageRef> lineage,
-                              String idempotencyKey) {
+                              @Nullable String idempotencyKey) {
 
     /** The longest idempotency key. */
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 512;
@@ -116,7 +117,7 @@ public record NewModelVersion(String model, Map<String, String> parameters, Map<
         private final Map<String, String> tags = new LinkedHashMap<>();
         private final Map<String, Path> files = new LinkedHashMap<>();
         private final List<LineageRef> lineage = new ArrayList<>();
-        private String idempotencyKey;
+        private @Nullable String idempotencyKey;
 
         private Builder(String model) {
             this.model = Objects.requireNonNull(model, "model");

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bytes of an artifact, hashed as they are read: when the end of the stream is reached, their SHA-256 and
@@ -27,7 +28,7 @@ public final class VerifyingInputStream extends FilterInputStream {
     private final MessageDigest digest;
     private long count;
     private boolean verified;
-    private ArtifactIntegrityException failure;
+    private @Nullable ArtifactIntegrityException failure;
 
     /**
      * Wraps a stream of an artifact's bytes.

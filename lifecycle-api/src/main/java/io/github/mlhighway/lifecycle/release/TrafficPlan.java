@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.release;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which version serves each request, as decided by the release in progress. Read on every request, so
  * implementations must be lock-free and allocation-free (return preallocated {@link Assignment}s, publish changes
@@ -22,7 +24,7 @@ public interface TrafficPlan {
      *
      * @return the shadow version, or null when nothing is mirrored
      */
-    String shadowVersion();
+    @Nullable String shadowVersion();
 
     /**
      * The share of requests mirrored to the shadow version.
@@ -47,7 +49,7 @@ public interface TrafficPlan {
             }
 
             @Override
-            public String shadowVersion() {
+            public @Nullable String shadowVersion() {
                 return null;
             }
 

@@ -6,4 +6,7 @@
  * and reports what it does as {@link io.github.mlhighway.lifecycle.release.ReleaseEvent}s in
  * {@link io.github.mlhighway.lifecycle.release.ReleasePhase phases}.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.release;
+
+import org.jspecify.annotations.NullMarked;

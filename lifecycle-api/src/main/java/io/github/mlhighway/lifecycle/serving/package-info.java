@@ -5,4 +5,7 @@
  * {@link io.github.mlhighway.lifecycle.serving.LabelJudge}s judge predictions against delayed ground truth. The
  * implementation lives in {@code io.github.mlhighway.lifecycle.core.serving}.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.serving;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A service level objective: what is measured ({@link Indicator}), how the budget is counted
@@ -38,7 +39,7 @@ import java.util.regex.Pattern;
  * @param labels          extra labels carried into exports (Prometheus rules), may be empty
  */
 public record Slo(String name, String displayName, String description, String service, Indicator indicator,
-                  BudgetingMethod budgetingMethod, double objective, TimeWindow window, Timeslices timeslices,
+                  BudgetingMethod budgetingMethod, double objective, TimeWindow window, @Nullable Timeslices timeslices,
                   AlertPolicy alerting, Map<String, String> labels) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
@@ -197,10 +198,10 @@ public record Slo(String name, String displayName, String description, String se
         private BudgetingMethod budgetingMethod = BudgetingMethod.OCCURRENCES;
         private double objective = Double.NaN;
         private TimeWindow window = TimeWindow.rolling(DEFAULT_WINDOW);
-        private Duration slice;
+        private @Nullable Duration slice;
         private Operator sliceOperator = Operator.GTE;
         private double sliceTarget = 1.0;
-        private AlertPolicy alerting;
+        private @Nullable AlertPolicy alerting;
         private final Map<String, String> labels = new LinkedHashMap<>();
 
         private Builder(String name, Indicator indicator) {

@@ -8,4 +8,7 @@
  * RatioTimeslices budgeting; rolling and calendar windows. The engine that records events against these
  * definitions lives in {@code lifecycle-core}.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.slo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.text;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Quotes a name, key or other untrusted text for an error message or a listing, so that what a user or a file
  * supplied can neither break the message nor flood it: the text is put in single quotes, control, format and
@@ -28,7 +30,7 @@ public final class Quoted {
      * @param text the text, possibly null
      * @return {@code 'text'}, or {@code null} (without quotes) for null
      */
-    public static String name(CharSequence text) {
+    public static String name(@Nullable CharSequence text) {
         if (text == null) {
             return "null";
         }

@@ -5,4 +5,7 @@
  *
  * <p>Exit codes: 0 success, 1 invalid input (every problem on stderr, one per line), 2 usage error.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -35,4 +35,7 @@
  *       {@link io.github.mlhighway.lifecycle.djl.BatchSlis}.</li>
  * </ul>
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.djl;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * provided dependency; on Java 17 the JVM needs Spark's {@code --add-opens} flags (see the module README section
  * "Profiling on Spark").
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.spark;
+
+import org.jspecify.annotations.NullMarked;

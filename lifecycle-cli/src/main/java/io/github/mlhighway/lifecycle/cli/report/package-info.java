@@ -5,4 +5,7 @@
  * io.github.mlhighway.lifecycle.cli.report.HtmlReport} lays out the page, and {@link
  * io.github.mlhighway.lifecycle.cli.report.SvgCharts} draws the line, step, bar and timeline charts.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.cli.report;
+
+import org.jspecify.annotations.NullMarked;

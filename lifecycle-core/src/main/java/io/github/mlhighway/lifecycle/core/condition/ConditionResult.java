@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one condition found at one evaluation.
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  *                    evaluated every day is one week, not seven evaluations
  */
 public record ConditionResult(String name, ConditionStatus status, String reason, Map<String, Double> evidence,
-                              List<ConditionResult> parts, String observation) {
+                              List<ConditionResult> parts, @Nullable String observation) {
 
     /** Validates and copies the components. */
     public ConditionResult {

@@ -5,4 +5,7 @@
  * observed values and thresholds; {@link io.github.mlhighway.lifecycle.core.condition.Conditions} builds drift,
  * error-budget and burn-rate conditions and their any/all/not combinations.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.condition;
+
+import org.jspecify.annotations.NullMarked;

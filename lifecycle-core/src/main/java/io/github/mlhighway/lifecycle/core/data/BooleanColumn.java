@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.data;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import org.jspecify.annotations.Nullable;
 
 /** A column of booleans, with nulls. */
 public final class BooleanColumn extends ColumnBase implements Column {
@@ -51,7 +52,7 @@ public final class BooleanColumn extends ColumnBase implements Column {
     }
 
     @Override
-    public Boolean get(int row) {
+    public @Nullable Boolean get(int row) {
         return isNull(row) ? null : values[row];
     }
 

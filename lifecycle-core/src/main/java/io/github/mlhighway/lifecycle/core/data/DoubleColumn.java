@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.data;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import org.jspecify.annotations.Nullable;
 
 /** A column of doubles. NaN and infinities are values (profiles count them apart); nulls are nulls. */
 public final class DoubleColumn extends ColumnBase implements NumericColumn {
@@ -51,7 +52,7 @@ public final class DoubleColumn extends ColumnBase implements NumericColumn {
     }
 
     @Override
-    public Double get(int row) {
+    public @Nullable Double get(int row) {
         return isNull(row) ? null : values[row];
     }
 

@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.data;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import org.jspecify.annotations.Nullable;
 
 /** A column of 64-bit integers, with nulls. */
 public final class LongColumn extends ColumnBase implements NumericColumn {
@@ -51,7 +52,7 @@ public final class LongColumn extends ColumnBase implements NumericColumn {
     }
 
     @Override
-    public Long get(int row) {
+    public @Nullable Long get(int row) {
         return isNull(row) ? null : values[row];
     }
 

@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.data;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import org.jspecify.annotations.Nullable;
 
 /** A column of text values, treated as categorical, with nulls. A null row holds no string. */
 public final class StringColumn extends ColumnBase implements Column {
@@ -57,7 +58,7 @@ public final class StringColumn extends ColumnBase implements Column {
     }
 
     @Override
-    public String get(int row) {
+    public @Nullable String get(int row) {
         return isNull(row) ? null : values[row];
     }
 
@@ -109,7 +110,7 @@ public final class StringColumn extends ColumnBase implements Column {
          * @param value the value; null appends a null
          * @return this builder
          */
-        public Builder add(String value) {
+        public Builder add(@Nullable String value) {
             if (value == null) {
                 nulls.set(size);
             }

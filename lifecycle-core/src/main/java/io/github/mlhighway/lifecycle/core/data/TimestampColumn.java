@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.data;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import org.jspecify.annotations.Nullable;
 
 /** A column of instants, held as epoch milliseconds, with nulls. */
 public final class TimestampColumn extends ColumnBase implements NumericColumn {
@@ -51,7 +52,7 @@ public final class TimestampColumn extends ColumnBase implements NumericColumn {
     }
 
     @Override
-    public java.time.Instant get(int row) {
+    public java.time.@Nullable Instant get(int row) {
         return isNull(row) ? null : java.time.Instant.ofEpochMilli(values[row]);
     }
 

@@ -5,4 +5,7 @@
  * <p>Sub-packages hold the concerns built on it: reading CSV and adapting host objects, schemas, quality
  * constraints and data gates, mergeable profiles, drift tests, and anomalies on metric history.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.data;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.core.evaluation;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The binary-classification formulas on weighted rows. A row is predicted positive when its probability is at
  * or above the threshold.
@@ -261,7 +263,7 @@ public final class BinaryMetrics {
         return Score.of(sum / n, (int) n);
     }
 
-    private static String missingClass(long positives, long negatives) {
+    private static @Nullable String missingClass(long positives, long negatives) {
         if (positives == 0 && negatives == 0) {
             return "no rows";
         }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes an {@link Evaluation}: every metric on all rows and on each slice, each with a seeded
@@ -87,7 +88,7 @@ public final class Evaluator {
      * @throws IllegalArgumentException when the data is of another task, or a slice key is null or the keys do not
      *                                  match the rows
      */
-    public Evaluation evaluate(EvaluationData data, String[] slices) {
+    public Evaluation evaluate(EvaluationData data, String @Nullable [] slices) {
         Objects.requireNonNull(data, "data");
         if (data.task() != task) {
             throw new IllegalArgumentException("This evaluator is for " + task + " but the data is " + data.task());

@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.core.evaluation;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A metric computed on weighted rows: a value with the row count behind it, or the reason it is undefined.
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param excluded weighted number of rows the definition left out (MAPE: actual = 0)
  * @param reason   why the value is undefined, or {@code null} when it is defined
  */
-public record Score(double value, int n, int excluded, String reason) {
+public record Score(double value, int n, int excluded, @Nullable String reason) {
 
     /**
      * A defined value.

@@ -13,4 +13,7 @@
  * double auc = e.metric("auc").orElseThrow().value();
  * }</pre>
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.evaluation;
+
+import org.jspecify.annotations.NullMarked;

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -670,7 +671,7 @@ public final class IncidentManager {
      * never reaches back before the previous one.
      */
     private static final class Watch {
-        private Instant firstBadAt;
+        private @Nullable Instant firstBadAt;
         private final Map<String, Baseline> healthy = new HashMap<>();
 
         void healthy(String slo, ErrorBudget budget) {

@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.incident;
 import io.github.mlhighway.lifecycle.core.condition.Condition;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A declared rule for when an incident opens and when it closes, over evaluated {@link Condition conditions} (the
@@ -48,13 +49,13 @@ public final class IncidentPolicy {
     private final String key;
     private final Rule open;
     private final Rule close;
-    private final String title;
+    private final @Nullable String title;
 
     private IncidentPolicy(Builder builder) {
         this.name = builder.name;
         this.key = builder.key == null ? builder.name : builder.key;
-        this.open = new Rule(builder.openWhen, builder.openConsecutive);
-        this.close = new Rule(builder.closeWhen, builder.closeConsecutive);
+        this.open = new Rule(Objects.requireNonNull(builder.openWhen), builder.openConsecutive);
+        this.close = new Rule(Objects.requireNonNull(builder.closeWhen), builder.closeConsecutive);
         this.title = builder.title;
     }
 
@@ -119,10 +120,10 @@ public final class IncidentPolicy {
     /** Builds an {@link IncidentPolicy}; {@link #consecutive} applies to the rule declared just before it. */
     public static final class Builder {
         private final String name;
-        private String key;
-        private String title;
-        private Condition openWhen;
-        private Condition closeWhen;
+        private @Nullable String key;
+        private @Nullable String title;
+        private @Nullable Condition openWhen;
+        private @Nullable Condition closeWhen;
         private int openConsecutive = DEFAULT_CONSECUTIVE;
         private int closeConsecutive = DEFAULT_CONSECUTIVE;
         private boolean lastIsClose;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The streaks of every incident policy, one JSON document per policy in the {@code <collection>-policies}
@@ -55,8 +56,8 @@ final class PolicyStates {
      * @param lastObservation   the observation last counted in the streak, or null
      * @param evaluatedAt       the last evaluation, or null before the first
      */
-    record PolicyState(String policy, PolicyEvaluation.RuleKind watching, int streak, String lastObservation,
-                       Instant evaluatedAt) {
+    record PolicyState(String policy, PolicyEvaluation.RuleKind watching, int streak, @Nullable String lastObservation,
+                       @Nullable Instant evaluatedAt) {
 
         static PolicyState fresh(String policy) {
             return new PolicyState(policy, PolicyEvaluation.RuleKind.OPEN, 0, null, null);

@@ -12,4 +12,7 @@
  * {@link io.github.mlhighway.lifecycle.core.incident.PostmortemWriter} renders a blameless postmortem draft in
  * Markdown.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.incident;
+
+import org.jspecify.annotations.NullMarked;

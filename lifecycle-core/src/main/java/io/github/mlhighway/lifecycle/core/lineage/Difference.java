@@ -1,14 +1,16 @@
 package io.github.mlhighway.lifecycle.core.lineage;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One way two runs differ.
  *
  * @param aspect {@code code}, {@code parameter}, {@code environment}, {@code input} or {@code profile}
  * @param key    the name within the aspect (parameter name, environment key, input name)
  * @param left   the first run's value, or null when absent
- * @param right  the second run's value, or null when absent
+ * @@Nullable param right  the second run's value, or null when absent
  */
-public record Difference(String aspect, String key, String left, String right) {
+public record Difference(String aspect, String key, @Nullable String left, @Nullable String right) {
 
     @Override
     public String toString() {

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -214,7 +215,7 @@ public final class SloMeters implements MeterBinder {
     }
 
     private static void gauge(MeterRegistry registry, String name, SloTracker tracker, Reader reader,
-                              ToDoubleFunction<Snapshot> value, Tags tags, String baseUnit, String description) {
+                              ToDoubleFunction<Snapshot> value, Tags tags, @Nullable String baseUnit, String description) {
         // The tracker is held weakly by the gauge; the function captures only the reader, which holds no tracker.
         Gauge.builder(name, tracker, t -> reader.read(t, value))
                 .tags(tags).baseUnit(baseUnit).description(description)
@@ -259,7 +260,7 @@ public final class SloMeters implements MeterBinder {
         private final List<BurnRateTier> tiers;
         private final Duration[] windows;
         private final AtomicBoolean warned = new AtomicBoolean();
-        private volatile Snapshot cached;
+        private volatile @Nullable Snapshot cached;
 
         Reader(String slo, Clock clock, long cacheMillis, List<BurnRateTier> tiers, Duration[] windows) {
             this.slo = slo;

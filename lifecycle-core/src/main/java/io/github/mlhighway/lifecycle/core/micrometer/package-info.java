@@ -14,4 +14,7 @@
  *
  * @see io.github.mlhighway.lifecycle.core.micrometer.SloMeters
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.micrometer;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The context of one stage attempt: deadline from the injected clock, cancellation, input recording, and the run
@@ -20,7 +21,7 @@ final class DefaultStageContext implements StageContext {
     private final String stageName;
     private final int attempt;
     private final Clock clock;
-    private final Instant deadline;
+    private final @Nullable Instant deadline;
     private final String deadlineSource;
     private final Cancellation cancellation;
     private final Map<String, String> parameters;
@@ -40,7 +41,7 @@ final class DefaultStageContext implements StageContext {
         Object output(String stageName, String reader);
     }
 
-    DefaultStageContext(String runId, String stageName, int attempt, Clock clock, Instant deadline,
+    DefaultStageContext(String runId, String stageName, int attempt, Clock clock, @Nullable Instant deadline,
             String deadlineSource, Cancellation cancellation, Map<String, String> parameters,
             BiConsumer<String, String> inputs, RunValues values) {
         this.runId = runId;

@@ -4,6 +4,7 @@ import io.github.mlhighway.lifecycle.gate.Gate;
 import io.github.mlhighway.lifecycle.gate.Outcome;
 import io.github.mlhighway.lifecycle.pipeline.Stage;
 import io.github.mlhighway.lifecycle.slo.Slo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A gate between two stages.
@@ -14,7 +15,7 @@ import io.github.mlhighway.lifecycle.slo.Slo;
  * @param derive                turns the stage output into the gated value, or null to gate the output itself
  * @param slo                   the SLO each first verdict of this gate in a run is recorded against, or null
  */
-record GateStep(Gate<Object> gate, boolean proceedOnInconclusive, Stage<Object, Object> derive, Slo slo) {
+record GateStep(Gate<Object> gate, boolean proceedOnInconclusive, @Nullable Stage<Object, Object> derive, @Nullable Slo slo) {
 
     GateStep(Gate<Object> gate, boolean proceedOnInconclusive) {
         this(gate, proceedOnInconclusive, null, null);

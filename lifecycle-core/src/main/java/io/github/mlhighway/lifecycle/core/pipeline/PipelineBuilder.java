@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link Pipeline}. Each {@code then} adds a stage whose input is the current output; {@link #gate},
@@ -41,8 +42,8 @@ public final class PipelineBuilder<I, O> {
     private final List<PendingStage> stages = new ArrayList<>();
     private final Map<Class<?>, Codec<?>> codecs = new HashMap<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
-    private Duration runDeadline;
-    private Slo runSlo;
+    private @Nullable Duration runDeadline;
+    private @Nullable Slo runSlo;
 
     PipelineBuilder(String name, Class<I> inputType) {
         this.name = requireName(name, "pipeline");
@@ -289,7 +290,7 @@ public final class PipelineBuilder<I, O> {
     }
 
     @SuppressWarnings("unchecked")
-    private <N> PipelineBuilder<I, N> add(String stageName, Class<?> outputType, Codec<?> codec,
+    private <N> PipelineBuilder<I, N> add(String stageName, Class<?> outputType, @Nullable Codec<?> codec,
             Stage<? super O, ? extends N> stage) {
         requireName(stageName, "stage");
         Objects.requireNonNull(stage, "stage");
@@ -329,13 +330,13 @@ public final class PipelineBuilder<I, O> {
     private static final class PendingStage {
         private final String name;
         private final Class<?> outputType;
-        private final Codec<Object> codec;
+        private final @Nullable Codec<Object> codec;
         private final Stage<Object, Object> stage;
         private final List<GateStep> gates = new ArrayList<>();
         private RetryPolicy retry = RetryPolicy.NONE;
-        private Duration deadline;
+        private @Nullable Duration deadline;
 
-        PendingStage(String name, Class<?> outputType, Codec<Object> codec, Stage<Object, Object> stage) {
+        PendingStage(String name, Class<?> outputType, @Nullable Codec<Object> codec, Stage<Object, Object> stage) {
             this.name = name;
             this.outputType = outputType;
             this.codec = codec;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs pipelines durably against a {@link Store}. Each completed stage's output is checkpointed before the run
@@ -41,7 +42,7 @@ public final class PipelineRunner {
     private final List<PipelineListener> listeners;
     private final CodeVersion codeVersion;
     private final Map<String, String> environment;
-    private final SloRegistry slos;
+    private final @Nullable SloRegistry slos;
 
     private PipelineRunner(Builder builder) {
         this.store = builder.store;
@@ -119,9 +120,9 @@ public final class PipelineRunner {
         private Random random = new Random();
         private Sleeper sleeper = Sleeper.THREAD;
         private final List<PipelineListener> listeners = new ArrayList<>();
-        private CodeVersion codeVersion;
-        private Map<String, String> environment;
-        private SloRegistry slos;
+        private @Nullable CodeVersion codeVersion;
+        private @Nullable Map<String, String> environment;
+        private @Nullable SloRegistry slos;
 
         private Builder(Store store) {
             this.store = Objects.requireNonNull(store, "store");

@@ -24,9 +24,11 @@ import io.github.mlhighway.lifecycle.pipeline.Provenance;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /** One execution of a run: restores completed stages, runs the rest with retries, deadlines and gates. */
 final class RunExecution {
@@ -42,9 +44,9 @@ final class RunExecution {
     private static final String FILE_PREFIX = "file:";
     private static final String UNKNOWN = "unknown";
 
-    private RunState state;
-    private Instant runDeadline;
-    private Object input;
+    private @Nullable RunState state;
+    private @Nullable Instant runDeadline;
+    private @Nullable Object input;
 
     RunExecution(Pipeline<?, ?> pipeline, String runId, RunStore store, RunnerSettings settings,
             Cancellation cancellation, SliJournal slis) {
@@ -97,7 +99,7 @@ final class RunExecution {
                 }
                 value = outcome.value();
             }
-            Optional<Failure> stop = decideGates(definition, stage, value, index);
+            Optional<Failure> stop = decideGates(definition, stage, Objects.requireNonNull(value), index);
             if (stop.isPresent()) {
                 return finish(RunStatus.STOPPED_BY_GATE, stop.get(), null);
             }
@@ -107,7 +109,7 @@ final class RunExecution {
     }
 
     private void recordProvenance(Object input, String inputDigest) {
-        state.codeVersion = settings.codeVersion().version();
+        Objects.requireNonNull(state).codeVersion = settings.codeVersion().version();
         state.codeVersionSource = settings.codeVersion().source();
         state.parameters = pipeline.parameters();
         state.environment = settings.environment();
@@ -163,7 +165,7 @@ final class RunExecution {
     }
 
     private Object restore(int index, StageDefinition definition) {
-        StageState stage = state.stages.get(index);
+        StageState stage = Objects.requireNonNull(state).stages.get(index);
         byte[] bytes = store.loadOutput(index, definition.name(), stage.outputDigest);
         try {
             Object value = definition.codec().decode(bytes);
@@ -195,7 +197,7 @@ final class RunExecution {
                 } else {
                     stage.verdicts.add(verdict);
                 }
-                store.save(state.toRecord());
+                store.save(Objects.requireNonNull(state).toRecord());
                 Verdict decided = verdict;
                 events.emit(() -> new PipelineEvent.GateDecided(runId, clock.instant(), definition.name(), decided));
                 slis.recordOnce("gate:" + definition.name() + ":" + g, step.slo(), verdict.allowsProceeding());
@@ -248,7 +250,7 @@ final class RunExecution {
 
     /** The context a gate's derivation sees: the stage's, reading every output up to the stage's own. */
     private DefaultStageContext gateContext(StageDefinition definition, int index) {
-        return new DefaultStageContext(runId, definition.name(), state.stages.get(index).attempts, clock,
+        return new DefaultStageContext(runId, definition.name(), Objects.requireNonNull(state).stages.get(index).attempts, clock,
                 runDeadline, "run (" + pipeline.runDeadline().map(Duration::toString).orElse("") + ")",
                 cancellation, pipeline.parameters(), state.inputDigests::put, new Outputs(index + 1));
     }
@@ -262,7 +264,7 @@ final class RunExecution {
         }
 
         @Override
-        public Object input() {
+        public @Nullable Object input() {
             return input;
         }
 
@@ -282,7 +284,7 @@ final class RunExecution {
                         + " exist by then");
             }
             StageDefinition definition = pipeline.stages().get(index);
-            StageState stage = state.stages.get(index);
+            StageState stage = Objects.requireNonNull(state).stages.get(index);
             byte[] bytes = store.loadOutput(index, definition.name(), stage.outputDigest);
             try {
                 return definition.codec().decode(bytes);
@@ -293,8 +295,8 @@ final class RunExecution {
         }
     }
 
-    private RunResult<Object> finish(RunStatus status, Failure failure, Object output) {
-        state.status = status;
+    private RunResult<Object> finish(RunStatus status, @Nullable Failure failure, @Nullable Object output) {
+        Objects.requireNonNull(state).status = status;
         state.failure = failure;
         state.endedAt = clock.instant();
         RunRecord record = state.toRecord();
@@ -321,17 +323,17 @@ final class RunExecution {
      * @param value   the output, when succeeded
      * @param failure the failure, otherwise
      */
-    private record StageOutcome(RunStatus status, Object value, Failure failure) {
+    private record StageOutcome(RunStatus status, @Nullable Object value, @Nullable Failure failure) {
     }
 
     /** The attempts of one stage in this execution. */
     private final class StageAttempts {
         private final StageDefinition definition;
         private final StageState stage;
-        private final Object input;
+        private final @Nullable Object input;
         private final int index;
 
-        StageAttempts(StageDefinition definition, StageState stage, Object input, int index) {
+        StageAttempts(StageDefinition definition, StageState stage, @Nullable Object input, int index) {
             this.definition = definition;
             this.stage = stage;
             this.input = input;
@@ -339,7 +341,7 @@ final class RunExecution {
         }
 
         StageOutcome run() {
-            String inputDigest = index == 0 ? state.inputDigest : state.stages.get(index - 1).outputDigest;
+            @Nullable String inputDigest = index == 0 ? Objects.requireNonNull(state).inputDigest : Objects.requireNonNull(state).stages.get(index - 1).outputDigest;
             while (true) {
                 Optional<StageCancelledException> before = context(stage.attempts + 1).stopReason();
                 if (before.isPresent()) {
@@ -368,7 +370,7 @@ final class RunExecution {
                     return stop(context.stopReason().orElseGet(() -> new StageCancelledException(
                             RunStatus.CANCELLED, "Stage '" + definition.name() + "' was interrupted")));
                 } catch (Exception e) {
-                    Failure failure = Failure.of(e, total, clock.instant());
+                    @Nullable Failure failure = Failure.of(e, total, clock.instant());
                     Optional<StageCancelledException> stop = context.stopReason();
                     if (stop.isPresent()) {
                         stage.failures.add(failure);
@@ -435,7 +437,7 @@ final class RunExecution {
             stage.failures.add(failure);
             stage.endedAt = clock.instant();
             Duration delay = definition.retry().delayAfter(attempt, settings.random());
-            store.save(state.toRecord());
+            store.save(Objects.requireNonNull(state).toRecord());
             events.emit(() -> new PipelineEvent.StageRetried(runId, clock.instant(), definition.name(), failure,
                     delay));
             Duration wait = delay;
@@ -471,7 +473,7 @@ final class RunExecution {
             String source = stageFirst ? "stage (" + definition.deadline() + ")"
                     : "run (" + pipeline.runDeadline().map(Duration::toString).orElse("") + ")";
             return new DefaultStageContext(runId, definition.name(), attempt, clock, deadline, source,
-                    cancellation, pipeline.parameters(), state.inputDigests::put, new Outputs(index));
+                    cancellation, pipeline.parameters(), Objects.requireNonNull(state).inputDigests::put, new Outputs(index));
         }
 
         private StageOutcome succeed(Object output, byte[] bytes) {
@@ -481,9 +483,9 @@ final class RunExecution {
             stage.endedAt = clock.instant();
             stage.outputDigest = digest;
             if (output instanceof DatasetProfile) {
-                state.profileDigests.put(definition.name(), digest);
+                Objects.requireNonNull(state).profileDigests.put(definition.name(), digest);
             }
-            store.save(state.toRecord());
+            store.save(Objects.requireNonNull(state).toRecord());
             Duration took = Duration.between(stage.startedAt, stage.endedAt);
             int attempt = stage.attempts;
             events.emit(() -> new PipelineEvent.StageSucceeded(runId, stage.endedAt, definition.name(), attempt,
@@ -508,7 +510,7 @@ final class RunExecution {
         private StageOutcome end(RunStatus status, Failure failure) {
             stage.endedAt = clock.instant();
             StageStatus stageStatus = stage.status;
-            store.save(state.toRecord());
+            store.save(Objects.requireNonNull(state).toRecord());
             events.emit(() -> new PipelineEvent.StageFailed(runId, stage.endedAt, definition.name(), stageStatus,
                     failure));
             return new StageOutcome(status, null, failure);

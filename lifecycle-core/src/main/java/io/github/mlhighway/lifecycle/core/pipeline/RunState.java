@@ -13,20 +13,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** The mutable state of a run while it executes; {@link #toRecord()} snapshots it for the store. */
 final class RunState {
 
     final String runId;
     final String pipeline;
-    final String inputDigest;
-    final Instant startedAt;
+    final @Nullable String inputDigest;
+    final @Nullable Instant startedAt;
     final List<StageState> stages = new ArrayList<>();
     RunStatus status = RunStatus.RUNNING;
-    String outputDigest;
-    Instant endedAt;
+    @Nullable String outputDigest;
+    @Nullable Instant endedAt;
     int executions;
-    Failure failure;
+    @Nullable Failure failure;
     String codeVersion = "unknown";
     String codeVersionSource = "unknown";
     Map<String, String> parameters = Map.of();
@@ -93,14 +94,14 @@ final class RunState {
     /** One stage's mutable state. */
     static final class StageState {
         final String name;
-        String outputType;
-        String codec;
+        @Nullable String outputType;
+        @Nullable String codec;
         StageStatus status = StageStatus.PENDING;
         int attempts;
-        Instant startedAt;
-        Instant endedAt;
-        String inputDigest;
-        String outputDigest;
+        @Nullable Instant startedAt;
+        @Nullable Instant endedAt;
+        @Nullable String inputDigest;
+        @Nullable String outputDigest;
         final List<Verdict> verdicts = new ArrayList<>();
         final List<Failure> failures = new ArrayList<>();
         final List<Verdict> earlierVerdicts = new ArrayList<>();

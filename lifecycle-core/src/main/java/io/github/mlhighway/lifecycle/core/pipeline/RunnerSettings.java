@@ -5,6 +5,7 @@ import io.github.mlhighway.lifecycle.core.slo.SloRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a runner injects into every execution.
@@ -18,5 +19,5 @@ import java.util.Random;
  * @param slos        where pipeline SLO events are recorded, or null
  */
 record RunnerSettings(Clock clock, Random random, Sleeper sleeper, Events events, CodeVersion codeVersion,
-        Map<String, String> environment, SloRegistry slos) {
+        Map<String, String> environment, @Nullable SloRegistry slos) {
 }

@@ -12,6 +12,7 @@ import io.github.mlhighway.lifecycle.store.StoredDocument;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records a run's SLI events once per run id: which events a run recorded lives in one document per run
@@ -28,9 +29,9 @@ final class SliJournal {
 
     private final Store store;
     private final String runId;
-    private final SloRegistry slos;
+    private final @Nullable SloRegistry slos;
 
-    SliJournal(Store store, String runId, SloRegistry slos) {
+    SliJournal(Store store, String runId, @Nullable SloRegistry slos) {
         this.store = store;
         this.runId = runId;
         this.slos = slos;

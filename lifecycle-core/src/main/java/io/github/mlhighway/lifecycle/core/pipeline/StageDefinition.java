@@ -4,6 +4,7 @@ import io.github.mlhighway.lifecycle.pipeline.Codec;
 import io.github.mlhighway.lifecycle.pipeline.Stage;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One stage of a built pipeline with everything the runner needs. Types are erased here; the builder's
@@ -18,7 +19,7 @@ import java.util.List;
  * @param gates      the gates on its output, in order
  */
 record StageDefinition(String name, Class<?> outputType, Codec<Object> codec, Stage<Object, Object> stage,
-        RetryPolicy retry, Duration deadline, List<GateStep> gates) {
+        RetryPolicy retry, @Nullable Duration deadline, List<GateStep> gates) {
 
     StageDefinition {
         gates = List.copyOf(gates);

@@ -5,4 +5,7 @@
  * completed stage's output through a {@link io.github.mlhighway.lifecycle.pipeline.Codec}, so a run started again
  * with the same id continues after its last completed stage.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.pipeline;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * actions (allow, freeze releases, roll back, page, ticket, custom), with exemptions. A policy is a
  * {@link io.github.mlhighway.lifecycle.gate.Gate} over proposed changes.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.policy;
+
+import org.jspecify.annotations.NullMarked;

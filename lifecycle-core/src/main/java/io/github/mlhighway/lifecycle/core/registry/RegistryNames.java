@@ -5,8 +5,10 @@ import io.github.mlhighway.lifecycle.registry.ModelRegistry;
 import io.github.mlhighway.lifecycle.text.Quoted;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /** The name rules of the registry: the store's rule, shorter, so that derived document keys stay valid. */
 final class RegistryNames {
@@ -23,8 +25,8 @@ final class RegistryNames {
      * @param what {@code "model"} or {@code "alias"}, for the message
      * @return the name
      */
-    static String requireValid(String name, String what) {
-        if (!StoreNames.isValid(name) || name.length() > ModelRegistry.MAX_NAME_LENGTH) {
+    static String requireValid(@Nullable String name, String what) {
+        if (!StoreNames.isValid(name) || Objects.requireNonNull(name).length() > ModelRegistry.MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("Invalid " + what + " name " + Quoted.name(name) + ": use 1 to "
                     + ModelRegistry.MAX_NAME_LENGTH + " letters, digits, '.', '_' or '-', starting with a letter or"
                     + " digit, without '..'");

@@ -111,7 +111,7 @@ final class StoreModelRegistry implements ModelRegistry {
      */
     private ModelVersion registerOnce(String model, NewModelVersion draft, List<ArtifactRef> stored) {
         String key = draft.idempotencyKey();
-        String claimKey = KeyClaim.documentKey(model, key);
+        String claimKey = KeyClaim.documentKey(model, Objects.requireNonNull(key));
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<StoredDocument> document = store.read(KEYS, claimKey);
             KeyClaim claim;
@@ -131,7 +131,7 @@ final class StoreModelRegistry implements ModelRegistry {
             Optional<ModelVersion> existing = store.read(VERSIONS, key(model, claim.version()))
                     .map(d -> parseVersion(d, model, claim.version()));
             if (existing.isPresent()) {
-                if (key.equals(existing.get().idempotencyKey())) {
+                if (Objects.requireNonNull(key).equals(existing.get().idempotencyKey())) {
                     return sameArtifacts(existing.get(), stored);
                 }
                 // The claimed number was taken by another registration (e.g. while a crashed one left the claim

@@ -4,4 +4,7 @@
  * evidence and an append-only audit log of every move. Create one through
  * {@link io.github.mlhighway.lifecycle.core.registry.ModelRegistries}.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.registry;
+
+import org.jspecify.annotations.NullMarked;

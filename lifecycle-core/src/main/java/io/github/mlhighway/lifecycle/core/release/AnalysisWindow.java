@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one analysis covers: the stats source's cumulative totals now minus those at the previous analysis (the
@@ -26,7 +28,7 @@ import java.util.Optional;
  * @param mark      the totals to subtract next time, null for a source without totals
  * @param notes     findings about the window itself (restart, windowed source), for the verdict
  */
-record AnalysisWindow(CohortStats baseline, CohortStats candidate, AnalysisMark mark, List<Finding> notes) {
+record AnalysisWindow(CohortStats baseline, CohortStats candidate, @Nullable AnalysisMark mark, List<Finding> notes) {
 
     /** A later counting start than this (beyond rounding) means the source is a new one. */
     private static final Duration RESTART_TOLERANCE = Duration.ofSeconds(1);
@@ -42,7 +44,7 @@ record AnalysisWindow(CohortStats baseline, CohortStats candidate, AnalysisMark 
     /**
      * The source's totals now, as a mark (no analysis), or null when the source keeps none.
      */
-    static AnalysisMark mark(CohortStatsSource source, ReleaseConfig config, Instant now) {
+    static @Nullable AnalysisMark mark(CohortStatsSource source, ReleaseConfig config, Instant now) {
         Optional<CohortStats> base = source.totals(config.baselineCohort());
         Optional<CohortStats> cand = source.totals(config.candidateCohort());
         return base.isPresent() && cand.isPresent() ? new AnalysisMark(now, base.get(), cand.get(), false) : null;
@@ -54,7 +56,7 @@ record AnalysisWindow(CohortStats baseline, CohortStats candidate, AnalysisMark 
      * @param previous the mark of the previous analysis, null when there is none (a source without totals, or a
      *                 journal written before marks existed)
      */
-    static AnalysisWindow since(CohortStatsSource source, ReleaseConfig config, AnalysisMark previous, Instant now) {
+    static AnalysisWindow since(CohortStatsSource source, ReleaseConfig config, @Nullable AnalysisMark previous, Instant now) {
         AnalysisMark next = mark(source, config, now);
         List<Finding> notes = new ArrayList<>();
         for (String gap : source.gaps(now)) {
@@ -76,7 +78,7 @@ record AnalysisWindow(CohortStats baseline, CohortStats candidate, AnalysisMark 
         return new AnalysisWindow(base, cand, next, notes);
     }
 
-    private static CohortStats part(CohortStats now, CohortStats then, Instant thenAt, Instant at,
+    private static CohortStats part(CohortStats now, @Nullable CohortStats then, @Nullable Instant thenAt, Instant at,
                                     List<Finding> notes) {
         if (then == null) {
             notes.add(Finding.note("stats.start", Outcome.WARN, "no totals of cohort '" + now.cohort() + "' were"
@@ -84,7 +86,7 @@ record AnalysisWindow(CohortStats baseline, CohortStats candidate, AnalysisMark 
                     + now.window() + ")"));
             return now;
         }
-        Instant startedThen = thenAt.minus(then.window());
+        Instant startedThen = Objects.requireNonNull(thenAt).minus(then.window());
         Instant startedNow = at.minus(now.window());
         boolean lower = now.requests() < then.requests() || now.errors() < then.errors()
                 || now.slowRequests() < then.slowRequests() || now.labelled() < then.labelled()

@@ -8,6 +8,7 @@ import io.github.mlhighway.lifecycle.release.ReleasePhase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One decision of a release with its evidence, as kept in the journal for incidents and postmortems.
@@ -23,8 +24,8 @@ import java.util.Objects;
  * @param policy          the error-budget policy's decision, or null when it was not asked
  */
 public record JournalEntry(Instant at, ReleaseEventType type, ReleasePhase phase, int stepIndex,
-                           int candidateWeight, String message, List<CohortStats> stats, Verdict verdict,
-                           PolicyDecision policy) {
+                           int candidateWeight, String message, List<CohortStats> stats, @Nullable Verdict verdict,
+                           @Nullable PolicyDecision policy) {
 
     /** Validates and copies the components. */
     public JournalEntry {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The immutable description of one release: which versions, which strategy, the steps and the analysis rules.
@@ -267,7 +268,7 @@ public record ReleaseConfig(String releaseId, ReleaseStrategy strategy, String b
         private double alpha = DEFAULT_ALPHA;
         private double mirrorRate;
         private boolean finalSignificance;
-        private Duration rollbackWindow;
+        private @Nullable Duration rollbackWindow;
         private Set<String> changeLabels = Set.of();
         private QualityComparison qualityComparison = QualityComparison.WHEN_LABELLED;
         private Duration labelDelay = Duration.ZERO;

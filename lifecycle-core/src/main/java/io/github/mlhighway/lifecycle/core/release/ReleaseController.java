@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,14 +72,14 @@ public final class ReleaseController {
     private final ReleaseConfig config;
     private final Clock clock;
     private final CohortStatsSource stats;
-    private final PromotionPolicy policy;
-    private final Supplier<List<AlertState>> candidateAlerts;
-    private final PromotionApproval approval;
+    private final @Nullable PromotionPolicy policy;
+    private final @Nullable Supplier<List<AlertState>> candidateAlerts;
+    private final @Nullable PromotionApproval approval;
     private final List<ReleaseListener> listeners;
     private final ReleaseJournal journal;
     private final CohortAnalysis analysis;
     private final ReleaseTrafficPlan plan;
-    private volatile ReleaseState state;
+    private volatile @Nullable ReleaseState state;
 
     private ReleaseController(Builder builder) {
         this.config = builder.config;
@@ -120,7 +121,7 @@ public final class ReleaseController {
      *
      * @return the state
      */
-    public ReleaseState state() {
+    public @Nullable ReleaseState state() {
         return state;
     }
 
@@ -160,7 +161,7 @@ public final class ReleaseController {
      * @throws ReleaseJournalException when the journal cannot be written; nothing changed
      */
     public synchronized ReleaseState tick() {
-        if (state.phase().isTerminal()) {
+        if (Objects.requireNonNull(state).phase().isTerminal()) {
             return state;
         }
         Instant now = clock.instant();
@@ -179,7 +180,7 @@ public final class ReleaseController {
      * @throws ReleaseJournalException when the journal cannot be written; nothing changed
      */
     public synchronized ReleaseState advance() {
-        if (state.phase().isTerminal()) {
+        if (Objects.requireNonNull(state).phase().isTerminal()) {
             return state;
         }
         Instant now = clock.instant();
@@ -196,7 +197,7 @@ public final class ReleaseController {
     public synchronized ReleaseState pause(String reason) {
         requireActive("pause");
         Instant now = clock.instant();
-        return commit(transition(state, ReleasePhase.PAUSED, ReleaseEventType.PAUSED, "paused by hand: " + reason,
+        return commit(transition(Objects.requireNonNull(state), ReleasePhase.PAUSED, ReleaseEventType.PAUSED, "paused by hand: " + reason,
                 now, List.of(), null, null), "pause");
     }
 
@@ -208,7 +209,7 @@ public final class ReleaseController {
      * @throws IllegalStateException when the release is not paused
      */
     public synchronized ReleaseState resume() {
-        if (state.phase() != ReleasePhase.PAUSED) {
+        if (Objects.requireNonNull(state).phase() != ReleasePhase.PAUSED) {
             throw new IllegalStateException("Release '" + config.releaseId() + "' is " + state.phase()
                     + ", only a PAUSED release can be resumed");
         }
@@ -228,7 +229,7 @@ public final class ReleaseController {
      */
     public synchronized ReleaseState abort(String reason) {
         requireActive("abort");
-        return commit(transition(state, ReleasePhase.ABORTED, ReleaseEventType.ABORTED, "aborted by hand: " + reason,
+        return commit(transition(Objects.requireNonNull(state), ReleasePhase.ABORTED, ReleaseEventType.ABORTED, "aborted by hand: " + reason,
                 clock.instant(), List.of(), null, null), "abort");
     }
 
@@ -248,7 +249,7 @@ public final class ReleaseController {
     }
 
     private void requireActive(String what) {
-        if (state.phase().isTerminal()) {
+        if (Objects.requireNonNull(state).phase().isTerminal()) {
             throw new IllegalStateException("Cannot " + what + " release '" + config.releaseId() + "': it is already "
                     + state.phase());
         }
@@ -287,7 +288,7 @@ public final class ReleaseController {
 
     /** The page-alert rule, checked on every tick: a firing page alert of the candidate's SLO rolls back. */
     private Optional<ReleaseState> rollBackOnPage(Instant now) {
-        if (state.stepIndex() < 0) {
+        if (Objects.requireNonNull(state).stepIndex() < 0) {
             return Optional.empty(); // the candidate has served nothing yet
         }
         Optional<AlertState> page = pageAlert();
@@ -307,7 +308,7 @@ public final class ReleaseController {
     }
 
     private ReleaseState analyze(Instant now) {
-        ReleaseState current = state.withSchedule(now.plus(config.interval()));
+        ReleaseState current = Objects.requireNonNull(state).withSchedule(now.plus(config.interval()));
         if (current.stepIndex() < 0) {
             Transition t = new Transition(current.withMark(AnalysisWindow.mark(stats, config, now)),
                     "promotion to step 0");
@@ -444,7 +445,7 @@ public final class ReleaseController {
     }
 
     private Transition transition(ReleaseState from, ReleasePhase phase, ReleaseEventType type, String reason,
-                                  Instant now, List<CohortStats> evidence, Verdict verdict, PolicyDecision decision) {
+                                  Instant now, List<CohortStats> evidence, @Nullable Verdict verdict, @Nullable PolicyDecision decision) {
         Transition t = new Transition(from, type.name().toLowerCase(java.util.Locale.ROOT));
         t.to(phase, reason);
         t.entries.add(entry(now, type, t.state, reason, evidence, verdict, decision));
@@ -506,7 +507,7 @@ public final class ReleaseController {
     }
 
     private static JournalEntry entry(Instant at, ReleaseEventType type, ReleaseState s, String message,
-                                      List<CohortStats> evidence, Verdict verdict, PolicyDecision decision) {
+                                      List<CohortStats> evidence, @Nullable Verdict verdict, @Nullable PolicyDecision decision) {
         return new JournalEntry(at, type, s.phase(), s.stepIndex(), s.candidateWeight(), message, evidence, verdict,
                 decision);
     }
@@ -515,7 +516,7 @@ public final class ReleaseController {
     private static final class Transition {
         ReleaseState state;
         String change;
-        PolicyDecision policy;
+        @Nullable PolicyDecision policy;
         final List<JournalEntry> entries = new ArrayList<>();
 
         Transition(ReleaseState state, String change) {
@@ -534,9 +535,9 @@ public final class ReleaseController {
         private final Store store;
         private final CohortStatsSource stats;
         private final Clock clock;
-        private PromotionPolicy policy;
-        private Supplier<List<AlertState>> candidateAlerts;
-        private PromotionApproval approval;
+        private @Nullable PromotionPolicy policy;
+        private @Nullable Supplier<List<AlertState>> candidateAlerts;
+        private @Nullable PromotionApproval approval;
         private final List<ReleaseListener> listeners = new ArrayList<>();
 
         private Builder(ReleaseConfig config, Store store, CohortStatsSource stats, Clock clock) {

@@ -4,6 +4,7 @@ import io.github.mlhighway.lifecycle.release.ReleasePhase;
 import io.github.mlhighway.lifecycle.release.ReleaseStrategy;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a release stands, exactly as journaled: a restarted controller resumes from this.
@@ -28,7 +29,7 @@ import java.util.Objects;
 public record ReleaseState(String releaseId, ReleaseStrategy strategy, String baselineVersion,
                            String candidateVersion, ReleasePhase phase, int stepIndex, int candidateWeight,
                            int analysesAtStep, int failures, int inconclusives, Instant nextAnalysisAt, String reason,
-                           CohortTotals baselineTotals, CohortTotals candidateTotals, AnalysisMark mark) {
+                           CohortTotals baselineTotals, CohortTotals candidateTotals, @Nullable AnalysisMark mark) {
 
     /** Validates the components. */
     public ReleaseState {
@@ -97,7 +98,7 @@ public record ReleaseState(String releaseId, ReleaseStrategy strategy, String ba
                 candidate, mark);
     }
 
-    ReleaseState withMark(AnalysisMark newMark) {
+    ReleaseState withMark(@Nullable AnalysisMark newMark) {
         return new ReleaseState(releaseId, strategy, baselineVersion, candidateVersion, phase, stepIndex,
                 candidateWeight, analysesAtStep, failures, inconclusives, nextAnalysisAt, reason, baselineTotals,
                 candidateTotals, newMark);

@@ -2,7 +2,9 @@ package io.github.mlhighway.lifecycle.core.release;
 
 import io.github.mlhighway.lifecycle.release.Assignment;
 import io.github.mlhighway.lifecycle.release.TrafficPlan;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link TrafficPlan} a release publishes: one immutable snapshot in an {@link AtomicReference}, so
@@ -31,17 +33,17 @@ public final class ReleaseTrafficPlan implements TrafficPlan {
     @Override
     public Assignment assign(long keyHash) {
         Snapshot snapshot = current.get();
-        return Math.floorMod(keyHash, BUCKETS) < snapshot.candidateBuckets ? snapshot.candidate : snapshot.baseline;
+        return Math.floorMod(keyHash, BUCKETS) < Objects.requireNonNull(snapshot).candidateBuckets ? snapshot.candidate : snapshot.baseline;
     }
 
     @Override
-    public String shadowVersion() {
-        return current.get().shadowVersion;
+    public @Nullable String shadowVersion() {
+        return Objects.requireNonNull(current.get()).shadowVersion;
     }
 
     @Override
     public double shadowSampleRate() {
-        return current.get().shadowRate;
+        return Objects.requireNonNull(current.get()).shadowRate;
     }
 
     /**
@@ -50,7 +52,7 @@ public final class ReleaseTrafficPlan implements TrafficPlan {
      * @return percent
      */
     public int candidateWeight() {
-        return current.get().candidateBuckets / 100;
+        return Objects.requireNonNull(current.get()).candidateBuckets / 100;
     }
 
     /**
@@ -105,7 +107,7 @@ public final class ReleaseTrafficPlan implements TrafficPlan {
     @Override
     public String toString() {
         Snapshot s = current.get();
-        return "TrafficPlan[" + s.candidate.version() + " " + (s.candidateBuckets / 100) + "%, "
+        return "TrafficPlan[" + Objects.requireNonNull(s).candidate.version() + " " + (s.candidateBuckets / 100) + "%, "
                 + s.baseline.version() + " " + (100 - s.candidateBuckets / 100) + "%"
                 + (s.shadowVersion == null ? "" : ", mirror " + s.shadowRate + " to " + s.shadowVersion) + "]";
     }
@@ -114,10 +116,10 @@ public final class ReleaseTrafficPlan implements TrafficPlan {
         final Assignment baseline;
         final Assignment candidate;
         final int candidateBuckets;
-        final String shadowVersion;
+        final @Nullable String shadowVersion;
         final double shadowRate;
 
-        Snapshot(Assignment baseline, Assignment candidate, int candidateBuckets, String shadowVersion,
+        Snapshot(Assignment baseline, Assignment candidate, int candidateBuckets, @Nullable String shadowVersion,
                  double shadowRate) {
             this.baseline = baseline;
             this.candidate = candidate;

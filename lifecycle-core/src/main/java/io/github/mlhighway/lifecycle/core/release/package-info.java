@@ -8,4 +8,7 @@
  * cumulative totals, journaled as an {@link io.github.mlhighway.lifecycle.core.release.AnalysisMark}); a delayed
  * label counts in the analysis in which it is joined.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.release;
+
+import org.jspecify.annotations.NullMarked;

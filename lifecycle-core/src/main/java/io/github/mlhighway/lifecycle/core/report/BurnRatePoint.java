@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.report;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The burn rate of an SLO over one window.
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param errorRatio bad / eligible, or null when not finite
  * @param burnRate   error ratio / error budget ratio (1 = spending exactly the budget), or null when not finite
  */
-public record BurnRatePoint(Duration window, long eligible, Double errorRatio, Double burnRate) {
+public record BurnRatePoint(Duration window, long eligible, @Nullable Double errorRatio, @Nullable Double burnRate) {
 
     /** Validates the components. */
     public BurnRatePoint {

@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.report;
 
 import io.github.mlhighway.lifecycle.core.data.drift.DriftStatus;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The drift of one column. Numbers are null when the test has none (distance tests have no p-value) or the
@@ -17,8 +18,8 @@ import java.util.Objects;
  * @param drifted       whether the column drifted
  * @param status        the column decision
  */
-public record ColumnDriftPoint(String column, String test, Double statistic, Double pValue, Double effect,
-                               String effectMeasure, Double threshold, boolean drifted, DriftStatus status) {
+public record ColumnDriftPoint(String column, @Nullable String test, @Nullable Double statistic, @Nullable Double pValue, @Nullable Double effect,
+                               @Nullable String effectMeasure, @Nullable Double threshold, boolean drifted, DriftStatus status) {
 
     /** Validates the components. */
     public ColumnDriftPoint {

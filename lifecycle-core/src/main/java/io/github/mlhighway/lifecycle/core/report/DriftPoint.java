@@ -4,6 +4,7 @@ import io.github.mlhighway.lifecycle.core.data.drift.DriftStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A drift report of one subject at one instant, as recorded for the report. Shares that were not finite are null
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param columns      one entry per column, in report order
  * @param notes        why a share is null, empty when none is
  */
-public record DriftPoint(Instant at, String subject, DriftStatus status, Double driftedShare, Double driftShare,
+public record DriftPoint(Instant at, String subject, DriftStatus status, @Nullable Double driftedShare, @Nullable Double driftShare,
                          String message, List<ColumnDriftPoint> columns, List<String> notes) {
 
     /** Validates and copies the components. */

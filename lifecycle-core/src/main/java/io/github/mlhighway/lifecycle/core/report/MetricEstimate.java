@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.core.report;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A metric value with its confidence interval.
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param n     rows the value was computed from
  * @param note  why there is no interval, or other remarks; empty when none
  */
-public record MetricEstimate(String name, double value, Double low, Double high, Double level, int n, String note) {
+public record MetricEstimate(String name, double value, @Nullable Double low, @Nullable Double high, @Nullable Double level, int n, String note) {
 
     /** Validates the components. */
     public MetricEstimate {

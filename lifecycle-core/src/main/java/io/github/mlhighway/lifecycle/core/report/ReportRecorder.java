@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records the time series the lifecycle report draws: SLO budgets and burn rates, drift reports, evaluations and
@@ -212,7 +213,7 @@ public final class ReportRecorder {
                 alerts, notes);
     }
 
-    private static Double finite(double value, String what, List<String> notes) {
+    private static @Nullable Double finite(double value, String what, List<String> notes) {
         if (Double.isFinite(value)) {
             return value;
         }
@@ -220,7 +221,7 @@ public final class ReportRecorder {
         return null;
     }
 
-    private static Double finite(Double value) {
+    private static @Nullable Double finite(Double value) {
         return value != null && Double.isFinite(value) ? value : null;
     }
 }

@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.report;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one SLO at one instant, as recorded for the report. Numbers that were not finite are null and
@@ -19,8 +20,8 @@ import java.util.Objects;
  * @param alerts          the alert tiers that were alerting (firing or without data), empty when none
  * @param notes           why a number is null, empty when none is
  */
-public record SloPoint(Instant at, String slo, double objective, Double sli, Double budgetRemaining,
-                       Double budgetConsumed, long eligible, List<BurnRatePoint> burnRates, List<AlertPoint> alerts,
+public record SloPoint(Instant at, String slo, double objective, @Nullable Double sli, @Nullable Double budgetRemaining,
+                       @Nullable Double budgetConsumed, long eligible, List<BurnRatePoint> burnRates, List<AlertPoint> alerts,
                        List<String> notes) {
 
     /** Validates and copies the components. */

@@ -6,4 +6,7 @@
  * day), and {@link io.github.mlhighway.lifecycle.core.report.ReportData#read} reads them back as immutable
  * records. Recording is idempotent by series and instant, so a resumed run that replays a day adds no duplicates.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.report;
+
+import org.jspecify.annotations.NullMarked;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ public final class RetrainTrigger {
     private final Condition condition;
     private final int consecutive;
     private final Duration cooldown;
-    private final Consumer<RetrainRequest> action;
+    private final @Nullable Consumer<RetrainRequest> action;
     private final Consumer<RetrainDecision> listener;
     private final Deque<RetrainDecision> history = new ArrayDeque<>();
     /** Whether the condition is a top-level anyOf, whose parts each have their own hysteresis. */
@@ -77,7 +78,7 @@ public final class RetrainTrigger {
     /** Per unit: whether it may fire; false from a trigger it held at until it is found clear. */
     private final boolean[] armed;
     private int streak;
-    private Instant lastTriggeredAt;
+    private @Nullable Instant lastTriggeredAt;
 
     private RetrainTrigger(Builder builder) {
         this.name = builder.name;
@@ -176,7 +177,7 @@ public final class RetrainTrigger {
         RetrainRequest request = new RetrainRequest(name, now, result.holdingReasons(), result.holdingEvidence(),
                 result);
         try {
-            action.accept(request);
+            Objects.requireNonNull(action).accept(request);
         } catch (RuntimeException e) {
             LOG.warn("Retrain trigger {}: the action failed; it will be retried at the next evaluation", name, e);
             return decide(now, RetrainOutcome.ACTION_FAILED, "Retraining was due but the action failed: " + e,
@@ -242,7 +243,7 @@ public final class RetrainTrigger {
         private final Condition condition;
         private int consecutive = DEFAULT_CONSECUTIVE;
         private Duration cooldown = DEFAULT_COOLDOWN;
-        private Consumer<RetrainRequest> action;
+        private @Nullable Consumer<RetrainRequest> action;
         private Consumer<RetrainDecision> listener = decision -> { };
 
         private Builder(String name, Clock clock, Condition condition) {

@@ -8,4 +8,7 @@
  * {@link io.github.mlhighway.lifecycle.core.retrain.RetrainRequest}, and records every
  * {@link io.github.mlhighway.lifecycle.core.retrain.RetrainDecision} with its reasons.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.retrain;
+
+import org.jspecify.annotations.NullMarked;

@@ -55,6 +55,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,15 +126,15 @@ public final class Lifecycle implements AutoCloseable {
     private final List<ReleaseListener> releaseListeners;
     private final Duration tickInterval;
     private final String replicaId;
-    private final ScheduledExecutorService givenScheduler;
+    private final @Nullable ScheduledExecutorService givenScheduler;
     private final List<Participant> participants = new CopyOnWriteArrayList<>();
     private final List<GuardedModel<?, ?>> models = new CopyOnWriteArrayList<>();
     private final List<CountPublisher> publishers = new CopyOnWriteArrayList<>();
     private final ServingHost servingHost;
     private final Map<String, String> incidentKeys = new ConcurrentHashMap<>();
-    private volatile ErrorBudgetPolicy policy;
-    private ScheduledExecutorService ownedScheduler;
-    private ScheduledFuture<?> ticking;
+    private volatile @Nullable ErrorBudgetPolicy policy;
+    private @Nullable ScheduledExecutorService ownedScheduler;
+    private @Nullable ScheduledFuture<?> ticking;
     private boolean closed;
 
     private Lifecycle(Builder b) {
@@ -678,18 +679,18 @@ public final class Lifecycle implements AutoCloseable {
     /** Builds a {@link Lifecycle}; each method checks its argument at once. Not thread-safe. */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
-        private LongSupplier nanoTime;
-        private Store store;
-        private Path storeRoot;
-        private String storeLocation;
-        private ArtifactRepository artifacts;
-        private ScheduledExecutorService scheduler;
+        private @Nullable LongSupplier nanoTime;
+        private @Nullable Store store;
+        private @Nullable Path storeRoot;
+        private @Nullable String storeLocation;
+        private @Nullable ArtifactRepository artifacts;
+        private @Nullable ScheduledExecutorService scheduler;
         private Duration tickInterval = DEFAULT_TICK_INTERVAL;
         private String replicaId;
         private Duration incidentInterval = DEFAULT_INCIDENT_INTERVAL;
-        private Duration reportInterval = DEFAULT_REPORT_INTERVAL;
+        private @Nullable Duration reportInterval = DEFAULT_REPORT_INTERVAL;
         private boolean incidentsFromAlerts = true;
-        private Object meterRegistry;
+        private @Nullable Object meterRegistry;
         private final List<ReleaseListener> releaseListeners = new ArrayList<>();
         private final List<IncidentListener> incidentListeners = new ArrayList<>();
         private final List<PipelineListener> pipelineListeners = new ArrayList<>();

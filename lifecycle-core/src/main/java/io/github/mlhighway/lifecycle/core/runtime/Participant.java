@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing the runtime ticks: an action run at most once per interval on the runtime's clock (every tick when the
@@ -14,8 +15,8 @@ final class Participant {
     private final String name;
     private final Duration every;
     private final BooleanSupplier action;
-    private final Object subject;
-    private Instant nextDue;
+    private final @Nullable Object subject;
+    private @Nullable Instant nextDue;
 
     /**
      * @param name   what it is, for messages
@@ -30,7 +31,7 @@ final class Participant {
      * @param subject what the participant evaluates (a retraining trigger, an incident policy), so it can be
      *                removed by it; null for the runtime's own parts
      */
-    Participant(String name, Duration every, BooleanSupplier action, Object subject) {
+    Participant(String name, Duration every, BooleanSupplier action, @Nullable Object subject) {
         this.name = Objects.requireNonNull(name, "name");
         this.every = Objects.requireNonNull(every, "every");
         this.action = Objects.requireNonNull(action, "action");

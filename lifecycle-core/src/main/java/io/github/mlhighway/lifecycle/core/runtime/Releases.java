@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Releases made from a {@link Lifecycle}, wired to its store, clock, error-budget policy, incidents and registry.
@@ -153,7 +154,7 @@ public final class Releases {
         for (Active release : active) {
             try {
                 release.controller.tick();
-                if (release.controller.state().phase().isTerminal() && release.finish()) {
+                if (Objects.requireNonNull(release.controller.state()).phase().isTerminal() && release.finish()) {
                     active.remove(release);
                 }
             } catch (RuntimeException e) {
@@ -171,12 +172,12 @@ public final class Releases {
     public final class Builder<I, O> {
         private final GuardedModel<I, O> service;
         private final ReleaseConfig config;
-        private String alias;
-        private PromotionApproval approval;
+        private @Nullable String alias;
+        private @Nullable PromotionApproval approval;
         private boolean usePolicy = true;
         private boolean recordIncidents = true;
-        private String incidentKey;
-        private CohortStatsSource stats;
+        private @Nullable String incidentKey;
+        private @Nullable CohortStatsSource stats;
         private final List<ReleaseListener> listeners = new ArrayList<>();
 
         private Builder(GuardedModel<I, O> service, ReleaseConfig config) {
@@ -476,10 +477,10 @@ public final class Releases {
     private final class Active {
         final ReleaseController controller;
         final GuardedModel<?, ?> service;
-        final String alias;
-        final ReleaseListener incidents;
+        final @Nullable String alias;
+        final @Nullable ReleaseListener incidents;
 
-        Active(ReleaseController controller, GuardedModel<?, ?> service, String alias, ReleaseListener incidents) {
+        Active(ReleaseController controller, GuardedModel<?, ?> service, @Nullable String alias, @Nullable ReleaseListener incidents) {
             this.controller = controller;
             this.service = service;
             this.alias = alias;
@@ -493,7 +494,7 @@ public final class Releases {
          * @return true when done
          */
         boolean finish() {
-            ReleasePhase phase = controller.state().phase();
+            ReleasePhase phase = Objects.requireNonNull(controller.state()).phase();
             ReleaseConfig config = controller.config();
             if (phase == ReleasePhase.PROMOTED && alias != null) {
                 moveAlias(config);
@@ -522,7 +523,7 @@ public final class Releases {
                             + entry.message()));
                 }
             }
-            findings.add(Finding.note("release." + config.releaseId(), Outcome.PASS, controller.state().reason()));
+            findings.add(Finding.note("release." + config.releaseId(), Outcome.PASS, Objects.requireNonNull(controller.state()).reason()));
             Verdict verdict = Verdict.fromFindings("release:" + config.releaseId(), findings,
                     lifecycle.clock().instant());
             lifecycle.registry().moveAlias(AliasMoveRequest.of(target.model(), alias, target.version())

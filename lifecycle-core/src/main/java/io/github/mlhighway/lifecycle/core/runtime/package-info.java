@@ -4,4 +4,7 @@
  * incidents, a paging candidate rolls back, a promotion moves the alias with its verdicts, the error-budget policy
  * freezes promotions, retraining triggers call the host).
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.runtime;
+
+import org.jspecify.annotations.NullMarked;

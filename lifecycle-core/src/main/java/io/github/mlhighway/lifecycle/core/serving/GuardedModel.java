@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Model versions behind guards: each call is routed by the current {@link TrafficPlan}, recorded on availability
@@ -116,14 +117,14 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
     private final SloRegistry registry;
     private final LongSupplier nanoTime;
     private final long latencyThresholdNanos;
-    private final Bulkhead bulkhead;
-    private final Duration timeout;
-    private final ExecutorService timeoutExecutor;
-    private final Function<? super I, ? extends O> fallback;
-    private final ShadowMirror<I, O> shadow;
-    private final ExecutorService ownedShadowExecutor;
-    private final PredictionJournal<O> journal;
-    private final OnlineDrift<I, O> drift;
+    private final @Nullable Bulkhead bulkhead;
+    private final @Nullable Duration timeout;
+    private final @Nullable ExecutorService timeoutExecutor;
+    private final @Nullable Function<? super I, ? extends O> fallback;
+    private final @Nullable ShadowMirror<I, O> shadow;
+    private final @Nullable ExecutorService ownedShadowExecutor;
+    private final @Nullable PredictionJournal<O> journal;
+    private final @Nullable OnlineDrift<I, O> drift;
     private final Clock clock;
     private final Instant createdAt;
 
@@ -188,7 +189,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
     }
 
     /** @return the current traffic plan */
-    public TrafficPlan trafficPlan() {
+    public @Nullable TrafficPlan trafficPlan() {
         return plan.get();
     }
 
@@ -247,7 +248,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
                         + "', its only version; add the replacement first");
             }
             TrafficPlan now = plan.get();
-            String use = planUse(now, version);
+            String use = planUse(Objects.requireNonNull(now), version);
             if (use != null) {
                 throw new IllegalStateException("Model '" + name + "': cannot remove version '" + version
                         + "' while the traffic plan " + use + " (" + now + "); publish a plan without it first");
@@ -301,7 +302,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         // that repeats only while other threads change the versions, and only for calls that missed.
         Served<I, O> versions = served;
         TrafficPlan current = plan.get();
-        Route<I, O> route = versions.route(current.assign(keyHash), this);
+        Route<I, O> route = versions.route(Objects.requireNonNull(current).assign(keyHash), this);
         while (route.model == null) {
             Served<I, O> latest = served;
             if (latest == versions) {
@@ -312,7 +313,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
             }
             versions = latest;
             current = plan.get();
-            route = versions.route(current.assign(keyHash), this);
+            route = versions.route(Objects.requireNonNull(current).assign(keyHash), this);
         }
         if (bulkhead != null && !bulkhead.tryAcquire()) {
             route.recordRejected();
@@ -496,7 +497,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
      * for {@value #PLAN_PROBES} consecutive key hashes from 0 (every bucket of {@code ReleaseTrafficPlan} and of
      * any plan that buckets by a remainder of up to that many) and as many well-mixed ones.
      */
-    private static String planUse(TrafficPlan current, String version) {
+    private static @Nullable String planUse(TrafficPlan current, String version) {
         if (version.equals(current.shadowVersion())) {
             return "mirrors traffic to it";
         }
@@ -518,7 +519,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         }
         Route<I, O> route = served.route(new Assignment(shadowVersion, SHADOW_COHORT), this);
         if (route.model != null) {
-            shadow.mirror(route, input, output);
+            Objects.requireNonNull(shadow).mirror(route, input, output);
         }
     }
 
@@ -542,13 +543,13 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         TimedCall<I, O> call = new TimedCall<>(route.model, input, bulkhead);
         Future<O> future;
         try {
-            future = timeoutExecutor.submit(call);
+            future = Objects.requireNonNull(timeoutExecutor).submit(call);
         } catch (RuntimeException e) {
             call.abandon();
             throw e;
         }
         try {
-            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return future.get(Objects.requireNonNull(timeout).toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             call.abandon();
             future.cancel(true);
@@ -629,7 +630,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         }
 
         @Override
-        public O call() {
+        public @Nullable O call() {
             if (!compareAndSet(PENDING, RUNNING)) {
                 return null; // abandoned before it started; the caller freed the slot
             }

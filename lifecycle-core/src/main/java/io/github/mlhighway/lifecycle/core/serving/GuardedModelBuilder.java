@@ -19,6 +19,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link GuardedModel}. Each setter validates its argument at once; {@link #build()} checks the rules
@@ -80,14 +81,14 @@ public final class GuardedModelBuilder<I, O> {
 
     final String name;
     final Map<String, Function<I, O>> versions = new LinkedHashMap<>();
-    Slo availabilityTemplate;
-    Slo latencyTemplate;
-    Slo accuracyTemplate;
+    @Nullable Slo availabilityTemplate;
+    @Nullable Slo latencyTemplate;
+    @Nullable Slo accuracyTemplate;
     private final Set<String> scalarsSet = new LinkedHashSet<>();
     Clock clock = Clock.systemUTC();
     LongSupplier nanoTime = System::nanoTime;
-    SloRegistry registry;
-    TrafficPlan plan;
+    @Nullable SloRegistry registry;
+    @Nullable TrafficPlan plan;
     double availabilityObjective = DEFAULT_AVAILABILITY_OBJECTIVE;
     Duration latencyThreshold = DEFAULT_LATENCY_THRESHOLD;
     double latencyObjective = DEFAULT_LATENCY_OBJECTIVE;
@@ -97,21 +98,21 @@ public final class GuardedModelBuilder<I, O> {
     double accuracyObjective = DEFAULT_ACCURACY_OBJECTIVE;
     Duration accuracyWindow = DEFAULT_ACCURACY_WINDOW;
     int maxConcurrentCalls;
-    Duration timeout;
-    ExecutorService timeoutExecutor;
-    Function<? super I, ? extends O> fallback;
+    @Nullable Duration timeout;
+    @Nullable ExecutorService timeoutExecutor;
+    @Nullable Function<? super I, ? extends O> fallback;
     boolean shadowEnabled;
-    OutputComparator<? super O> comparator;
-    Executor shadowExecutor;
+    @Nullable OutputComparator<? super O> comparator;
+    @Nullable Executor shadowExecutor;
     int shadowThreads = DEFAULT_SHADOW_THREADS;
     int shadowQueueCapacity = DEFAULT_SHADOW_QUEUE;
-    Duration shadowTimeout;
-    LabelJudge<? super O, ?> judge;
+    @Nullable Duration shadowTimeout;
+    @Nullable LabelJudge<? super O, ?> judge;
     long maxStoredPredictions;
-    Duration labelExpiry;
-    DriftSettings<I, O> drift;
+    @Nullable Duration labelExpiry;
+    @Nullable DriftSettings<I, O> drift;
     final List<DriftListener> driftListeners = new ArrayList<>();
-    ServingHost host;
+    @Nullable ServingHost host;
 
     GuardedModelBuilder(String name) {
         Objects.requireNonNull(name, "name");

@@ -146,7 +146,7 @@ final class ServingSlos {
                     + "(Occurrences) or Slo.timeslices(...)");
         }
         if (template.budgetingMethod() == BudgetingMethod.TIMESLICES) {
-            Operator op = template.timeslices().operator();
+            Operator op = Objects.requireNonNull(template.timeslices()).operator();
             double target = template.timeslices().target();
             if (op != Operator.GTE && op != Operator.GT) {
                 throw new IllegalArgumentException("Accuracy template '" + template.name() + "' judges a slice good "
@@ -173,7 +173,7 @@ final class ServingSlos {
             return accuracy;
         }
         double objective = accuracy.budgetingMethod() == BudgetingMethod.TIMESLICES
-                ? accuracy.timeslices().target() : accuracy.objective();
+                ? Objects.requireNonNull(accuracy.timeslices()).target() : accuracy.objective();
         return guarded(Slo.ratio("correct").objective(objective).window(window)
                 .description("labelled answers judged correct (per cohort, for release analysis)").build());
     }

@@ -5,4 +5,7 @@
  * falls back, mirrors to a shadow version, joins delayed labels (fallback answers' too) and watches for drift.
  * Versions can be added and removed while it serves.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.serving;
+
+import org.jspecify.annotations.NullMarked;

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ public final class SloRegistry implements AutoCloseable {
 
     private final Clock clock;
     private final ConcurrentSkipListMap<String, SloTracker> trackers = new ConcurrentSkipListMap<>();
-    private volatile ScheduledFuture<?> ticking;
+    private volatile @Nullable ScheduledFuture<?> ticking;
 
     private SloRegistry(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");

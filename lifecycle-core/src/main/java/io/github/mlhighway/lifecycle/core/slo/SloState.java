@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.slo;
 import io.github.mlhighway.lifecycle.slo.AlertStatus;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The persisted state of one {@link SloTracker}: enough to resume its windows after a restart. Written as
@@ -16,8 +17,8 @@ import java.util.Map;
  * @param openSlice       the open time slice, null for Occurrences
  * @param alertStatuses   the last status of each alert tier (used by the IGNORE no-data policy)
  */
-public record SloState(int formatVersion, String slo, long flushedAtMillis, List<Ring> rings, Period calendar,
-                       OpenSlice openSlice, Map<String, AlertStatus> alertStatuses) {
+public record SloState(int formatVersion, String slo, long flushedAtMillis, List<Ring> rings, @Nullable Period calendar,
+                       @Nullable OpenSlice openSlice, Map<String, AlertStatus> alertStatuses) {
 
     /** The layout version this library writes. */
     public static final int FORMAT_VERSION = 1;

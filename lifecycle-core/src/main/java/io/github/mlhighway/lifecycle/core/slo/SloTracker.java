@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,15 +68,15 @@ public final class SloTracker {
 
     private final Slo slo;
     private final Clock clock;
-    private final Indicator.Threshold threshold;
+    private final Indicator.@Nullable Threshold threshold;
 
     private final LongAdder goodEvents = new LongAdder();
     private final LongAdder badEvents = new LongAdder();
 
     // Guarded by "this": everything below is touched only while distributing or reading.
     private final TreeMap<Long, BucketRing> rings = new TreeMap<>();
-    private final CalendarTally calendar;
-    private final SliceAccumulator slices;
+    private final @Nullable CalendarTally calendar;
+    private final @Nullable SliceAccumulator slices;
     private final long burnRateWindowMillis;
     private final long longestRingMillis;
     private final Map<String, AlertStatus> lastStatus = new HashMap<>();
@@ -247,7 +248,7 @@ public final class SloTracker {
                     : (double) (calendar.periodEndMillis() - calendar.periodStartMillis()) / sliceMillis();
         } else {
             BucketRing ring = rings.get(windowMillis());
-            badUnits = ring.bad();
+            badUnits = Objects.requireNonNull(ring).bad();
             totalUnits = ring.total();
             windowStart = ring.windowStartMillis();
             slicesPerWindow = slices == null ? 0 : (double) windowMillis() / sliceMillis();
@@ -426,7 +427,7 @@ public final class SloTracker {
                     finest = ring;
                 }
             }
-            long[] sums = finest.sumNewest((int) Math.ceil((double) millis / finest.resolutionMillis()));
+            long[] sums = Objects.requireNonNull(finest).sumNewest((int) Math.ceil((double) millis / Objects.requireNonNull(finest).resolutionMillis()));
             bad = sums[0];
             total = sums[1];
         }
@@ -456,7 +457,7 @@ public final class SloTracker {
             return;
         }
         if (slo.budgetingMethod() == BudgetingMethod.TIMESLICES) {
-            addUnits(at, slo.timeslices().isGood(good, total) ? 0 : 1, 1);
+            addUnits(at, Objects.requireNonNull(slo.timeslices()).isGood(good, total) ? 0 : 1, 1);
         } else {
             long goodUnits = Math.round((double) good / total * RATIO_UNITS_PER_SLICE);
             addUnits(at, RATIO_UNITS_PER_SLICE - goodUnits, RATIO_UNITS_PER_SLICE);
@@ -502,7 +503,7 @@ public final class SloTracker {
     }
 
     private long sliceMillis() {
-        return slo.timeslices().slice().toMillis();
+        return Objects.requireNonNull(slo.timeslices()).slice().toMillis();
     }
 
     private long unitsPerSlice() {

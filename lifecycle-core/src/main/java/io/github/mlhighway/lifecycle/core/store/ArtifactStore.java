@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Content-addressed binary files beside the documents of a {@link DirectoryStore}: a file whose bytes hash to
@@ -202,7 +203,7 @@ public final class ArtifactStore implements ArtifactRepository {
     public InputStream open(String sha256, long expectedSize) {
         Path file = file(sha256);
         try {
-            return new VerifyingInputStream(SafeFiles.open(storeRoot(), file), file, sha256, expectedSize);
+            return new VerifyingInputStream(SafeFiles.open(Objects.requireNonNull(storeRoot()), file), file, sha256, expectedSize);
         } catch (NoSuchFileException e) {
             throw new ArtifactIntegrityException(file, sha256, "missing", "no such file");
         } catch (SafeFiles.NotRegularException e) {
@@ -245,7 +246,7 @@ public final class ArtifactStore implements ArtifactRepository {
         Path file = file(sha256);
         long size;
         String actual;
-        try (InputStream in = SafeFiles.open(storeRoot(), file)) {
+        try (InputStream in = SafeFiles.open(Objects.requireNonNull(storeRoot()), file)) {
             Hasher hasher = Hashing.sha256().newHasher();
             byte[] buffer = new byte[BUFFER];
             size = 0;
@@ -310,8 +311,8 @@ public final class ArtifactStore implements ArtifactRepository {
     }
 
     /** The store root: two levels above {@code _artifacts/sha256}. */
-    private Path storeRoot() {
-        return base.getParent().getParent();
+    private @Nullable Path storeRoot() {
+        return Objects.requireNonNull(base.getParent()).getParent();
     }
 
     private static ArtifactIntegrityException notRegular(Path file, String sha256, SafeFiles.NotRegularException e) {

@@ -234,7 +234,7 @@ public final class DirectoryStore implements Store {
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        try (CollectionLock ignored = CollectionLock.acquire(directory)) {
+        try (CollectionLock ignored = CollectionLock.acquire(Objects.requireNonNull(directory))) {
             boolean deleted = Files.deleteIfExists(file);
             if (deleted) {
                 fsyncDirectory(directory);

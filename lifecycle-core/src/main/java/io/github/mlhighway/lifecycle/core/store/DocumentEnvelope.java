@@ -11,6 +11,7 @@ import io.github.mlhighway.lifecycle.text.Quoted;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encodes a document as the envelope of a {@link DirectoryStore} file and decodes and verifies it. The layout
@@ -139,7 +140,7 @@ final class DocumentEnvelope {
         }
     }
 
-    private static StoreException corrupt(Path file, String why, Throwable cause) {
+    private static StoreException corrupt(Path file, String why, @Nullable Throwable cause) {
         return new StoreException("Corrupt document " + file + ": " + why, cause);
     }
 }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies a {@link DirectoryStore} directory and its {@link ArtifactStore} without changing anything:
@@ -320,7 +321,7 @@ public final class StoreCheck {
         return Duration.ofSeconds(duration.getSeconds()).toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static BasicFileAttributes attributes(Path path) {
+    private static @Nullable BasicFileAttributes attributes(Path path) {
         try {
             return SafeFiles.attributes(path).orElse(null);
         } catch (IOException e) {
@@ -492,7 +493,7 @@ public final class StoreCheck {
     }
 
     /** A checkpoint a run record says exists. */
-    private record Checkpoint(Path document, String runId, int index, String stage, String digest) {
+    private record Checkpoint(Path document, String runId, int index, String stage, @Nullable String digest) {
     }
 
     /** An alias and the version it points at. */

@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.core.store;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The one rule for collection names and keys, so that no name can leave its directory. */
 public final class StoreNames {
@@ -34,7 +35,7 @@ public final class StoreNames {
      * @param name the name, possibly null
      * @return true when the name is valid
      */
-    public static boolean isValid(String name) {
+    public static boolean isValid(@Nullable String name) {
         return name != null && NAME.matcher(name).matches() && !name.contains("..");
     }
 }

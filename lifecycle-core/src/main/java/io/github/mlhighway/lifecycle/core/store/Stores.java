@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Factories for the built-in stores. */
 public final class Stores {
@@ -114,7 +115,7 @@ public final class Stores {
      * @param location a location
      * @return the same location without secrets
      */
-    public static String redact(String location) {
+    public static @Nullable String redact(String location) {
         if (location == null) {
             return null;
         }

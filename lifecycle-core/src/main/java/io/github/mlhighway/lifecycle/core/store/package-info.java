@@ -4,4 +4,7 @@
  * an in-memory store for tests, and the name rules every store shares. Create them through
  * {@link io.github.mlhighway.lifecycle.core.store.Stores}.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.store;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,4 +5,7 @@
  * that satisfy a {@link io.github.mlhighway.lifecycle.core.data.schema.Schema}. Start at
  * {@link io.github.mlhighway.lifecycle.testkit.arbitraries.LifecycleArbitraries}.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.testkit.arbitraries;
+
+import org.jspecify.annotations.NullMarked;

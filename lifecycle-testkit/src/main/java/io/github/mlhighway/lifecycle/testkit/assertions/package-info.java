@@ -5,4 +5,7 @@
  * carries the evidence: the verdict's findings, the budget's numbers, the alert tiers, the stage table, the drift
  * table.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.testkit.assertions;
+
+import org.jspecify.annotations.NullMarked;

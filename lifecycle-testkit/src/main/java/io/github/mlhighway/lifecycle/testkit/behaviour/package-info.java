@@ -3,4 +3,7 @@
  * expected outputs), invariance under a perturbation, and directional expectations. Results list the offending
  * examples. Start at {@link io.github.mlhighway.lifecycle.testkit.behaviour.ModelBehaviour}.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.testkit.behaviour;
+
+import org.jspecify.annotations.NullMarked;

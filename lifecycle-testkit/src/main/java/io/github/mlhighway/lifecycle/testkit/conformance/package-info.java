@@ -8,4 +8,7 @@
  * lists its rules and the test that asserts each; the test kit's own tests run every kit against broken
  * implementations, one rule each, and fail the build if a kit lets one through.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.testkit.conformance;
+
+import org.jspecify.annotations.NullMarked;

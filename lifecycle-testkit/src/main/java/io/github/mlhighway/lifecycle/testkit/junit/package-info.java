@@ -4,4 +4,7 @@
  * registry driven by that clock and a model registry on that store into test and lifecycle methods, and cleans
  * them up after each test.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.testkit.junit;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,4 +5,7 @@
  * {@link io.github.mlhighway.lifecycle.testkit.scenario.Timeline} of requests, errors, budgets and alerts.
  * Start at {@link io.github.mlhighway.lifecycle.testkit.scenario.Scenario}.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.testkit.scenario;
+
+import org.jspecify.annotations.NullMarked;

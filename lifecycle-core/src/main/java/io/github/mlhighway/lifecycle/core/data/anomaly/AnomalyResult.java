@@ -6,6 +6,7 @@ import io.github.mlhighway.lifecycle.gate.Verdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The judgement of one observation of a metric, with the range that was expected.
@@ -22,8 +23,8 @@ import java.util.Objects;
  * @param observations  how many observations the baseline held before this one
  * @param findings      one finding per check, each with the observed value and the threshold it was held to
  */
-public record AnomalyResult(String metric, Instant at, double value, Outcome outcome, Double expectedLow,
-                            Double expectedHigh, Double mean, Double stdDev, long observations,
+public record AnomalyResult(String metric, Instant at, double value, Outcome outcome, @Nullable Double expectedLow,
+                            @Nullable Double expectedHigh, @Nullable Double mean, @Nullable Double stdDev, long observations,
                             List<Finding> findings) {
 
     /** Validates and copies the components. */

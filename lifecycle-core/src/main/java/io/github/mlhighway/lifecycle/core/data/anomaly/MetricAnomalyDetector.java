@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Watches one metric over time (a daily row count, a null rate, a feature mean) and says when a new value is
@@ -172,7 +173,7 @@ public final class MetricAnomalyDetector {
      * @param m2       sum of squared deviations from the mean (Welford)
      * @param previous the last value that joined the baseline, null if none
      */
-    public record State(String metric, long count, double mean, double m2, Double previous) {
+    public record State(String metric, long count, double mean, double m2, @Nullable Double previous) {
     }
 
     /** Builds a {@link MetricAnomalyDetector}. */

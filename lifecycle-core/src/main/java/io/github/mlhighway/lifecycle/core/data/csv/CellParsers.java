@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Strict parsing of cell text into the typed values of the table model. Each {@code is...} test is cheap and
@@ -76,7 +77,7 @@ final class CellParsers {
      * @return NaN or an infinity for one of their spellings (an optional sign, then {@code nan}, {@code inf} or
      *         {@code infinity} in any case), else null
      */
-    static Double nonFinite(String text) {
+    static @Nullable Double nonFinite(String text) {
         int length = text.length();
         if (length < 3 || length > 9) {
             return null;

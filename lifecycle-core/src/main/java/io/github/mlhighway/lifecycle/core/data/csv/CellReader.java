@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.core.data.csv;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Applies trimming and null tokens to raw cell text. */
 final class CellReader {
@@ -19,7 +20,7 @@ final class CellReader {
      * @param raw the text as parsed
      * @return the (trimmed) text, or null when it is a null token
      */
-    String text(String raw) {
+    @Nullable String text(String raw) {
         String text = trim ? raw.trim() : raw;
         return nullTokens.contains(text) ? null : text;
     }

@@ -4,6 +4,8 @@ import io.github.mlhighway.lifecycle.core.data.Column;
 import io.github.mlhighway.lifecycle.core.data.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects one column's cells: parsed at once into a typed builder when the type is known, otherwise kept as
@@ -12,11 +14,11 @@ import java.util.List;
 final class ColumnReader {
 
     private final String name;
-    private final CellSink sink;
-    private final List<String> texts;
-    private final TypeInference inference;
+    private final @Nullable CellSink sink;
+    private final @Nullable List<String> texts;
+    private final @Nullable TypeInference inference;
 
-    ColumnReader(String name, ColumnType type) {
+    ColumnReader(String name, @Nullable ColumnType type) {
         this.name = name;
         this.sink = type == null ? null : CellSink.of(name, type);
         this.texts = type == null ? new ArrayList<>() : null;
@@ -25,9 +27,9 @@ final class ColumnReader {
 
     void add(String text, String source, long line) {
         if (sink == null) {
-            texts.add(text);
+            Objects.requireNonNull(texts).add(text);
             if (text != null) {
-                inference.accept(text);
+                Objects.requireNonNull(inference).accept(text);
             }
             return;
         }
@@ -42,8 +44,8 @@ final class ColumnReader {
         if (sink != null) {
             return sink.build();
         }
-        CellSink typed = CellSink.of(name, inference.result());
-        for (String text : texts) {
+        CellSink typed = CellSink.of(name, Objects.requireNonNull(inference).result());
+        for (String text : Objects.requireNonNull(texts)) {
             typed.add(text);
         }
         return typed.build();

@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.core.data.csv;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * CSV input that cannot become a table: an empty file, a bad header, a malformed line or a value that does not
  * fit its column's type. The message names the source, the line and, where one is at fault, the column.
@@ -10,7 +12,7 @@ public final class CsvFormatException extends RuntimeException {
 
     private final String source;
     private final long line;
-    private final String column;
+    private final @Nullable String column;
 
     /**
      * An exception about a place in a CSV source.
@@ -19,9 +21,9 @@ public final class CsvFormatException extends RuntimeException {
      * @param line    the 1-based line number, or 0 when the problem concerns the whole source
      * @param column  the column name at fault, or null
      * @param problem what is wrong, as a sentence
-     * @param cause   the underlying parser error, or null
+     * @@Nullable param cause   the underlying parser error, or null
      */
-    public CsvFormatException(String source, long line, String column, String problem, Throwable cause) {
+    public CsvFormatException(String source, long line, @Nullable String column, @Nullable String problem, @Nullable Throwable cause) {
         super(source + (line > 0 ? ", line " + line : "") + (column == null ? "" : ", column '" + column + "'")
                 + ": " + problem, cause);
         this.source = source;
@@ -40,7 +42,7 @@ public final class CsvFormatException extends RuntimeException {
     }
 
     /** @return the column name at fault, or null */
-    public String column() {
+    public @Nullable String column() {
         return column;
     }
 }

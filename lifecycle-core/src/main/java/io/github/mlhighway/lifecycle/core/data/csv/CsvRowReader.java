@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams the records of a CSV source, one at a time, through Jackson's CSV parser: the header first, then
@@ -28,7 +30,7 @@ final class CsvRowReader implements Closeable {
     private final CsvParser parser;
     private final String source;
     private final List<String> fields = new ArrayList<>();
-    private List<String> header;
+    private @Nullable List<String> header;
     private boolean started;
     private long line;
 
@@ -98,7 +100,7 @@ final class CsvRowReader implements Closeable {
      */
     boolean next() {
         while (nextRecord()) {
-            if (header.size() > 1 && fields.size() == 1 && fields.get(0).isEmpty()) {
+            if (Objects.requireNonNull(header).size() > 1 && fields.size() == 1 && fields.get(0).isEmpty()) {
                 continue;
             }
             if (fields.size() != header.size()) {

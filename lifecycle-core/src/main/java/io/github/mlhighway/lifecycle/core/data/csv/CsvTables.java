@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads CSV into a {@link Table}: the first row is the header; each column's type comes from the
@@ -124,7 +125,7 @@ public final class CsvTables {
     }
 
     /** One pass that builds the table; columns without a known type keep their text until the end. */
-    private static Table read(Reader reader, String source, CsvOptions options, List<ColumnType> knownTypes) {
+    private static Table read(Reader reader, String source, CsvOptions options, @Nullable List<ColumnType> knownTypes) {
         try (CsvRowReader rows = new CsvRowReader(reader, source, options.separator())) {
             List<String> header = rows.header();
             List<ColumnReader> columns = new ArrayList<>();

@@ -4,4 +4,7 @@
  * {@link io.github.mlhighway.lifecycle.core.data.schema.Schema}, configurable null tokens, and errors that name
  * the source, line and column. Entry point: {@link io.github.mlhighway.lifecycle.core.data.csv.CsvTables}.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.data.csv;
+
+import org.jspecify.annotations.NullMarked;

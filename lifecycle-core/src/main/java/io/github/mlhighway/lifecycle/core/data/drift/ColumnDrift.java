@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.core.data.drift;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The drift result of one column. Numbers are never NaN: an untestable column is {@link
@@ -36,10 +37,10 @@ import java.util.Objects;
  *                           of the test; null when not known
  * @param broken             whether the column broke (see above)
  */
-public record ColumnDrift(String column, String test, Double statistic, Double pValue, Double effect,
-        String effectMeasure, Double threshold, Double alpha, String significanceTest, Double significancePValue,
-        Double adjustedPValue, boolean fromSketches, DriftStatus status, String message, Double errorBound,
-        Double nonFiniteShare, boolean broken) {
+public record ColumnDrift(String column, @Nullable String test, @Nullable Double statistic, @Nullable Double pValue, @Nullable Double effect,
+        @Nullable String effectMeasure, @Nullable Double threshold, @Nullable Double alpha, @Nullable String significanceTest, @Nullable Double significancePValue,
+        @Nullable Double adjustedPValue, boolean fromSketches, DriftStatus status, String message, @Nullable Double errorBound,
+        @Nullable Double nonFiniteShare, boolean broken) {
 
     /**
      * Validates the components.
@@ -77,9 +78,9 @@ public record ColumnDrift(String column, String test, Double statistic, Double p
      * @param status             the decision
      * @param message            one sentence
      */
-    public ColumnDrift(String column, String test, Double statistic, Double pValue, Double effect,
-            String effectMeasure, Double threshold, Double alpha, String significanceTest, Double significancePValue,
-            Double adjustedPValue, boolean fromSketches, DriftStatus status, String message) {
+    public ColumnDrift(String column, @Nullable String test, @Nullable Double statistic, @Nullable Double pValue, @Nullable Double effect,
+            @Nullable String effectMeasure, @Nullable Double threshold, @Nullable Double alpha, @Nullable String significanceTest, @Nullable Double significancePValue,
+            @Nullable Double adjustedPValue, boolean fromSketches, DriftStatus status, String message) {
         this(column, test, statistic, pValue, effect, effectMeasure, threshold, alpha, significanceTest,
                 significancePValue, adjustedPValue, fromSketches, status, message, null, null, false);
     }

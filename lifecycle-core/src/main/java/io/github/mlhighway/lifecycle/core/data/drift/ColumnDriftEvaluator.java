@@ -3,8 +3,10 @@ package io.github.mlhighway.lifecycle.core.data.drift;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses and runs the drift test of one column (DESIGN §5, Evidently's rules) and returns the raw result;
@@ -25,11 +27,11 @@ final class ColumnDriftEvaluator {
      * @param nonFiniteShare the current share of non-finite values
      * @param broken         why the column broke although it could be measured, or null
      */
-    record Measurement(String column, DriftTest test, double statistic, Double pValue, double effect,
+    record Measurement(String column, DriftTest test, double statistic, @Nullable Double pValue, double effect,
             String significanceTest, double significancePValue, boolean fromSketches, String note,
-            double errorBound, double nonFiniteShare, String broken) {
+            double errorBound, double nonFiniteShare, @Nullable String broken) {
 
-        Measurement(String column, DriftTest test, double statistic, Double pValue, double effect,
+        Measurement(String column, DriftTest test, double statistic, @Nullable Double pValue, double effect,
                 String significanceTest, double significancePValue, boolean fromSketches, String note,
                 double errorBound) {
             this(column, test, statistic, pValue, effect, significanceTest, significancePValue, fromSketches, note,
@@ -73,11 +75,11 @@ final class ColumnDriftEvaluator {
     }
 
     /** Why a column comparable in the reference cannot be compared in the current data, or null. */
-    private static String brokenReason(ColumnSample reference, ColumnSample current) {
+    private static @Nullable String brokenReason(ColumnSample reference, ColumnSample current) {
         if (current.nonNull == 0) {
             return "every current value is null";
         }
-        if (current.type.isNumeric() && current.numeric.n == 0) {
+        if (current.type.isNumeric() && Objects.requireNonNull(current.numeric).n == 0) {
             return "all " + current.nonNull + " current values are NaN or infinite";
         }
         if (reference.type.isNumeric() != current.type.isNumeric()
@@ -123,7 +125,7 @@ final class ColumnDriftEvaluator {
             refCounts = alignedRef;
         }
         boolean categorical = refCounts != null && curCounts != null;
-        int categories = categorical ? union(refCounts, curCounts).size() : Integer.MAX_VALUE;
+        int categories = categorical ? union(Objects.requireNonNull(refCounts), Objects.requireNonNull(curCounts)).size() : Integer.MAX_VALUE;
         boolean binary = categorical && categories <= 2;
         boolean small = reference.size() <= options.smallReferenceRows();
         DriftTest test = options.testFor(column).orElse(null);
@@ -152,11 +154,11 @@ final class ColumnDriftEvaluator {
         try {
             return categorical ? categoricalTest(column, test, refCounts, curCounts, sketches,
                     reference.categoriesExact && current.categoriesExact, reference, current)
-                    : numericTest(column, test, reference.numeric, current.numeric, sketches);
+                    : numericTest(column, test, Objects.requireNonNull(reference.numeric), Objects.requireNonNull(current.numeric), sketches);
         } catch (ArithmeticException | IllegalArgumentException e) {
             if (chosen && categorical && test == DriftTest.CHI_SQUARED && reference.type.isNumeric()) {
                 // a numeric small domain too sparse for chi-squared: KS still applies (conservative with ties)
-                Measurement ks = numericTest(column, DriftTest.KS, reference.numeric, current.numeric, sketches);
+                Measurement ks = numericTest(column, DriftTest.KS, Objects.requireNonNull(reference.numeric), Objects.requireNonNull(current.numeric), sketches);
                 return new Measurement(ks.column(), ks.test(), ks.statistic(), ks.pValue(), ks.effect(),
                         ks.significanceTest(), ks.significancePValue(), ks.fromSketches(), "ks used because "
                         + "chi_squared is not valid here: " + e.getMessage()
@@ -170,8 +172,8 @@ final class ColumnDriftEvaluator {
 
     private Measurement numericTest(String column, DriftTest test, NumericSample ref, NumericSample cur,
             boolean sketches) {
-        KsTest.Result ks = ref.exact() && cur.exact() ? KsTest.exact(ref.sorted, cur.sorted)
-                : KsTest.fromSketches(ref.sketch, cur.sketch);
+        KsTest.Result ks = ref.exact() && cur.exact() ? KsTest.exact(Objects.requireNonNull(ref.sorted), Objects.requireNonNull(cur.sorted))
+                : KsTest.fromSketches(Objects.requireNonNull(ref.sketch), Objects.requireNonNull(cur.sketch));
         String note = sketches ? "KS widened by rank error " + format(ks.rankError()) : "";
         switch (test) {
             case KS:
@@ -185,10 +187,10 @@ final class ColumnDriftEvaluator {
                 double w;
                 double bound;
                 if (ref.exact() && cur.exact()) {
-                    w = Wasserstein.exactSorted(ref.sorted, cur.sorted);
+                    w = Wasserstein.exactSorted(Objects.requireNonNull(ref.sorted), Objects.requireNonNull(cur.sorted));
                     bound = 0;
                 } else {
-                    double[] sketched = SketchErrorBounds.wasserstein(ref.sketch, cur.sketch);
+                    double[] sketched = SketchErrorBounds.wasserstein(Objects.requireNonNull(ref.sketch), Objects.requireNonNull(cur.sketch));
                     w = sketched[0];
                     bound = sketched[1];
                 }
@@ -215,7 +217,7 @@ final class ColumnDriftEvaluator {
 
     /** The largest error of one CDF value of a side: its sketch's rank error, 0 from raw values. */
     private static double binError(NumericSample side) {
-        return side.exact() ? 0.0 : KsTest.rankError(side.sketch);
+        return side.exact() ? 0.0 : KsTest.rankError(Objects.requireNonNull(side.sketch));
     }
 
     private Measurement categoricalTest(String column, DriftTest test, Map<String, Long> refCounts,
@@ -315,16 +317,16 @@ final class ColumnDriftEvaluator {
     }
 
     /** Category counts of a side: categories, or a numeric small domain of at most maxDistinct values. */
-    private static Map<String, Long> categoricalView(ColumnSample sample, int maxDistinct) {
+    private static @Nullable Map<String, Long> categoricalView(ColumnSample sample, int maxDistinct) {
         if (!sample.type.isNumeric()) {
             return sample.categories;
         }
         NumericSample numeric = sample.numeric;
-        if (numeric.smallDomain == null || numeric.distinct > maxDistinct) {
+        if (Objects.requireNonNull(numeric).smallDomain == null || numeric.distinct > maxDistinct) {
             return null;
         }
         Map<String, Long> counts = new TreeMap<>();
-        numeric.smallDomain.forEach((value, n) -> counts.put(Double.toString(value), n));
+        Objects.requireNonNull(numeric.smallDomain).forEach((value, n) -> counts.put(Double.toString(value), n));
         return counts;
     }
 

@@ -11,7 +11,9 @@ import io.github.mlhighway.lifecycle.core.data.profile.FrequentItem;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One side (reference or current) of one column, as drift tests read it: numeric values or sketch, or
@@ -29,14 +31,14 @@ final class ColumnSample {
 
     final String column;
     final ColumnType type;
-    final NumericSample numeric;
-    final Map<String, Long> categories;
+    final @Nullable NumericSample numeric;
+    final @Nullable Map<String, Long> categories;
     final boolean categoriesExact;
     final boolean fromSketch;
     /** Why the categories cannot be tested, or null. */
-    final String untestable;
+    final @Nullable String untestable;
     /** From a frequent-items sketch: the estimate of every listed item, reliable or not; null otherwise. */
-    final Map<String, Long> listed;
+    final @Nullable Map<String, Long> listed;
     /** From a frequent-items sketch: its maximum count error; 0 otherwise. */
     final long maxError;
     /** Non-null values, non-finite ones included. */
@@ -44,8 +46,8 @@ final class ColumnSample {
     /** Non-null values that no test sees: NaN and infinities of a numeric column. */
     long nonFinite;
 
-    private ColumnSample(String column, ColumnType type, NumericSample numeric, Map<String, Long> categories,
-            boolean categoriesExact, boolean fromSketch, String untestable, Map<String, Long> listed,
+    private ColumnSample(String column, ColumnType type, @Nullable NumericSample numeric, @Nullable Map<String, Long> categories,
+            boolean categoriesExact, boolean fromSketch, @Nullable String untestable, @Nullable Map<String, Long> listed,
             long maxError) {
         this.column = column;
         this.type = type;
@@ -58,7 +60,7 @@ final class ColumnSample {
         this.maxError = maxError;
     }
 
-    private ColumnSample(String column, ColumnType type, NumericSample numeric, Map<String, Long> categories,
+    private ColumnSample(String column, ColumnType type, NumericSample numeric, @Nullable Map<String, Long> categories,
             boolean categoriesExact, boolean fromSketch) {
         this(column, type, numeric, categories, categoriesExact, fromSketch, null, null, 0);
     }
@@ -69,14 +71,14 @@ final class ColumnSample {
     }
 
     boolean isEmpty() {
-        return type.isNumeric() ? numeric.n == 0 : categories.isEmpty();
+        return type.isNumeric() ? Objects.requireNonNull(numeric).n == 0 : Objects.requireNonNull(categories).isEmpty();
     }
 
     long size() {
         if (type.isNumeric()) {
-            return numeric.n;
+            return Objects.requireNonNull(numeric).n;
         }
-        return categories.values().stream().mapToLong(Long::longValue).sum();
+        return Objects.requireNonNull(categories).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** True when more than half of the rows are distinct values (and there are more than two of them). */
@@ -135,7 +137,7 @@ final class ColumnSample {
         }
         if (column instanceof NumericColumn c) {
             ColumnSample sample = numeric(column, c.nonNullDoubles(), smallDomainCap);
-            sample.nonNull = sample.numeric.n;
+            sample.nonNull = Objects.requireNonNull(sample.numeric).n;
             return sample;
         }
         Map<String, Long> counts = new HashMap<>();

@@ -4,21 +4,23 @@ import io.github.mlhighway.lifecycle.core.data.profile.ColumnProfile;
 import io.github.mlhighway.lifecycle.core.data.profile.Moments;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+import org.jspecify.annotations.Nullable;
 
 /** One side of a numeric column: its finite values (sorted) or its KLL sketch, with n, std and small domain. */
 final class NumericSample {
     final long n;
     final double populationStd;
     final long distinct;
-    final Map<Double, Long> smallDomain;
-    final double[] sorted;
-    final KllDoublesSketch sketch;
+    final @Nullable Map<Double, Long> smallDomain;
+    final double @Nullable [] sorted;
+    final @Nullable KllDoublesSketch sketch;
 
-    private NumericSample(long n, double populationStd, long distinct, Map<Double, Long> smallDomain,
-            double[] sorted, KllDoublesSketch sketch) {
+    private NumericSample(long n, double populationStd, long distinct, @Nullable Map<Double, Long> smallDomain,
+            double @Nullable [] sorted, @Nullable KllDoublesSketch sketch) {
         this.n = n;
         this.populationStd = populationStd;
         this.distinct = distinct;
@@ -81,7 +83,7 @@ final class NumericSample {
             }
             return (double) low / sorted.length;
         }
-        return sketch.getRank(x, QuantileSearchCriteria.INCLUSIVE);
+        return Objects.requireNonNull(sketch).getRank(x, QuantileSearchCriteria.INCLUSIVE);
     }
 
     /** @return the smallest value whose cdf is at least q */
@@ -90,6 +92,6 @@ final class NumericSample {
             int index = (int) Math.ceil(q * sorted.length) - 1;
             return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
         }
-        return sketch.getQuantile(q, QuantileSearchCriteria.INCLUSIVE);
+        return Objects.requireNonNull(sketch).getQuantile(q, QuantileSearchCriteria.INCLUSIVE);
     }
 }

@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.data.drift;
 
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.DoublesSortedView;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Error bounds of the statistics computed from sketches, so that a decision is never flipped by sketch error:
@@ -156,7 +157,7 @@ final class SketchErrorBounds {
     }
 
     /** The term's gradient at (x, y), or null where it is infinite (a zero proportion). */
-    private static double[] gradient(DriftTest test, double x, double y) {
+    private static double @Nullable [] gradient(DriftTest test, double x, double y) {
         if (x <= 0 || y <= 0) {
             return null;
         }

@@ -12,4 +12,7 @@
  * io.github.mlhighway.lifecycle.core.data.drift.Wasserstein} and {@link
  * io.github.mlhighway.lifecycle.core.data.drift.Divergences}.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.data.drift;
+
+import org.jspecify.annotations.NullMarked;

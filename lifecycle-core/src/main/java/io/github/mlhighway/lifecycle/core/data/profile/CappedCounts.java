@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.data.profile;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Merging of exact counts that are kept only while the number of distinct keys stays within a cap. */
 final class CappedCounts {
@@ -11,7 +12,7 @@ final class CappedCounts {
     /**
      * @return the summed counts, or null when either side gave up or the union has more keys than the cap
      */
-    static <K extends Comparable<K>> Map<K, Long> merge(Map<K, Long> a, Map<K, Long> b, int cap) {
+    static <K extends Comparable<K>> @Nullable Map<K, Long> merge(@Nullable Map<K, Long> a, @Nullable Map<K, Long> b, int cap) {
         if (a == null || b == null) {
             return null;
         }

@@ -3,11 +3,12 @@ package io.github.mlhighway.lifecycle.core.data.profile;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Exact counts of categories while at most {@code cap} are distinct, then nothing. Not thread-safe. */
 final class CategoryCounter {
     private final int cap;
-    private HashMap<String, long[]> counts = new HashMap<>();
+    private @Nullable HashMap<String, long[]> counts = new HashMap<>();
 
     CategoryCounter(int cap) {
         this.cap = cap;
@@ -28,7 +29,7 @@ final class CategoryCounter {
     }
 
     /** @return counts by category in category order, or null once the cap was exceeded */
-    Map<String, Long> toMap() {
+    @Nullable Map<String, Long> toMap() {
         if (counts == null) {
             return null;
         }

@@ -18,6 +18,7 @@ import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.quantilescommon.DoublesSortedView;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The profile of one column: exact counts, moments and (under a cap) category counts, plus sketches for
@@ -38,17 +39,17 @@ public final class ColumnProfile {
     private final long nullCount;
     private final long nanCount;
     private final long infiniteCount;
-    private final Moments moments;
-    private final KllDoublesSketch quantiles;
-    private final DoublesSortedView sortedView;
-    private final HllSketch distinct;
-    private final ItemsSketch<String> frequentItems;
+    private final @Nullable Moments moments;
+    private final @Nullable KllDoublesSketch quantiles;
+    private final @Nullable DoublesSortedView sortedView;
+    private final @Nullable HllSketch distinct;
+    private final @Nullable ItemsSketch<String> frequentItems;
     private final int frequentItemsMapSize;
-    private final Map<String, Long> categoryCounts;
+    private final @Nullable Map<String, Long> categoryCounts;
     private final int categoryCap;
-    private final Map<Double, Long> smallDomainCounts;
+    private final @Nullable Map<Double, Long> smallDomainCounts;
     private final int smallDomainCap;
-    private final FixedBins fixedBins;
+    private final @Nullable FixedBins fixedBins;
     private final int histogramBins;
 
     ColumnProfile(State state) {
@@ -199,17 +200,17 @@ public final class ColumnProfile {
 
     /** @return the HLL estimate of the number of distinct (finite or non-null) values */
     public double distinctEstimate() {
-        return distinct.getEstimate();
+        return Objects.requireNonNull(distinct).getEstimate();
     }
 
     /** @return a lower bound on the distinct count at {@value #DISTINCT_BOUND_STD_DEVS} standard deviations */
     public double distinctLowerBound() {
-        return distinct.getLowerBound(DISTINCT_BOUND_STD_DEVS);
+        return Objects.requireNonNull(distinct).getLowerBound(DISTINCT_BOUND_STD_DEVS);
     }
 
     /** @return an upper bound on the distinct count at {@value #DISTINCT_BOUND_STD_DEVS} standard deviations */
     public double distinctUpperBound() {
-        return distinct.getUpperBound(DISTINCT_BOUND_STD_DEVS);
+        return Objects.requireNonNull(distinct).getUpperBound(DISTINCT_BOUND_STD_DEVS);
     }
 
     /**
@@ -338,12 +339,12 @@ public final class ColumnProfile {
         state.moments = momentsOverflow() || other.momentsOverflow() ? null : Moments.merge(moments, other.moments);
         if (quantiles != null) {
             KllDoublesSketch merged = KllDoublesSketch.newHeapInstance(Math.min(quantiles.getK(),
-                    other.quantiles.getK()));
+                    Objects.requireNonNull(other.quantiles).getK()));
             merged.merge(quantiles);
             merged.merge(other.quantiles);
             state.quantiles = merged;
         }
-        Union union = new Union(Math.max(distinct.getLgConfigK(), other.distinct.getLgConfigK()));
+        Union union = new Union(Math.max(Objects.requireNonNull(distinct).getLgConfigK(), Objects.requireNonNull(other.distinct).getLgConfigK()));
         union.update(distinct);
         union.update(other.distinct);
         state.distinct = union.getResult(TgtHllType.HLL_4);
@@ -409,7 +410,7 @@ public final class ColumnProfile {
         return state;
     }
 
-    FixedBins fixedBins() {
+    @Nullable FixedBins fixedBins() {
         return fixedBins;
     }
 
@@ -425,15 +426,15 @@ public final class ColumnProfile {
         return frequentItemsMapSize;
     }
 
-    byte[] quantilesBytes() {
+    byte @Nullable [] quantilesBytes() {
         return quantiles == null ? null : quantiles.toByteArray();
     }
 
     byte[] distinctBytes() {
-        return distinct.toCompactByteArray();
+        return Objects.requireNonNull(distinct).toCompactByteArray();
     }
 
-    byte[] frequentItemsBytes() {
+    byte @Nullable [] frequentItemsBytes() {
         return frequentItems == null ? null
                 : frequentItems.toByteArray(new org.apache.datasketches.common.ArrayOfStringsSerDe());
     }
@@ -453,16 +454,16 @@ public final class ColumnProfile {
         long nullCount;
         long nanCount;
         long infiniteCount;
-        Moments moments;
-        KllDoublesSketch quantiles;
-        HllSketch distinct;
-        ItemsSketch<String> frequentItems;
+        @Nullable Moments moments;
+        @Nullable KllDoublesSketch quantiles;
+        @Nullable HllSketch distinct;
+        @Nullable ItemsSketch<String> frequentItems;
         int frequentItemsMapSize = ProfileOptions.DEFAULT_FREQUENT_ITEMS_MAP_SIZE;
-        Map<String, Long> categoryCounts;
+        @Nullable Map<String, Long> categoryCounts;
         int categoryCap = ProfileOptions.DEFAULT_CATEGORY_CAP;
-        Map<Double, Long> smallDomainCounts;
+        @Nullable Map<Double, Long> smallDomainCounts;
         int smallDomainCap = ProfileOptions.DEFAULT_SMALL_DOMAIN_CAP;
-        FixedBins fixedBins;
+        @Nullable FixedBins fixedBins;
         int histogramBins = ProfileOptions.DEFAULT_HISTOGRAM_BINS;
 
         State(String name, ColumnType type) {

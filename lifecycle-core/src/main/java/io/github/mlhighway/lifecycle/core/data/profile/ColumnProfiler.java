@@ -6,6 +6,7 @@ import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.kll.KllDoublesSketch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Accumulates the profile of one column, one value at a time, then {@link #profile() builds} it. The numeric
@@ -34,14 +35,14 @@ public final class ColumnProfiler {
     private long infiniteCount;
     private long trueCount;
     private long falseCount;
-    private final MomentsAccumulator moments;
-    private final KllDoublesSketch quantiles;
-    private final SmallDomainCounter smallDomain;
-    private final FixedBins fixedBins;
+    private final @Nullable MomentsAccumulator moments;
+    private final @Nullable KllDoublesSketch quantiles;
+    private final @Nullable SmallDomainCounter smallDomain;
+    private final @Nullable FixedBins fixedBins;
     private final HllSketch distinct;
-    private final ItemsSketch<String> frequentItems;
-    private final CategoryCounter categories;
-    private final double[] batch;
+    private final @Nullable ItemsSketch<String> frequentItems;
+    private final @Nullable CategoryCounter categories;
+    private final double @Nullable [] batch;
     private int batched;
 
     private ColumnProfiler(String name, ColumnType type, ProfileOptions options) {
@@ -138,7 +139,7 @@ public final class ColumnProfiler {
     }
 
     private void addFinite(double value) {
-        batch[batched++] = value + 0.0; // -0.0 + 0.0 is 0.0: signed zeros are one value in every summary
+        Objects.requireNonNull(batch)[batched++] = value + 0.0; // -0.0 + 0.0 is 0.0: signed zeros are one value in every summary
         if (batched == BATCH) {
             flush();
         }
@@ -151,17 +152,17 @@ public final class ColumnProfiler {
             return;
         }
         double[] values = batch;
-        moments.addAll(values, n);
-        quantiles.update(values, 0, n);
+        Objects.requireNonNull(moments).addAll(Objects.requireNonNull(values), n);
+        Objects.requireNonNull(quantiles).update(values, 0, n);
         for (int i = 0; i < n; i++) {
-            distinct.update(values[i]);
+            distinct.update(Objects.requireNonNull(values)[i]);
         }
         for (int i = 0; i < n; i++) {
-            smallDomain.add(values[i]);
+            Objects.requireNonNull(smallDomain).add(Objects.requireNonNull(values)[i]);
         }
         if (fixedBins != null) {
             for (int i = 0; i < n; i++) {
-                fixedBins.add(values[i]);
+                fixedBins.add(Objects.requireNonNull(values)[i]);
             }
         }
         batched = 0;
@@ -202,7 +203,7 @@ public final class ColumnProfiler {
         }
         count++;
         String stored = ProfileValues.capped(value, options.maxValueLength());
-        frequentItems.update(stored);
+        Objects.requireNonNull(frequentItems).update(stored);
         distinct.update(value);
         categories.add(stored, 1);
     }
@@ -250,10 +251,10 @@ public final class ColumnProfiler {
         state.histogramBins = options.histogramBins();
         state.distinct = distinct.copyAs(TgtHllType.HLL_4);
         if (type.isNumeric()) {
-            state.moments = moments.toMoments();
+            state.moments = Objects.requireNonNull(moments).toMoments();
             state.quantiles = KllDoublesSketch.heapify(
-                    org.apache.datasketches.memory.Memory.wrap(quantiles.toByteArray()));
-            state.smallDomainCounts = smallDomain.toMap();
+                    org.apache.datasketches.memory.Memory.wrap(Objects.requireNonNull(quantiles).toByteArray()));
+            state.smallDomainCounts = Objects.requireNonNull(smallDomain).toMap();
             state.fixedBins = fixedBins == null ? null : fixedBins.copy();
         } else if (type == ColumnType.BOOLEAN) {
             ItemsSketch<String> items = new ItemsSketch<>(options.frequentItemsMapSize());
@@ -275,9 +276,9 @@ public final class ColumnProfiler {
         } else {
             state.frequentItems = ItemsSketch.getInstance(
                     org.apache.datasketches.memory.Memory.wrap(
-                            frequentItems.toByteArray(new org.apache.datasketches.common.ArrayOfStringsSerDe())),
+                            Objects.requireNonNull(frequentItems).toByteArray(new org.apache.datasketches.common.ArrayOfStringsSerDe())),
                     new org.apache.datasketches.common.ArrayOfStringsSerDe());
-            state.categoryCounts = categories.toMap();
+            state.categoryCounts = Objects.requireNonNull(categories).toMap();
         }
         return new ColumnProfile(state);
     }

@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.data.profile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Exact counts over caller-fixed bin edges, with underflow and overflow. Mutable while profiling. */
 final class FixedBins {
@@ -59,7 +60,7 @@ final class FixedBins {
         return new FixedBins(edges.clone(), counts.clone(), underflow, overflow);
     }
 
-    static FixedBins merge(FixedBins a, FixedBins b, String column) {
+    static @Nullable FixedBins merge(@Nullable FixedBins a, @Nullable FixedBins b, String column) {
         if (a == null || b == null) {
             if (a != b) {
                 throw new IllegalArgumentException("Cannot merge profiles of column '" + column

@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.data.profile;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A histogram of one column: numeric bins (fixed by the caller, exact; or derived from the quantile sketch,
@@ -37,7 +38,7 @@ public record Histogram(List<Bin> bins, boolean exact, String source) {
      * @param upper upper edge, null for a category or an overflow bin
      * @param count number of values in the bin (rounded estimate when the histogram is not exact)
      */
-    public record Bin(String label, Double lower, Double upper, long count) {
+    public record Bin(String label, @Nullable Double lower, @Nullable Double upper, long count) {
         /**
          * Validates the components.
          *

@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.core.data.profile;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Count, mean, sum of squared deviations, min and max of the finite values of a numeric column. Built by
  * Welford's update and merged by Chan et al.'s parallel formula, both numerically stable (no sum of squares is
@@ -98,7 +100,7 @@ public record Moments(long count, double mean, double m2, double min, double max
      * @param b moments or null
      * @return the merge, or whichever is present, or null when both are absent or the merge overflows
      */
-    static Moments merge(Moments a, Moments b) {
+    static @Nullable Moments merge(@Nullable Moments a, @Nullable Moments b) {
         if (a == null) {
             return b;
         }

@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.core.data.profile;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Online update of {@link Moments}: Welford's update one value at a time, or a batch at a time (a two-pass
  * mean and M2 of the batch, merged in with Chan et al.'s pairwise formula, as {@link Moments} merges). The batch
@@ -66,7 +68,7 @@ final class MomentsAccumulator {
      * @return the moments; null when nothing was added, or when the values are so large (beyond about 1e154)
      *         that their mean or sum of squared deviations overflows a double
      */
-    Moments toMoments() {
+    @Nullable Moments toMoments() {
         if (count == 0 || !Double.isFinite(mean) || !Double.isFinite(m2)) {
             return null;
         }

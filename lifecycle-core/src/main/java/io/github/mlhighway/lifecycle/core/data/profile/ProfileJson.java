@@ -24,6 +24,7 @@ import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Versioned JSON form of a {@link DatasetProfile}. Format version {@value #FORMAT_VERSION}:
@@ -390,7 +391,7 @@ public final class ProfileJson {
         return value;
     }
 
-    private static byte[] base64(JsonNode node, String field, String where) {
+    private static byte @Nullable [] base64(JsonNode node, String field, String where) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;

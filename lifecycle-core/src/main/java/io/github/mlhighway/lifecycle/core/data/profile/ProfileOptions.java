@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable settings of the sketches and caps a profile uses. Defaults are the named constants; build other
@@ -109,7 +110,7 @@ public final class ProfileOptions {
      * @param column the column name
      * @return a copy of the edges, or null when the histogram is derived from the quantiles
      */
-    public double[] fixedBinEdges(String column) {
+    public double @Nullable [] fixedBinEdges(String column) {
         double[] edges = fixedBinEdges.get(column);
         return edges == null ? null : edges.clone();
     }

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.datasketches.quantilescommon.DoublesSortedView;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+import org.jspecify.annotations.Nullable;
 
 /** Equal-rank histograms derived from a KLL sketch's sorted view. */
 final class QuantileHistograms {
     private QuantileHistograms() {
     }
 
-    static Histogram of(DoublesSortedView view, int bins) {
+    static Histogram of(@Nullable DoublesSortedView view, int bins) {
         if (view == null) {
             return new Histogram(List.of(), true, "empty");
         }

@@ -1,7 +1,9 @@
 package io.github.mlhighway.lifecycle.core.data.profile;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exact counts of the distinct values of a numeric column while there are at most {@code cap} of them; after
@@ -9,8 +11,8 @@ import java.util.TreeMap;
  */
 final class SmallDomainCounter {
     private final int cap;
-    private double[] values;
-    private long[] counts;
+    private double @Nullable [] values;
+    private long @Nullable [] counts;
     private int size;
     private boolean overflowed;
 
@@ -26,8 +28,8 @@ final class SmallDomainCounter {
             return;
         }
         for (int i = 0; i < size; i++) {
-            if (values[i] == value) {
-                counts[i]++;
+            if (Objects.requireNonNull(values)[i] == value) {
+                Objects.requireNonNull(counts)[i]++;
                 return;
             }
         }
@@ -37,22 +39,22 @@ final class SmallDomainCounter {
             counts = null;
             return;
         }
-        if (size == values.length) {
+        if (size == Objects.requireNonNull(values).length) {
             values = java.util.Arrays.copyOf(values, Math.min(cap, size * 2));
             counts = java.util.Arrays.copyOf(counts, values.length);
         }
         values[size] = value;
-        counts[size++] = 1;
+        Objects.requireNonNull(counts)[size++] = 1;
     }
 
     /** @return value counts in increasing value order, or null after overflow */
-    Map<Double, Long> toMap() {
+    @Nullable Map<Double, Long> toMap() {
         if (overflowed) {
             return null;
         }
         Map<Double, Long> map = new TreeMap<>();
         for (int i = 0; i < size; i++) {
-            map.merge(values[i] == 0.0 ? 0.0 : values[i], counts[i], Long::sum);
+            map.merge(Objects.requireNonNull(values)[i] == 0.0 ? 0.0 : values[i], Objects.requireNonNull(counts)[i], Long::sum);
         }
         return map;
     }

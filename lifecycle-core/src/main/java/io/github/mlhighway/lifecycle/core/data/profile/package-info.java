@@ -14,4 +14,7 @@
  * and kept out of moments, quantiles, distinct counts and histograms, so no summary is ever NaN. LONG and
  * TIMESTAMP values are summarised as doubles (exact up to 2<sup>53</sup>).
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.data.profile;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Gate} on a table: optionally a schema validated in an environment, then constraints. The verdict holds
@@ -29,8 +30,8 @@ import java.util.Objects;
 public final class DataGate implements Gate<Table> {
 
     private final String name;
-    private final Schema schema;
-    private final String environment;
+    private final @Nullable Schema schema;
+    private final @Nullable String environment;
     private final List<Constraint> constraints;
     private final Clock clock;
 
@@ -64,7 +65,7 @@ public final class DataGate implements Gate<Table> {
     }
 
     /** @return the environment the schema is validated in, or null for none */
-    public String environment() {
+    public @Nullable String environment() {
         return environment;
     }
 
@@ -110,8 +111,8 @@ public final class DataGate implements Gate<Table> {
     public static final class Builder {
         private final String name;
         private final List<Constraint> constraints = new ArrayList<>();
-        private Schema schema;
-        private String environment;
+        private @Nullable Schema schema;
+        private @Nullable String environment;
         private Clock clock = Clock.systemUTC();
 
         private Builder(String name) {
@@ -139,7 +140,7 @@ public final class DataGate implements Gate<Table> {
          * @param environmentName e.g. {@link Schema#SERVING}, or null for none
          * @return this builder
          */
-        public Builder schema(Schema value, String environmentName) {
+        public Builder schema(Schema value, @Nullable String environmentName) {
             this.schema = Objects.requireNonNull(value, "schema");
             this.environment = environmentName;
             return this;

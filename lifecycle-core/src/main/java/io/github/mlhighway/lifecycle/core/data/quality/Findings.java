@@ -6,6 +6,7 @@ import io.github.mlhighway.lifecycle.gate.Finding;
 import io.github.mlhighway.lifecycle.gate.Outcome;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The shared sentences and rules of constraint findings. */
 final class Findings {
@@ -27,7 +28,7 @@ final class Findings {
         return new Finding(check, Outcome.INCONCLUSIVE, null, null, reason);
     }
 
-    static Finding fail(String check, Double threshold, String reason) {
+    static Finding fail(String check, @Nullable Double threshold, String reason) {
         return new Finding(check, Outcome.FAIL, null, threshold, reason);
     }
 
@@ -38,7 +39,7 @@ final class Findings {
     }
 
     /** The value itself when finite; null otherwise, so that no NaN or infinity reaches a finding. */
-    static Double finite(double value) {
+    static @Nullable Double finite(double value) {
         return Double.isFinite(value) ? value : null;
     }
 

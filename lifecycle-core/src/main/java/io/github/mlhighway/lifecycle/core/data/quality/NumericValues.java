@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.data.quality;
 import io.github.mlhighway.lifecycle.core.data.Column;
 import io.github.mlhighway.lifecycle.core.data.NumericColumn;
 import java.util.function.IntToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the rows of a numeric column as doubles through the typed accessors; timestamps as epoch millis. */
 final class NumericValues {
@@ -11,7 +12,7 @@ final class NumericValues {
     }
 
     /** The accessor, or null when the column is not numeric. */
-    static IntToDoubleFunction of(Column column) {
+    static @Nullable IntToDoubleFunction of(Column column) {
         return column instanceof NumericColumn numbers ? numbers::getAsDouble : null;
     }
 

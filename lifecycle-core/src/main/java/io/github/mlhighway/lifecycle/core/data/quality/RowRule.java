@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.data.quality;
 
 import io.github.mlhighway.lifecycle.core.data.Column;
 import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /** What a {@link RowConstraint} asks of each row: the per-row test behind a fraction. */
 interface RowRule extends java.io.Serializable {
@@ -23,7 +24,7 @@ interface RowRule extends java.io.Serializable {
      * @param column the column
      * @return the reason, or null
      */
-    default String inapplicable(Column column) {
+    default @Nullable String inapplicable(Column column) {
         return null;
     }
 

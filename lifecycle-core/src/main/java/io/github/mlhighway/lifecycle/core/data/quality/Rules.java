@@ -2,11 +2,13 @@ package io.github.mlhighway.lifecycle.core.data.quality;
 
 import io.github.mlhighway.lifecycle.core.data.Column;
 import io.github.mlhighway.lifecycle.core.data.StringColumn;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The per-row rules behind {@link Constraints}: one small record each. */
 final class Rules {
@@ -51,7 +53,7 @@ final class Rules {
         }
 
         @Override
-        public String inapplicable(Column column) {
+        public @Nullable String inapplicable(Column column) {
             return NumericValues.of(column) == null ? NumericValues.notNumeric(column, name) : null;
         }
 
@@ -59,7 +61,7 @@ final class Rules {
         public IntPredicate tester(Column column) {
             IntToDoubleFunction values = NumericValues.of(column);
             return row -> {
-                double value = values.applyAsDouble(row);
+                double value = Objects.requireNonNull(values).applyAsDouble(row);
                 return value >= lower && value <= upper;
             };
         }

@@ -9,6 +9,7 @@ import io.github.mlhighway.lifecycle.core.data.TimestampColumn;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.IntPredicate;
 
 /**
@@ -36,7 +37,7 @@ record Uniqueness() implements RowRule {
             for (String value : strings.nonNullValues()) {
                 counts.merge(value, 1, Integer::sum);
             }
-            return row -> counts.get(strings.getString(row)) == 1;
+            return row -> Objects.requireNonNull(counts.get(strings.getString(row))) == 1;
         }
         if (column instanceof DoubleColumn doubles) {
             double[] sorted = doubles.nonNullValues();

@@ -11,4 +11,7 @@
  * {@link io.github.mlhighway.lifecycle.core.data.quality.Constraints#completeness(String) completeness}: every
  * other row constraint judges the non-null values only. NaN lies within no bounds.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.data.quality;
+
+import org.jspecify.annotations.NullMarked;

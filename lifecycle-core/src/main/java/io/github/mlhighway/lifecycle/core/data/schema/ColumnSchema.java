@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one column must look like: its name and type, whether it may hold nulls, optionally the values it may
@@ -25,8 +26,8 @@ import java.util.Objects;
  * @param environments  the environments in which the column is expected; empty means every environment. In any
  *                      other environment the column must be absent.
  */
-public record ColumnSchema(String name, ColumnType type, boolean nullable, List<String> allowedValues, Double min,
-        Double max, List<String> environments) {
+public record ColumnSchema(String name, ColumnType type, boolean nullable, List<String> allowedValues, @Nullable Double min,
+        @Nullable Double max, List<String> environments) {
 
     /**
      * Validates the components and copies the lists (removing duplicates, keeping order).

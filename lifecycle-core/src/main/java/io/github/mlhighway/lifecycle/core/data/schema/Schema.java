@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a table is expected to look like: an ordered list of {@link ColumnSchema column schemas} with unique
@@ -216,7 +217,7 @@ public final class Schema {
      * @param environment the environment, e.g. {@link #SERVING}, or null for none
      * @return the report, listing every violation
      */
-    public ValidationReport validate(Table table, String environment) {
+    public ValidationReport validate(Table table, @Nullable String environment) {
         return SchemaValidator.validate(this, Objects.requireNonNull(table, "table"), environment);
     }
 

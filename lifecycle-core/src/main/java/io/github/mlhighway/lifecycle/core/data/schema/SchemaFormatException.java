@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.core.data.schema;
 
+import org.jspecify.annotations.Nullable;
+
 /** A schema document that cannot be read: not JSON, an unknown format version, or an invalid column. */
 public final class SchemaFormatException extends RuntimeException {
 
@@ -11,7 +13,7 @@ public final class SchemaFormatException extends RuntimeException {
      * @param message what is wrong with the document
      * @param cause   the underlying error, or null
      */
-    public SchemaFormatException(String message, Throwable cause) {
+    public SchemaFormatException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Compares a table with a schema, column by column. */
 final class SchemaValidator {
@@ -16,7 +17,7 @@ final class SchemaValidator {
     private SchemaValidator() {
     }
 
-    static ValidationReport validate(Schema schema, Table table, String environment) {
+    static ValidationReport validate(Schema schema, Table table, @Nullable String environment) {
         List<SchemaViolation> violations = new ArrayList<>();
         int rows = table.rowCount();
         String where = environment == null ? "" : " in environment " + environment;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a table differs from a schema: the violations per column, each with a count and example rows.
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param rowCount    the table's row count
  * @param violations  the violations, in schema column order, then unexpected columns in table order
  */
-public record ValidationReport(String table, String environment, int rowCount, List<SchemaViolation> violations) {
+public record ValidationReport(String table, @Nullable String environment, int rowCount, List<SchemaViolation> violations) {
 
     /**
      * Validates and copies the components.

@@ -8,4 +8,7 @@
  * validate} tables in an <em>environment</em> such as {@code TRAINING} or {@code SERVING}, where the label
  * column is required in the first and absent in the second.
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.data.schema;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,8 @@ package io.github.mlhighway.lifecycle.core.evaluation.gate;
 import io.github.mlhighway.lifecycle.core.evaluation.MetricFunction;
 import io.github.mlhighway.lifecycle.evaluation.Direction;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The thresholds a {@link ModelGate} holds one metric to.
@@ -14,7 +16,7 @@ import java.util.List;
  * @param changes    change thresholds against the champion, possibly empty
  * @param confidence confidence level of the paired comparisons
  */
-public record MetricRule(MetricFunction metric, Direction direction, Double atLeast, Double atMost,
+public record MetricRule(@Nullable MetricFunction metric, Direction direction, @Nullable Double atLeast, @Nullable Double atMost,
                          List<ChangeThreshold> changes, double confidence) {
 
     /** Copies the change list. */
@@ -24,6 +26,6 @@ public record MetricRule(MetricFunction metric, Direction direction, Double atLe
 
     /** @return the metric's name */
     public String name() {
-        return metric.name();
+        return Objects.requireNonNull(metric).name();
     }
 }

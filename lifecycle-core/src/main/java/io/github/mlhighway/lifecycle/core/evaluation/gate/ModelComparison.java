@@ -10,6 +10,7 @@ import io.github.mlhighway.lifecycle.core.json.Json;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link ModelGate} judges: a challenger's predictions, optionally the champion's predictions on the very
@@ -20,10 +21,10 @@ import java.util.Optional;
 public final class ModelComparison {
 
     private final EvaluationData challenger;
-    private final EvaluationData champion;
-    private final SliceKeys slices;
+    private final @Nullable EvaluationData champion;
+    private final @Nullable SliceKeys slices;
 
-    private ModelComparison(EvaluationData challenger, EvaluationData champion, SliceKeys slices) {
+    private ModelComparison(EvaluationData challenger, @Nullable EvaluationData champion, @Nullable SliceKeys slices) {
         this.challenger = challenger;
         this.champion = champion;
         this.slices = slices;
@@ -185,7 +186,7 @@ public final class ModelComparison {
         return form.slices() == null ? comparison : comparison.withSlices(form.slices());
     }
 
-    private static double[] values(EvaluationData data) {
+    private static double @Nullable [] values(@Nullable EvaluationData data) {
         if (data == null) {
             return null;
         }
@@ -199,7 +200,7 @@ public final class ModelComparison {
 
     /** The JSON form. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Form(Task task, int[] labels, double[] actuals, double[] challenger, double[] champion,
-            String[] slices) {
+    record Form(Task task, int @Nullable [] labels, double @Nullable [] actuals, double @Nullable [] challenger, double @Nullable [] champion,
+            String @Nullable [] slices) {
     }
 }

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The champion gate: holds a challenger to absolute thresholds and to change thresholds against the champion,
@@ -453,22 +454,22 @@ public final class ModelGate implements Gate<ModelComparison> {
 
     /** A rule while it is being built. */
     private static final class RuleDraft {
-        private final StandardMetric standard;
-        private final MetricFunction custom;
+        private final @Nullable StandardMetric standard;
+        private final @Nullable MetricFunction custom;
         private final List<ChangeThreshold> changes = new ArrayList<>();
-        private Direction direction;
-        private Double atLeast;
-        private Double atMost;
+        private @Nullable Direction direction;
+        private @Nullable Double atLeast;
+        private @Nullable Double atMost;
         private boolean againstChampion;
         private double confidence = DEFAULT_CONFIDENCE;
 
-        RuleDraft(StandardMetric standard, MetricFunction custom) {
+        RuleDraft(@Nullable StandardMetric standard, @Nullable MetricFunction custom) {
             this.standard = standard;
             this.custom = custom;
         }
 
         String name() {
-            return standard != null ? standard.key() : custom.name();
+            return standard != null ? standard.key() : Objects.requireNonNull(custom).name();
         }
 
         MetricRule toRule(double threshold) {
@@ -485,7 +486,7 @@ public final class ModelGate implements Gate<ModelComparison> {
                         + atMost);
             }
             MetricFunction function = standard != null ? StandardMetrics.of(standard, threshold) : custom;
-            Direction chosen = direction != null ? direction : function.direction();
+            Direction chosen = direction != null ? direction : Objects.requireNonNull(function).direction();
             return new MetricRule(function, chosen, atLeast, atMost, changes, confidence);
         }
     }

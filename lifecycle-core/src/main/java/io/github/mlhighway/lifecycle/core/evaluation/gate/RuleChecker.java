@@ -13,6 +13,8 @@ import io.github.mlhighway.lifecycle.gate.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Turns one {@link MetricRule} on one set of rows (all, or a slice) into findings. */
 final class RuleChecker {
@@ -36,7 +38,7 @@ final class RuleChecker {
     List<Finding> check(MetricRule rule) {
         List<Finding> findings = new ArrayList<>();
         String name = rule.name();
-        Score mine = rule.metric().compute(comparison.challenger(), mask);
+        Score mine = Objects.requireNonNull(rule.metric()).compute(comparison.challenger(), mask);
         Finding problem = unusable(name + ".value", name, "challenger", mine);
         if (problem != null) {
             findings.add(problem);
@@ -73,7 +75,7 @@ final class RuleChecker {
             return findings;
         }
         EvaluationData champion = comparison.champion().get();
-        Score theirs = rule.metric().compute(champion, mask);
+        Score theirs = Objects.requireNonNull(rule.metric()).compute(champion, mask);
         Finding problem = unusable(name + ".vs_champion", name, "champion", theirs);
         if (problem != null) {
             findings.add(problem);
@@ -154,10 +156,10 @@ final class RuleChecker {
                 num(test.pValue()), num(alpha)));
     }
 
-    private Finding unusable(String checkName, String name, String model, Score score) {
+    private @Nullable Finding unusable(String checkName, String name, String model, Score score) {
         if (!score.defined()) {
             return Finding.note(check(checkName), slice ? Outcome.INCONCLUSIVE : Outcome.FAIL, sentence(
-                    "%s is missing for the %s%s: %s.", name, model, where(), score.reason()));
+                    "%s is missing for the %s%s: %s.", name, model, where(), Objects.requireNonNull(score.reason())));
         }
         if (!Double.isFinite(score.value())) {
             return Finding.note(check(checkName), Outcome.FAIL, sentence("%s of the %s is %s%s, not a number a "

@@ -11,4 +11,7 @@
  * Verdict verdict = gate.evaluate(ModelComparison.binary(labels, challengerP, championP).withSlices(region));
  * }</pre>
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.evaluation.gate;
+
+import org.jspecify.annotations.NullMarked;

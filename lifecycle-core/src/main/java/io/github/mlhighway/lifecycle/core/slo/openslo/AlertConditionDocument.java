@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.core.slo.openslo;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An OpenSLO {@code AlertCondition} document (or one written inline in an AlertPolicy, then {@code apiVersion}
  * is {@code null}).
@@ -8,7 +10,7 @@ package io.github.mlhighway.lifecycle.core.slo.openslo;
  * @param metadata   the metadata
  * @param spec       the spec
  */
-public record AlertConditionDocument(String apiVersion, Metadata metadata, Spec spec) implements OpenSloDocument {
+public record AlertConditionDocument(@Nullable String apiVersion, @Nullable Metadata metadata, Spec spec) implements OpenSloDocument {
 
     /** The kind name. */
     public static final String KIND = "AlertCondition";
@@ -38,6 +40,6 @@ public record AlertConditionDocument(String apiVersion, Metadata metadata, Spec 
      * @param lookbackWindow the long window, e.g. {@code 1h}
      * @param alertAfter     how long the condition must hold, or {@code null}
      */
-    public record Condition(String kind, String op, Double threshold, String lookbackWindow, String alertAfter) {
+    public record Condition(@Nullable String kind, @Nullable String op, @Nullable Double threshold, @Nullable String lookbackWindow, @Nullable String alertAfter) {
     }
 }

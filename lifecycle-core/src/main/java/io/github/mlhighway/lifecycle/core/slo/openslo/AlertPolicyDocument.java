@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.slo.openslo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OpenSLO {@code AlertPolicy} document (or one written inline in an SLO, then {@code apiVersion} is
@@ -11,7 +12,7 @@ import java.util.List;
  * @param metadata   the metadata
  * @param spec       the spec
  */
-public record AlertPolicyDocument(String apiVersion, Metadata metadata, Spec spec) implements OpenSloDocument {
+public record AlertPolicyDocument(@Nullable String apiVersion, @Nullable Metadata metadata, Spec spec) implements OpenSloDocument {
 
     /** The kind name. */
     public static final String KIND = "AlertPolicy";
@@ -31,8 +32,8 @@ public record AlertPolicyDocument(String apiVersion, Metadata metadata, Spec spe
      * @param conditions          the conditions, inline or by reference
      * @param notificationTargets notification targets, kept as written
      */
-    public record Spec(String description, Boolean alertWhenNoData, Boolean alertWhenResolved,
-                       Boolean alertWhenBreaching, List<ConditionEntry> conditions, List<JsonNode> notificationTargets) {
+    public record Spec(@Nullable String description, @Nullable Boolean alertWhenNoData, @Nullable Boolean alertWhenResolved,
+                       @Nullable Boolean alertWhenBreaching, List<ConditionEntry> conditions, List<JsonNode> notificationTargets) {
         /** Copies the lists. */
         public Spec {
             conditions = List.copyOf(conditions);
@@ -46,6 +47,6 @@ public record AlertPolicyDocument(String apiVersion, Metadata metadata, Spec spe
      * @param conditionRef the name of an AlertCondition document, or {@code null}
      * @param inline       the inline condition, or {@code null}
      */
-    public record ConditionEntry(String conditionRef, AlertConditionDocument inline) {
+    public record ConditionEntry(@Nullable String conditionRef, @Nullable AlertConditionDocument inline) {
     }
 }

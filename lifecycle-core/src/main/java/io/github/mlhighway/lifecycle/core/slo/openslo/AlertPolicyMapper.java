@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps an SLO document's alert policies to one engine {@link AlertPolicy}: every burn-rate condition becomes a
@@ -36,7 +38,7 @@ final class AlertPolicyMapper {
      * The policy, or {@code null} when the document has none (the caller applies the default) or after
      * reporting problems.
      */
-    AlertPolicy map(Located<SloDocument> slo, double objective, Duration period, boolean[] failed) {
+    @Nullable AlertPolicy map(Located<SloDocument> slo, double objective, Duration period, boolean[] failed) {
         List<SloDocument.AlertPolicyEntry> entries = slo.value().spec().alertPolicies();
         if (entries.isEmpty()) {
             return null;
@@ -65,7 +67,7 @@ final class AlertPolicyMapper {
                 if (condition == null) {
                     continue;
                 }
-                BurnRateTier tier = tier(condition, policy.value().name(), ids, objective, period);
+                BurnRateTier tier = tier(condition, Objects.requireNonNull(policy.value().name()), ids, objective, period);
                 if (tier == null) {
                     failed[0] = true;
                 } else {

@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.slo.openslo;
 import io.github.mlhighway.lifecycle.slo.AlertPolicy;
 import io.github.mlhighway.lifecycle.slo.NoDataPolicy;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Choices the OpenSLO conversion leaves open.
@@ -16,7 +17,7 @@ import java.util.Objects;
  *                      {@link AlertPolicy#DEFAULT_NO_DATA}
  */
 public record ConversionOptions(SloNaming naming, DefaultAlerts defaultAlerts, long minimumEvents,
-                                NoDataPolicy noData) {
+                                @Nullable NoDataPolicy noData) {
 
     /** Plain names for single objectives and the SRE Workbook tiers. */
     public static final ConversionOptions DEFAULTS =

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The documents of several files by kind and name, for resolving references, each with its problem collector. */
 final class DocumentIndex {
@@ -46,7 +47,7 @@ final class DocumentIndex {
      * second is reported (a reference to it is ambiguous).
      */
     @SuppressWarnings("unchecked")
-    <T extends OpenSloDocument> Located<T> find(String kind, String name) {
+    <T extends OpenSloDocument> @Nullable Located<T> find(String kind, String name) {
         Map<String, Located<OpenSloDocument>> named = byKind.getOrDefault(kind, Map.of());
         Located<OpenSloDocument> duplicate = duplicates.remove(kind + "/" + name);
         if (duplicate != null) {

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Reads one YAML tree into a document of the model, reporting every problem on the way. */
 final class DocumentReader {
@@ -19,9 +21,9 @@ final class DocumentReader {
     /** The OpenSLO v2alpha API version, recognised to say that it is not read yet. */
     static final String V2ALPHA = "openslo.com/v2alpha";
 
-    private String version;
+    private @Nullable String version;
 
-    OpenSloDocument read(SpecNode root) {
+    @Nullable OpenSloDocument read(SpecNode root) {
         if (!root.requireObject("an OpenSLO document (apiVersion, kind, metadata, spec)")) {
             return null;
         }
@@ -101,7 +103,7 @@ final class DocumentReader {
         return OpenSloDocument.V1ALPHA.equals(version);
     }
 
-    private Metadata metadata(SpecNode node) {
+    private @Nullable Metadata metadata(SpecNode node) {
         if (!node.requireObject("metadata with a name")) {
             return null;
         }
@@ -179,12 +181,12 @@ final class DocumentReader {
             SloDocument.Objective objective = objective(node, budgeting);
             boolean ratio = objective != null && (objective.ratioMetrics() != null || (objective.indicator() == null
                     && indicator != null && indicator.spec() != null && indicator.spec().ratioMetric() != null));
-            if (ratio && objective.op() != null) {
+            if (ratio && Objects.requireNonNull(objective).op() != null) {
                 node.field("op").problem("found " + SpecNode.quote(objective.op()) + " on an objective of a ratio SLI, "
                         + "expected no op: op and value compare a threshold metric with a value (the OpenSLO SDK "
                         + "forbids op here; a time slice of a ratio is good when its ratio is at least timeSliceTarget)");
             }
-            if (ratio && !isAlpha() && objective.value() != null) {
+            if (ratio && !isAlpha() && Objects.requireNonNull(objective).value() != null) {
                 node.field("value").problem("found " + objective.value() + " on an objective of a ratio SLI, expected "
                         + "no value: it is the threshold of a threshold metric (the OpenSLO SDK forbids it here)");
             }
@@ -216,7 +218,7 @@ final class DocumentReader {
                 policies);
     }
 
-    private SloDocument.Objective objective(SpecNode node, String budgeting) {
+    private SloDocument.@Nullable Objective objective(SpecNode node, @Nullable String budgeting) {
         if (!node.requireObject("an objective")) {
             return null;
         }
@@ -291,7 +293,7 @@ final class DocumentReader {
                 indicator, indicatorRef, weight, ratioMetrics);
     }
 
-    private String operator(SpecNode node) {
+    private @Nullable String operator(SpecNode node) {
         String op = node.text(OPS);
         if (op != null && !OP_NAMES.contains(op)) {
             node.problem("found " + SpecNode.quote(op) + ", expected " + OPS);
@@ -322,7 +324,7 @@ final class DocumentReader {
                         + ", expected Second, Minute, Hour, Day, Week, Month, Quarter or Year");
             } else if (unit != null && count != null && count > 0) {
                 try {
-                    new OpenSloDuration(count, OpenSloUnits.letter(unit));
+                    new OpenSloDuration(count, Objects.requireNonNull(OpenSloUnits.letter(unit)));
                 } catch (IllegalArgumentException e) {
                     countNode.problem("found " + count + " " + unit + "s, expected at most "
                             + OpenSloDuration.MAX_TEXT);
@@ -374,7 +376,7 @@ final class DocumentReader {
         }
     }
 
-    private SliDocument inlineSli(SpecNode node) {
+    private @Nullable SliDocument inlineSli(SpecNode node) {
         node.allowOnly(List.of("metadata", "spec"));
         Metadata metadata = metadata(node.field("metadata"));
         SpecNode spec = node.field("spec");
@@ -448,7 +450,7 @@ final class DocumentReader {
         return new SliDocument.RatioMetric(counter, incremental, good, bad, total, rawType, raw);
     }
 
-    private MetricSpec optionalMetric(SpecNode node) {
+    private @Nullable MetricSpec optionalMetric(SpecNode node) {
         return node.isObject(isAlpha() ? "a metric: {source, queryType, query}" : METRIC_V1) ? metric(node) : null;
     }
 
@@ -488,7 +490,7 @@ final class DocumentReader {
         return new MetricSpec(new MetricSpec.MetricSource(ref, type, spec), null, null, null);
     }
 
-    private AlertPolicyDocument inlineAlertPolicy(SpecNode node) {
+    private @Nullable AlertPolicyDocument inlineAlertPolicy(SpecNode node) {
         node.allowOnly(List.of("kind", "metadata", "spec"));
         String kind = node.field("kind").requiredText(AlertPolicyDocument.KIND);
         if (kind != null && !kind.equals(AlertPolicyDocument.KIND)) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mlhighway.lifecycle.slo.Indicator;
 import io.github.mlhighway.lifecycle.slo.MetricSource;
 import io.github.mlhighway.lifecycle.slo.Operator;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Maps an objective's indicator (inline, by reference or v1alpha) to an engine {@link Indicator}. */
 final class IndicatorMapper {
@@ -21,7 +23,7 @@ final class IndicatorMapper {
      * @param i       objective index
      * @param sloName the engine SLO's name, used when the indicator has none (v1alpha)
      */
-    Indicator map(Located<SloDocument> slo, int i, String sloName) {
+    @Nullable Indicator map(Located<SloDocument> slo, int i, String sloName) {
         SloDocument.Spec spec = slo.value().spec();
         SloDocument.Objective objective = spec.objectives().get(i);
         String objectivePath = "spec.objectives[" + i + "]";
@@ -38,7 +40,7 @@ final class IndicatorMapper {
         } else if (spec.indicator() != null) {
             sli = new Located<>(spec.indicator(), slo.problems(), "spec.indicator");
         } else {
-            sli = resolve(slo, "spec.indicatorRef", spec.indicatorRef());
+            sli = resolve(slo, "spec.indicatorRef", Objects.requireNonNull(spec.indicatorRef()));
         }
         if (sli == null) {
             return null;
@@ -90,7 +92,7 @@ final class IndicatorMapper {
         return ok;
     }
 
-    private Located<SliDocument> resolve(Located<SloDocument> slo, String path, String ref) {
+    private @Nullable Located<SliDocument> resolve(Located<SloDocument> slo, String path, String ref) {
         Located<SliDocument> found = index.find(SliDocument.KIND, ref);
         if (found == null) {
             slo.problem(path, "found '" + ref + "', expected the name of an SLI document in the given files ("
@@ -99,7 +101,7 @@ final class IndicatorMapper {
         return found;
     }
 
-    private Indicator ratio(SliDocument.RatioMetric ratio, String name, Located<?> where, String path) {
+    private @Nullable Indicator ratio(SliDocument.RatioMetric ratio, String name, Located<?> where, String path) {
         if (ratio.raw() != null) {
             where.problem(path + ".raw", "found a raw ratio metric, which Lifecycle cannot convert yet: expected good "
                     + "or bad events with total");
@@ -119,7 +121,7 @@ final class IndicatorMapper {
         }
     }
 
-    private MetricSource source(MetricSpec metric, Located<?> where, String path) {
+    private @Nullable MetricSource source(@Nullable MetricSpec metric, Located<?> where, String path) {
         if (metric == null) {
             return MetricSource.none();
         }
@@ -145,7 +147,7 @@ final class IndicatorMapper {
         return new MetricSource(type == null ? "" : type, query(source.spec()));
     }
 
-    private static String query(JsonNode spec) {
+    private static String query(@Nullable JsonNode spec) {
         if (spec == null) {
             return "";
         }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * OpenSLO {@code metadata}.
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param labels      labels; each value is a {@code String} or a {@code List<String>}, as OpenSLO allows
  * @param annotations annotations
  */
-public record Metadata(String name, String displayName, Map<String, Object> labels, Map<String, String> annotations) {
+public record Metadata(String name, @Nullable String displayName, Map<String, Object> labels, Map<String, String> annotations) {
 
     /** Copies the maps, keeping their order. */
     public Metadata {

@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.core.slo.openslo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where one metric comes from. OpenSLO v1 writes {@code metricSource: {metricSourceRef, type, spec}}; v1alpha
@@ -11,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param queryType    v1alpha query type, e.g. {@code promql}, or {@code null}
  * @param query        v1alpha query, or {@code null}
  */
-public record MetricSpec(MetricSource metricSource, String source, String queryType, String query) {
+public record MetricSpec(@Nullable MetricSource metricSource, @Nullable String source, @Nullable String queryType, @Nullable String query) {
 
     /**
      * The v1 {@code metricSource}.
@@ -20,7 +21,7 @@ public record MetricSpec(MetricSource metricSource, String source, String queryT
      * @param type            the source type, e.g. {@code Prometheus}, or {@code null}
      * @param spec            the source-specific fields (any YAML), e.g. {@code {query: ...}}
      */
-    public record MetricSource(String metricSourceRef, String type, JsonNode spec) {
+    public record MetricSource(@Nullable String metricSourceRef, @Nullable String type, @Nullable JsonNode spec) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.core.slo.openslo;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * OpenSLO names: every {@code metadata.name} and every reference to one ({@code indicatorRef},
@@ -33,14 +34,14 @@ final class Names {
     }
 
     /** An optional reference: its text, checked. */
-    static String ref(SpecNode node, String expected) {
+    static @Nullable String ref(SpecNode node, String expected) {
         String name = node.text(expected);
         check(node, name);
         return name;
     }
 
     /** A required reference: its text, checked. */
-    static String requiredRef(SpecNode node, String expected) {
+    static @Nullable String requiredRef(SpecNode node, String expected) {
         String name = node.requiredText(expected);
         check(node, name);
         return name;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns OpenSLO documents into engine {@link Slo}s: one per objective of each SLO document, named by
@@ -102,12 +103,12 @@ public final class OpenSloConverter {
         return convert(List.of(file));
     }
 
-    private Slo convert(Located<SloDocument> slo, int i, IndicatorMapper indicators, AlertPolicyMapper alerts) {
+    private @Nullable Slo convert(Located<SloDocument> slo, int i, IndicatorMapper indicators, AlertPolicyMapper alerts) {
         SloDocument document = slo.value();
         SloDocument.Spec spec = document.spec();
         SloDocument.Objective objective = spec.objectives().get(i);
         String path = "spec.objectives[" + i + "]";
-        String name = options.naming().name(document.name(), i, spec.objectives().size());
+        String name = options.naming().name(Objects.requireNonNull(document.name()), i, spec.objectives().size());
         TimeWindow window = WindowMapper.window(slo);
         Indicator indicator = indicators.map(slo, i, name);
         Double target = objective.target() != null ? objective.target()
@@ -134,7 +135,7 @@ public final class OpenSloConverter {
             if (!budgeting(slo, i, builder, BudgetingMethod.fromOpenSlo(spec.budgetingMethod()), indicator)) {
                 return null;
             }
-            for (Map.Entry<String, Object> label : document.metadata().labels().entrySet()) {
+            for (Map.Entry<String, Object> label : Objects.requireNonNull(document.metadata()).labels().entrySet()) {
                 if (LABEL_NAME.matcher(label.getKey()).matches() && label.getValue() instanceof String value) {
                     builder.label(label.getKey(), value);
                 }
@@ -162,13 +163,13 @@ public final class OpenSloConverter {
             return true;
         }
         // A ratio objective has no op (the SDK forbids it): a slice is good when its ratio is at least the target.
-        builder.timeslices(slice, objective.timeSliceTarget()).sliceTarget(Operator.GTE, objective.timeSliceTarget());
+        builder.timeslices(slice, Objects.requireNonNull(objective.timeSliceTarget())).sliceTarget(Operator.GTE, objective.timeSliceTarget());
         return true;
     }
 
-    private static String displayName(SloDocument document, SloDocument.Objective objective) {
+    private static @Nullable String displayName(SloDocument document, SloDocument.Objective objective) {
         Metadata metadata = document.metadata();
-        String base = metadata.displayName() == null ? metadata.name() : metadata.displayName();
+        String base = Objects.requireNonNull(metadata).displayName() == null ? metadata.name() : metadata.displayName();
         return objective.displayName() == null ? base : base + " / " + objective.displayName();
     }
 

@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.core.slo.openslo;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One OpenSLO YAML document ({@code apiVersion}, {@code kind}, {@code metadata}, {@code spec}).
  */
@@ -37,7 +39,7 @@ public sealed interface OpenSloDocument
      *
      * @return {@code metadata.name}, or {@code null} without metadata
      */
-    default String name() {
+    default @Nullable String name() {
         return metadata() == null ? null : metadata().name();
     }
 }

@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.slo.openslo;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 
 /** Parses calendar start times: {@code 2022-01-01 12:00:00} as OpenSLO writes them, or ISO {@code T} form. */
 final class OpenSloTimes {
@@ -13,7 +14,7 @@ final class OpenSloTimes {
     }
 
     /** The local start time, or {@code null} when the text is neither form. */
-    static LocalDateTime parseStart(String text) {
+    static @Nullable LocalDateTime parseStart(String text) {
         try {
             return LocalDateTime.parse(text.trim(), SPACED);
         } catch (DateTimeParseException spaced) {

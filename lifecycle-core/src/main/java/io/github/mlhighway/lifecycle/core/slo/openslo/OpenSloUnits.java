@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.core.slo.openslo;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The v1alpha window unit names and their duration letters. */
 final class OpenSloUnits {
@@ -12,7 +13,7 @@ final class OpenSloUnits {
     }
 
     /** The duration letter of a v1alpha unit name, or {@code null} when unknown. */
-    static Character letter(String unitName) {
+    static @Nullable Character letter(String unitName) {
         return LETTERS.get(unitName);
     }
 }

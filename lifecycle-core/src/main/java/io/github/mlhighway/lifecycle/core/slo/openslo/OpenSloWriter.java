@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Writes documents of the model as OpenSLO YAML, one {@code ---} document each, fields in the order of the
@@ -65,16 +66,16 @@ public final class OpenSloWriter {
         put(node, "apiVersion", document.apiVersion());
         node.put("kind", document.kind());
         if (document instanceof SloDocument slo) {
-            node.set("metadata", metadata(slo.metadata()));
+            node.set("metadata", metadata(Objects.requireNonNull(slo.metadata())));
             node.set("spec", sloSpec(slo.spec(), OpenSloDocument.V1ALPHA.equals(slo.apiVersion())));
         } else if (document instanceof SliDocument sli) {
-            node.set("metadata", metadata(sli.metadata()));
+            node.set("metadata", metadata(Objects.requireNonNull(sli.metadata())));
             node.set("spec", sliSpec(sli.spec()));
         } else if (document instanceof AlertPolicyDocument policy) {
-            node.set("metadata", metadata(policy.metadata()));
+            node.set("metadata", metadata(Objects.requireNonNull(policy.metadata())));
             node.set("spec", alertPolicySpec(policy.spec()));
         } else if (document instanceof AlertConditionDocument condition) {
-            node.set("metadata", metadata(condition.metadata()));
+            node.set("metadata", metadata(Objects.requireNonNull(condition.metadata())));
             node.set("spec", alertConditionSpec(condition.spec()));
         } else if (document instanceof OtherDocument other) {
             node.set("metadata", metadata(other.metadata()));
@@ -141,7 +142,7 @@ public final class OpenSloWriter {
                 if (entry.alertPolicyRef() != null) {
                     policies.addObject().put("alertPolicyRef", entry.alertPolicyRef());
                 } else {
-                    policies.add(tree(entry.inline()));
+                    policies.add(tree(Objects.requireNonNull(entry.inline())));
                 }
             }
         }
@@ -241,7 +242,7 @@ public final class OpenSloWriter {
             if (entry.conditionRef() != null) {
                 conditions.addObject().put("conditionRef", entry.conditionRef());
             } else {
-                conditions.add(tree(entry.inline()));
+                conditions.add(tree(Objects.requireNonNull(entry.inline())));
             }
         }
         if (!spec.notificationTargets().isEmpty()) {

@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.slo.openslo;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A DataSource, Service or AlertNotificationTarget document, kept whole: Lifecycle does not interpret these
@@ -13,7 +14,7 @@ import java.util.Set;
  * @param metadata   the metadata
  * @param spec       the spec as written, or {@code null}
  */
-public record OtherDocument(String apiVersion, String kind, Metadata metadata, JsonNode spec)
+public record OtherDocument(String apiVersion, String kind, Metadata metadata, @Nullable JsonNode spec)
         implements OpenSloDocument {
 
     /** The kinds kept without interpretation. */

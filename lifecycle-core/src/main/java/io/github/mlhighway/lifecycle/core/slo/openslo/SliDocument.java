@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.core.slo.openslo;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An OpenSLO {@code SLI} document, or an indicator written inline in an SLO (then {@code apiVersion} is
  * {@code null}).
@@ -8,7 +10,7 @@ package io.github.mlhighway.lifecycle.core.slo.openslo;
  * @param metadata   the metadata ({@code null} only for a v1alpha inline indicator)
  * @param spec       the indicator
  */
-public record SliDocument(String apiVersion, Metadata metadata, Spec spec) implements OpenSloDocument {
+public record SliDocument(@Nullable String apiVersion, @Nullable Metadata metadata, Spec spec) implements OpenSloDocument {
 
     /** The kind name. */
     public static final String KIND = "SLI";
@@ -40,7 +42,7 @@ public record SliDocument(String apiVersion, Metadata metadata, Spec spec) imple
      * @param rawType     {@code success} or {@code failure} for a raw ratio, or {@code null}
      * @param raw         a pre-computed ratio, or {@code null}
      */
-    public record RatioMetric(Boolean counter, Boolean incremental, MetricSpec good, MetricSpec bad, MetricSpec total,
-                              String rawType, MetricSpec raw) {
+    public record RatioMetric(@Nullable Boolean counter, @Nullable Boolean incremental, @Nullable MetricSpec good, @Nullable MetricSpec bad, @Nullable MetricSpec total,
+                              @Nullable String rawType, @Nullable MetricSpec raw) {
     }
 }

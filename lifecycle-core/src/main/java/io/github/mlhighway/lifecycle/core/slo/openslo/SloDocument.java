@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.core.slo.openslo;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OpenSLO {@code SLO} document.
@@ -9,7 +10,7 @@ import java.util.List;
  * @param metadata   the metadata
  * @param spec       the spec
  */
-public record SloDocument(String apiVersion, Metadata metadata, Spec spec) implements OpenSloDocument {
+public record SloDocument(String apiVersion, @Nullable Metadata metadata, Spec spec) implements OpenSloDocument {
 
     /** The kind name. */
     public static final String KIND = "SLO";
@@ -31,8 +32,8 @@ public record SloDocument(String apiVersion, Metadata metadata, Spec spec) imple
      * @param objectives      the objectives, at least one
      * @param alertPolicies   alert policies, inline or by reference
      */
-    public record Spec(String description, String service, SliDocument indicator, String indicatorRef,
-                       List<TimeWindowSpec> timeWindows, String budgetingMethod, List<Objective> objectives,
+    public record Spec(@Nullable String description, @Nullable String service, @Nullable SliDocument indicator, @Nullable String indicatorRef,
+                       List<TimeWindowSpec> timeWindows, @Nullable String budgetingMethod, List<Objective> objectives,
                        List<AlertPolicyEntry> alertPolicies) {
         /** Copies the lists. */
         public Spec {
@@ -57,9 +58,9 @@ public record SloDocument(String apiVersion, Metadata metadata, Spec spec) imple
      * @param compositeWeight weight in a composite SLO, or {@code null}
      * @param ratioMetrics    the v1alpha ratio metric of this objective, or {@code null}
      */
-    public record Objective(String displayName, String op, Double value, Double target, Double targetPercent,
-                            Double timeSliceTarget, String timeSliceWindow, SliDocument indicator,
-                            String indicatorRef, Double compositeWeight, SliDocument.RatioMetric ratioMetrics) {
+    public record Objective(@Nullable String displayName, @Nullable String op, @Nullable Double value, @Nullable Double target, @Nullable Double targetPercent,
+                            @Nullable Double timeSliceTarget, @Nullable String timeSliceWindow, @Nullable SliDocument indicator,
+                            @Nullable String indicatorRef, @Nullable Double compositeWeight, SliDocument.@Nullable RatioMetric ratioMetrics) {
     }
 
     /**
@@ -71,8 +72,8 @@ public record SloDocument(String apiVersion, Metadata metadata, Spec spec) imple
      * @param isRolling whether the window rolls, or {@code null} (rolling when no calendar is given)
      * @param calendar  the calendar of a calendar-aligned window, or {@code null}
      */
-    public record TimeWindowSpec(String duration, Integer count, String unit, Boolean isRolling,
-                                 CalendarSpec calendar) {
+    public record TimeWindowSpec(@Nullable String duration, @Nullable Integer count, @Nullable String unit, @Nullable Boolean isRolling,
+                                 @Nullable CalendarSpec calendar) {
     }
 
     /**
@@ -81,7 +82,7 @@ public record SloDocument(String apiVersion, Metadata metadata, Spec spec) imple
      * @param startTime e.g. {@code 2022-01-01 12:00:00}
      * @param timeZone  e.g. {@code America/New_York}
      */
-    public record CalendarSpec(String startTime, String timeZone) {
+    public record CalendarSpec(@Nullable String startTime, @Nullable String timeZone) {
     }
 
     /**
@@ -90,6 +91,6 @@ public record SloDocument(String apiVersion, Metadata metadata, Spec spec) imple
      * @param alertPolicyRef the name of an AlertPolicy document, or {@code null}
      * @param inline         the inline policy, or {@code null}
      */
-    public record AlertPolicyEntry(String alertPolicyRef, AlertPolicyDocument inline) {
+    public record AlertPolicyEntry(@Nullable String alertPolicyRef, @Nullable AlertPolicyDocument inline) {
     }
 }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** A YAML node with its path, reading typed values and reporting what it finds wrong. */
 final class SpecNode {
@@ -15,7 +16,7 @@ final class SpecNode {
     private final String path;
     private final ProblemCollector problems;
 
-    SpecNode(JsonNode value, String path, ProblemCollector problems) {
+    SpecNode(@Nullable JsonNode value, String path, ProblemCollector problems) {
         this.value = value == null ? MissingNode.getInstance() : value;
         this.path = path;
         this.problems = problems;
@@ -84,7 +85,7 @@ final class SpecNode {
         }
     }
 
-    String text(String expected) {
+    @Nullable String text(String expected) {
         if (!isPresent()) {
             return null;
         }
@@ -95,7 +96,7 @@ final class SpecNode {
         return null;
     }
 
-    String requiredText(String expected) {
+    @Nullable String requiredText(String expected) {
         if (!isPresent()) {
             problem("missing, expected " + expected);
             return null;
@@ -108,7 +109,7 @@ final class SpecNode {
         return text;
     }
 
-    Double number(String expected) {
+    @Nullable Double number(String expected) {
         if (!isPresent()) {
             return null;
         }
@@ -123,7 +124,7 @@ final class SpecNode {
         return null;
     }
 
-    Integer integer(String expected) {
+    @Nullable Integer integer(String expected) {
         if (!isPresent()) {
             return null;
         }
@@ -134,7 +135,7 @@ final class SpecNode {
         return null;
     }
 
-    Boolean bool(String expected) {
+    @Nullable Boolean bool(String expected) {
         if (!isPresent()) {
             return null;
         }
@@ -184,7 +185,7 @@ final class SpecNode {
      * Text as a message echoes it: in single quotes, control characters escaped ({@code \n}, {@code \u0000}),
      * cut after {@value #MAX_ECHO} characters with its length said.
      */
-    static String quote(String text) {
+    static String quote(@Nullable String text) {
         if (text == null) {
             return "nothing";
         }

@@ -4,6 +4,8 @@ import io.github.mlhighway.lifecycle.slo.CalendarUnit;
 import io.github.mlhighway.lifecycle.slo.TimeWindow;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Maps an OpenSLO time window and slice lengths to the engine's, rejecting what the engine cannot represent. */
 final class WindowMapper {
@@ -15,7 +17,7 @@ final class WindowMapper {
     }
 
     /** The window of the SLO document, or {@code null} after reporting a problem. */
-    static TimeWindow window(Located<SloDocument> slo) {
+    static @Nullable TimeWindow window(Located<SloDocument> slo) {
         SloDocument.Spec spec = slo.value().spec();
         boolean alpha = OpenSloDocument.V1ALPHA.equals(slo.value().apiVersion());
         if (spec.timeWindows().isEmpty()) {
@@ -31,8 +33,8 @@ final class WindowMapper {
         SloDocument.TimeWindowSpec window = spec.timeWindows().get(0);
         String field = alpha ? path + ".unit" : path + ".duration";
         OpenSloDuration duration = alpha
-                ? new OpenSloDuration(window.count(), OpenSloUnits.letter(window.unit()))
-                : OpenSloDuration.parse(window.duration());
+                ? new OpenSloDuration(Objects.requireNonNull(window.count()), Objects.requireNonNull(OpenSloUnits.letter(Objects.requireNonNull(window.unit()))))
+                : OpenSloDuration.parse(Objects.requireNonNull(window.duration()));
         boolean rolling = window.calendar() == null && !Boolean.FALSE.equals(window.isRolling());
         if (rolling) {
             if (!duration.isFixedLength()) {
@@ -60,11 +62,11 @@ final class WindowMapper {
             return null;
         }
         return new TimeWindow.Calendar((int) duration.amount(), unit,
-                OpenSloTimes.parseStart(window.calendar().startTime()), ZoneId.of(window.calendar().timeZone()));
+                OpenSloTimes.parseStart(Objects.requireNonNull(Objects.requireNonNull(window.calendar()).startTime())), ZoneId.of(window.calendar().timeZone()));
     }
 
     /** The slice length of an objective, or {@code null} after reporting a problem. */
-    static Duration slice(Located<SloDocument> slo, int i, String text) {
+    static @Nullable Duration slice(Located<SloDocument> slo, int i, @Nullable String text) {
         String path = "spec.objectives[" + i + "].timeSliceWindow";
         if (text == null) {
             slo.warning(path, "missing (v1alpha has no timeSliceWindow), read as " + DEFAULT_ALPHA_SLICE.toMinutes()
@@ -89,7 +91,7 @@ final class WindowMapper {
     }
 
     /** A fixed-length duration at a path, or {@code null} after reporting a problem. */
-    static Duration fixed(Located<?> where, String path, String text) {
+    static @Nullable Duration fixed(Located<?> where, String path, String text) {
         OpenSloDuration duration = OpenSloDuration.parse(text);
         if (!duration.isFixedLength()) {
             where.problem(path, "found '" + duration + "', expected a fixed length (s, m, h, d or w, e.g. 1h)");

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -117,7 +118,7 @@ final class YamlDocuments {
             String where = mark == null ? source : source + ":" + (mark.getLine() + 1);
             String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-            throw new SloSpecException(where, "(file)", "not valid YAML: " + firstLine(problem) + context);
+            throw new SloSpecException(where, "(file)", "not valid YAML: " + firstLine(Objects.requireNonNull(problem)) + context);
         } catch (YAMLException e) {
             throw new SloSpecException(source, "(file)", "not valid YAML: " + firstLine(String.valueOf(e.getMessage())));
         }

@@ -40,4 +40,7 @@
  *       ratio indicator needs good or bad events and a total.</li>
  * </ul>
  */
+@NullMarked
 package io.github.mlhighway.lifecycle.core.slo.openslo;
+
+import org.jspecify.annotations.NullMarked;

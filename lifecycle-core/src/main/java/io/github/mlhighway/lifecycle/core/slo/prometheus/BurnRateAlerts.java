@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The multi-window, multi-burn-rate alerts of one SLO: one alerting rule per severity, firing when any enabled
@@ -49,7 +51,7 @@ final class BurnRateAlerts {
             }
             Duration noDataWindow = EventGuards.shortestLongWindow(slo, severity);
             if (!terms.isEmpty() && slo.alerting().noData() == NoDataPolicy.BAD) {
-                terms.add(EventGuards.noEvents(noDataWindow, labels));
+                terms.add(EventGuards.noEvents(Objects.requireNonNull(noDataWindow), labels));
             }
             if (terms.isEmpty()) {
                 continue;
@@ -64,13 +66,13 @@ final class BurnRateAlerts {
                     comments));
             if (slo.alerting().noData() == NoDataPolicy.ALERT) {
                 rules.add(new Rule.Alerting(alertName(slo, severity).replace("BurnRate", "NoData"),
-                        EventGuards.noEvents(noDataWindow, labels),
+                        EventGuards.noEvents(Objects.requireNonNull(noDataWindow), labels),
                         labels.with(Map.of("severity", label, "sloth_severity", label)),
                         Map.of("summary", "{{$labels.sloth_service}} {{$labels.sloth_slo}} SLO has no events over "
-                                        + PromQl.range(noDataWindow) + ".",
+                                        + PromQl.range(Objects.requireNonNull(noDataWindow)) + ".",
                                 "title", "(" + label + ") {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO has no "
                                         + "data."),
-                        List.of("no events in the last " + PromQl.range(noDataWindow)
+                        List.of("no events in the last " + PromQl.range(Objects.requireNonNull(noDataWindow))
                                 + ", and the no-data policy is ALERT")));
             }
         }
@@ -78,7 +80,7 @@ final class BurnRateAlerts {
     }
 
     /** The comment for a no-data policy the rules cannot express, or {@code null}. */
-    static String noDataComment(Slo slo) {
+    static @Nullable String noDataComment(Slo slo) {
         return slo.alerting().noData() == NoDataPolicy.IGNORE && !slo.alerting().tiers().isEmpty()
                 ? "no-data policy IGNORE (keep the previous state) is not expressed: without data these alerts resolve"
                 : null;
@@ -89,7 +91,7 @@ final class BurnRateAlerts {
         List<String> comments = new ArrayList<>();
         for (BurnRateTier tier : slo.alerting().tiers()) {
             boolean covered = rules.stream().anyMatch(rule -> rule instanceof Rule.Alerting alerting
-                    && alerting.labels().get("severity").equals(tier.severity().label()));
+                    && Objects.requireNonNull(alerting.labels().get("severity")).equals(tier.severity().label()));
             if (!tier.enabled() && !covered) {
                 comments.add("tier '" + tier.id() + "' (" + tier.severity().label() + ", "
                         + PromQl.number(tier.factor()) + "x over " + PromQl.range(tier.longWindow()) + " and "

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-process alert guards as PromQL, so exported rules behave as the tracker does:
@@ -64,7 +65,7 @@ final class EventGuards {
     }
 
     /** The shortest long window among the enabled tiers of a severity, or {@code null}. */
-    static Duration shortestLongWindow(Slo slo, Severity severity) {
+    static @Nullable Duration shortestLongWindow(Slo slo, Severity severity) {
         Duration shortest = null;
         for (BurnRateTier tier : slo.alerting().tiers()) {
             if (tier.enabled() && tier.severity() == severity

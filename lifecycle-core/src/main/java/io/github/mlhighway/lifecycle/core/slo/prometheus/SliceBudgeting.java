@@ -4,6 +4,7 @@ import io.github.mlhighway.lifecycle.core.slo.DurationLabels;
 import io.github.mlhighway.lifecycle.slo.BudgetingMethod;
 import io.github.mlhighway.lifecycle.slo.Slo;
 import io.github.mlhighway.lifecycle.slo.Timeslices;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,9 +29,9 @@ final class SliceBudgeting {
         }
         Timeslices slices = slo.timeslices();
         String lost = slo.budgetingMethod() == BudgetingMethod.TIMESLICES
-                ? "slice target " + slices.operator().openSloName() + " " + slices.target() + " and slice window "
+                ? "slice target " + Objects.requireNonNull(slices).operator().openSloName() + " " + slices.target() + " and slice window "
                         + DurationLabels.of(slices.slice())
-                : "slice window " + DurationLabels.of(slices.slice());
+                : "slice window " + DurationLabels.of(Objects.requireNonNull(slices).slice());
         return Optional.of("SLO '" + slo.name() + "' uses budgetingMethod " + slo.budgetingMethod().openSloName()
                 + ", but these rules judge events, not slices: objective, error budget and burn-rate alerts are "
                 + "computed from the event error ratio; not exported: " + lost);

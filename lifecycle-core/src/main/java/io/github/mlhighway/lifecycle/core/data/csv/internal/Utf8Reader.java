@@ -11,6 +11,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A strict UTF-8 reader that says where the text is broken: a malformed or truncated byte sequence is an {@link
@@ -37,7 +38,7 @@ public final class Utf8Reader extends Reader {
     private long line = 1;
     private boolean eof;
     private boolean done;
-    private InvalidUtf8Exception pending;
+    private @Nullable InvalidUtf8Exception pending;
 
     /**
      * @param in the UTF-8 bytes; closed with this reader
