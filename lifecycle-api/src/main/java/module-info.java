@@ -4,6 +4,9 @@
  * value records.
  */
 open module io.github.mlhighway.lifecycle.api {
+    // the nullness annotations (JSpecify) are part of the API's signatures
+    requires transitive org.jspecify;
+
     exports io.github.mlhighway.lifecycle.evaluation;
     exports io.github.mlhighway.lifecycle.gate;
     exports io.github.mlhighway.lifecycle.incident;
