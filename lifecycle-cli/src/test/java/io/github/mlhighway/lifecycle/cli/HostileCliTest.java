@@ -11,6 +11,7 @@ import io.github.mlhighway.lifecycle.registry.ModelRegistry;
 import io.github.mlhighway.lifecycle.registry.ModelVersion;
 import io.github.mlhighway.lifecycle.registry.NewModelVersion;
 import io.github.mlhighway.lifecycle.store.Store;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,7 +24,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -44,7 +44,7 @@ class HostileCliTest {
     @TempDir
     Path work;
 
-    private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private final Clock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     private ModelRegistry registry;
     private ModelVersion second;
 

@@ -6,13 +6,13 @@ import io.github.mlhighway.lifecycle.core.registry.ModelRegistries;
 import io.github.mlhighway.lifecycle.registry.AliasMoveRequest;
 import io.github.mlhighway.lifecycle.registry.ModelRegistry;
 import io.github.mlhighway.lifecycle.registry.NewModelVersion;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import io.github.mlhighway.lifecycle.testkit.postgres.PostgresExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,8 +32,8 @@ class JdbcStoreCommandsTest {
 
     @BeforeEach
     void registerTwoVersionsInADirectoryStoreAndMoveTheChampionTwice() throws IOException {
-        Clock early = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-        Clock late = Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC);
+        Clock early = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
+        Clock late = TestClock.at(Instant.parse("2026-02-01T00:00:00Z"));
         ModelRegistry registry = ModelRegistries.directory(directory, early);
         registry.register(NewModelVersion.of("rain").metric("auc", 0.81)
                 .file("model.pt", Files.writeString(work.resolve("one.pt"), "one")).build());

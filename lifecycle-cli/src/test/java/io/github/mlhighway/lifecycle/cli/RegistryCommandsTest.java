@@ -12,12 +12,12 @@ import io.github.mlhighway.lifecycle.registry.LineageRef;
 import io.github.mlhighway.lifecycle.registry.ModelRegistry;
 import io.github.mlhighway.lifecycle.registry.ModelVersion;
 import io.github.mlhighway.lifecycle.registry.NewModelVersion;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class RegistryCommandsTest {
 
     @BeforeEach
     void registerTwoVersionsAndACampion() throws IOException {
-        Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        Clock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
         ModelRegistry registry = ModelRegistries.directory(store, clock);
         registry.register(NewModelVersion.of("rain").metric("auc", 0.81)
                 .file("model.pt", Files.writeString(work.resolve("one.pt"), "one")).build());

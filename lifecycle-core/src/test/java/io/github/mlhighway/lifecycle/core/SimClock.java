@@ -1,46 +1,58 @@
 package io.github.mlhighway.lifecycle.core;
 
-import java.time.Clock;
-import java.time.Duration;
+import io.github.mlhighway.lifecycle.core.time.SimulatedClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** A hand-moved clock for core's own tests (users get TestClock from the test kit). */
-public final class SimClock extends Clock {
+/**
+ * The clock of core's own tests: core's {@link SimulatedClock} (every other module's tests use its subclass
+ * {@code TestClock} from lifecycle-testkit, which core's tests cannot depend on because the test kit depends on
+ * core) with two test conveniences, {@link #set(Instant)} and a {@link #failing(boolean) failure switch}. Like every
+ * simulated clock it moves forward only.
+ */
+public final class SimClock extends SimulatedClock {
 
-    private volatile Instant now;
     private volatile boolean failing;
 
+    /**
+     * A clock at the given instant, UTC.
+     *
+     * @param start the initial time
+     */
     public SimClock(Instant start) {
-        this.now = start;
+        super(start);
     }
 
+    /**
+     * A clock at {@link SimulatedClock#DEFAULT_START}.
+     *
+     * @return the clock
+     */
     public static SimClock atDefault() {
-        return new SimClock(Instant.parse("2026-01-01T00:00:00Z"));
+        return new SimClock(DEFAULT_START);
     }
 
-    public void advance(Duration step) {
-        now = now.plus(step);
-    }
-
+    /**
+     * Moves the clock forward to the instant (an {@link #advanceTo(Instant)} that refuses to go back).
+     *
+     * @param instant the new time, not before the current one
+     * @throws IllegalArgumentException when the instant is before the current time
+     */
     public void set(Instant instant) {
-        now = instant;
+        Instant current = super.instant();
+        if (instant.isBefore(current)) {
+            throw new IllegalArgumentException("A simulated clock only moves forward: cannot set it to " + instant
+                    + ", it is " + current + " (start a new SimClock to replay from an earlier time)");
+        }
+        advanceTo(instant);
     }
 
-    /** While failing, every read throws, as a broken time source would. */
+    /**
+     * While failing, every read throws, as a broken time source would.
+     *
+     * @param fail whether reads fail from now on
+     */
     public void failing(boolean fail) {
         failing = fail;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("SimClock is UTC only");
     }
 
     @Override
@@ -48,6 +60,11 @@ public final class SimClock extends Clock {
         if (failing) {
             throw new IllegalStateException("clock unavailable");
         }
-        return now;
+        return super.instant();
+    }
+
+    @Override
+    public long millis() {
+        return instant().toEpochMilli();
     }
 }

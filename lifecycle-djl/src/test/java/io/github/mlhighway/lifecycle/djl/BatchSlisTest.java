@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.mlhighway.lifecycle.core.slo.SloRegistry;
 import io.github.mlhighway.lifecycle.core.slo.SloTracker;
 import io.github.mlhighway.lifecycle.slo.Operator;
-import java.time.Clock;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class BatchSlisTest {
 
-    private final SloRegistry registry = SloRegistry.create(Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"),
-            ZoneOffset.UTC));
+    private final SloRegistry registry = SloRegistry.create(TestClock.at(Instant.parse("2026-06-01T00:00:00Z")));
 
     @Test
     void each_batch_is_one_event_on_the_queue_wait_forward_and_batch_size_trackers() {

@@ -7,10 +7,9 @@ import io.github.mlhighway.lifecycle.registry.AliasMoveRequest;
 import io.github.mlhighway.lifecycle.registry.ModelRef;
 import io.github.mlhighway.lifecycle.registry.ModelRegistry;
 import io.github.mlhighway.lifecycle.registry.ModelVersion;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +21,7 @@ class DjlArtifactsTest {
     @Test
     void a_registered_model_loads_back_by_alias_and_predicts_the_same(@TempDir Path dir) {
         ModelRegistry registry = ModelRegistries.directory(dir.resolve("registry"),
-                Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC));
+                TestClock.at(Instant.parse("2024-06-01T00:00:00Z")));
         DjlTrainer trainer = DjlTrainer.builder(() -> DjlTrainer.mlp(8)).epochs(2).batchSize(64).seed(3).build();
 
         try (TrainedDjlModel trained = trainer.train(DATA.trainX, DATA.trainY)) {

@@ -17,6 +17,7 @@ import io.github.mlhighway.lifecycle.core.serving.GuardedModel;
 import io.github.mlhighway.lifecycle.core.slo.SloRegistry;
 import io.github.mlhighway.lifecycle.core.store.Stores;
 import io.github.mlhighway.lifecycle.pipeline.RunStatus;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,7 +99,7 @@ class DjlJavadocExamplesTest {
         DjlEvaluationStage evaluation = DjlEvaluationStage
                 .builder(() -> DjlTrainer.mlp(16), DATA.holdoutX, DATA.holdoutY).build();
         ModelGate modelGate = ModelGate.builder().metric("auc").atLeast(0.70).build();
-        SteppingClock clock = new SteppingClock(Duration.ZERO);
+        TestClock clock = TestClock.create();
 
         // --- javadoc: DjlTrainingStage ---
         Pipeline<TrainingData, EvaluatedModel> pipeline = Pipeline.start("rain", TrainingData.class)

@@ -14,10 +14,12 @@ import io.github.mlhighway.lifecycle.gate.Outcome;
 import io.github.mlhighway.lifecycle.gate.Verdict;
 import io.github.mlhighway.lifecycle.pipeline.RunStatus;
 import io.github.mlhighway.lifecycle.store.Store;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +50,7 @@ class DjlPipelineTest {
 
     @Test
     void train_evaluate_and_a_model_gate_at_auc_070_pass_on_the_seattle_holdout() {
-        SteppingClock clock = new SteppingClock(Duration.ZERO);
+        TestClock clock = TestClock.create();
 
         RunResult<EvaluatedModel> run = runner(Stores.inMemory(clock), clock)
                 .run(pipeline(DjlTrainingStage.of(TRAINER), 0.70), "run-1", TRAINING);
@@ -65,7 +67,7 @@ class DjlPipelineTest {
 
     @Test
     void a_threshold_the_model_cannot_reach_stops_the_run_with_a_fail_verdict() {
-        SteppingClock clock = new SteppingClock(Duration.ZERO);
+        TestClock clock = TestClock.create();
 
         RunResult<EvaluatedModel> run = runner(Stores.inMemory(clock), clock)
                 .run(pipeline(DjlTrainingStage.of(TRAINER), 0.99), "run-1", TRAINING);
@@ -81,7 +83,7 @@ class DjlPipelineTest {
         float[][] x = DATA.trainX.clone();
         x[0] = x[0].clone();
         x[0][2] = Float.NaN;
-        SteppingClock clock = new SteppingClock(Duration.ZERO);
+        TestClock clock = TestClock.create();
 
         RunResult<EvaluatedModel> run = runner(Stores.inMemory(clock), clock)
                 .run(pipeline(DjlTrainingStage.of(TRAINER), 0.70), "run-1", TrainingData.of(x, DATA.trainY));
@@ -93,10 +95,12 @@ class DjlPipelineTest {
 
     @Test
     void a_run_that_passed_its_deadline_resumes_the_training_from_its_checkpoint(@TempDir Path dir) {
-        SteppingClock clock = new SteppingClock(Duration.ofSeconds(1));
+        TestClock clock = TestClock.create();
+        AtomicReference<Duration> perBatch = new AtomicReference<>(Duration.ofSeconds(1));
         Store store = Stores.inMemory(clock);
         Pipeline<TrainingData, EvaluatedModel> pipeline = Pipeline.start("rain-djl", TrainingData.class)
-                .then("train", TrainedParameters.class, DjlTrainingStage.builder(TRAINER).checkpoints(dir).build())
+                .then("train", TrainedParameters.class, TimePassingContext.taking(
+                        DjlTrainingStage.builder(TRAINER).checkpoints(dir).build(), clock, perBatch::get))
                 .deadline(Duration.ofSeconds(100))
                 .then("evaluate", EvaluatedModel.codec(), EVALUATE)
                 .gate(EvaluatedModel.gate(ModelGate.builder().metric("auc").atLeast(0.70).build()))
@@ -105,7 +109,7 @@ class DjlPipelineTest {
         RunResult<EvaluatedModel> first = runner(store, clock).run(pipeline, "run-1", TRAINING);
         CheckpointManifest atDeadline = new Checkpoints(dir.resolve("run-1").resolve("train")).manifest()
                 .orElseThrow();
-        clock.stepping(false);
+        perBatch.set(Duration.ZERO);
         RunResult<EvaluatedModel> second = runner(store, clock).run(pipeline, "run-1", TRAINING);
 
         assertThat(first.status()).isEqualTo(RunStatus.DEADLINE_EXCEEDED);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mlhighway.lifecycle.pipeline.RunStatus;
 import io.github.mlhighway.lifecycle.pipeline.StageCancelledException;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,10 @@ class DjlTrainingStageTest {
     private static final DjlTrainer TRAINER = DjlTrainer.builder(() -> DjlTrainer.mlp(8))
             .epochs(5).batchSize(BATCH).seed(3).build();
 
-    /** The clock moves one second per read and the stage reads it once before each batch: 20 batches fit. */
+    /** Each batch takes one simulated second (the stage checks the context once before each): 20 batches fit. */
     private static FakeStageContext contextWithDeadlineAfter20Batches() {
-        SteppingClock clock = new SteppingClock(Duration.ofSeconds(1));
-        return new FakeStageContext(clock, SteppingClock.START.plusMillis(20_500));
+        TestClock clock = TestClock.create();
+        return new FakeStageContext(clock, clock.instant().plusMillis(20_500), Duration.ofSeconds(1));
     }
 
     @Test
@@ -56,7 +57,7 @@ class DjlTrainingStageTest {
     @Test
     void a_cancelled_run_fails_the_stage_even_when_stopping_early_at_the_deadline_is_allowed() {
         DjlTrainingStage stage = DjlTrainingStage.builder(TRAINER).stopEarlyAtDeadline().build();
-        FakeStageContext context = new FakeStageContext(new SteppingClock(Duration.ZERO), null);
+        FakeStageContext context = new FakeStageContext(TestClock.create(), null);
         context.cancelled = true;
 
         assertThatThrownBy(() -> stage.apply(TRAINING, context))
@@ -66,7 +67,7 @@ class DjlTrainingStageTest {
 
     @Test
     void without_a_deadline_the_stage_trains_every_epoch_and_records_the_data_digest_for_lineage() {
-        FakeStageContext context = new FakeStageContext(new SteppingClock(Duration.ofSeconds(1)), null);
+        FakeStageContext context = new FakeStageContext(TestClock.create(), null, Duration.ofSeconds(1));
 
         TrainedParameters trained = DjlTrainingStage.of(TRAINER).apply(TRAINING, context);
 
@@ -80,7 +81,7 @@ class DjlTrainingStageTest {
         float[][] x = DATA.trainX.clone();
         x[7] = x[7].clone();
         x[7][1] = Float.NaN;
-        FakeStageContext context = new FakeStageContext(new SteppingClock(Duration.ZERO), null);
+        FakeStageContext context = new FakeStageContext(TestClock.create(), null);
 
         assertThatThrownBy(() -> DjlTrainingStage.of(TRAINER).apply(TrainingData.of(x, DATA.trainY), context))
                 .isInstanceOf(TrainingDivergedException.class)

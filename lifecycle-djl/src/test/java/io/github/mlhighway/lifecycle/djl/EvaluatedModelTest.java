@@ -11,7 +11,7 @@ import io.github.mlhighway.lifecycle.evaluation.StandardMetric;
 import io.github.mlhighway.lifecycle.gate.Gate;
 import io.github.mlhighway.lifecycle.gate.Outcome;
 import io.github.mlhighway.lifecycle.pipeline.Codec;
-import java.time.Duration;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,7 +73,7 @@ class EvaluatedModelTest {
     void the_gate_on_evaluated_models_gives_the_model_gate_verdict_under_its_name() {
         EvaluatedModel evaluated = evaluation().build().evaluate(trained);
         ModelGate strict = ModelGate.builder().name("auc-gate").metric("auc").atLeast(0.99)
-                .clock(new SteppingClock(Duration.ZERO)).build();
+                .clock(TestClock.create()).build();
 
         Gate<EvaluatedModel> gate = EvaluatedModel.gate(strict);
 
@@ -111,7 +111,7 @@ class EvaluatedModelTest {
 
     @Test
     void a_cancelled_context_stops_the_evaluation_stage_before_predicting() {
-        FakeStageContext context = new FakeStageContext(new SteppingClock(Duration.ZERO), null);
+        FakeStageContext context = new FakeStageContext(TestClock.create(), null);
         context.cancelled = true;
 
         assertThatThrownBy(() -> evaluation().build().apply(trained, context))

@@ -3,23 +3,35 @@ package io.github.mlhighway.lifecycle.djl;
 import io.github.mlhighway.lifecycle.pipeline.RunStatus;
 import io.github.mlhighway.lifecycle.pipeline.StageCancelledException;
 import io.github.mlhighway.lifecycle.pipeline.StageContext;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A stage context with a given clock, deadline and cancellation flag, that remembers recorded inputs. */
+/**
+ * A stage context with a given test clock, deadline and cancellation flag, that remembers recorded inputs. Each
+ * cancellation check (the training stage makes one before each batch) first moves the clock forward by the
+ * per-check step, as a batch of real training would take time.
+ */
 final class FakeStageContext implements StageContext {
 
     final Map<String, String> inputs = new LinkedHashMap<>();
-    private final Clock clock;
+    private final TestClock clock;
     private final Instant deadline;
+    private final Duration perCheck;
     volatile boolean cancelled;
 
-    FakeStageContext(Clock clock, Instant deadline) {
+    FakeStageContext(TestClock clock, Instant deadline) {
+        this(clock, deadline, Duration.ZERO);
+    }
+
+    FakeStageContext(TestClock clock, Instant deadline, Duration perCheck) {
         this.clock = clock;
         this.deadline = deadline;
+        this.perCheck = perCheck;
     }
 
     @Override
@@ -54,11 +66,13 @@ final class FakeStageContext implements StageContext {
 
     @Override
     public boolean isCancelled() {
+        clock.advance(perCheck);
         return cancelled || deadline != null && clock.instant().isAfter(deadline);
     }
 
     @Override
     public void checkCancelled() {
+        clock.advance(perCheck);
         if (cancelled) {
             throw new StageCancelledException(RunStatus.CANCELLED, "cancelled by the test");
         }

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.mlhighway.lifecycle.core.slo.SloTracker;
 import io.github.mlhighway.lifecycle.slo.Operator;
 import io.github.mlhighway.lifecycle.slo.Slo;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
@@ -63,9 +63,9 @@ class TrainingReportTest {
     @Test
     void batch_times_and_the_training_time_are_recorded_into_threshold_slos() {
         SloTracker batchTime = SloTracker.create(Slo.threshold("train.batch-ms", Operator.LTE, 0.5)
-                .objective(0.9).build(), new SteppingClock(Duration.ZERO));
+                .objective(0.9).build(), TestClock.create());
         SloTracker trainingTime = SloTracker.create(Slo.threshold("train.seconds", Operator.LTE, 60)
-                .objective(0.9).build(), new SteppingClock(Duration.ZERO));
+                .objective(0.9).build(), TestClock.create());
 
         try (TrainedDjlModel model = trainer().batchTimeSlo(batchTime).trainingTimeSlo(trainingTime).build()
                 .train(DATA.trainX, DATA.trainY)) {
@@ -93,7 +93,7 @@ class TrainingReportTest {
     @Test
     void the_builder_rejects_bad_values_at_once_naming_them() {
         SloTracker ratio = SloTracker.create(Slo.ratio("train.ok").objective(0.9).build(),
-                new SteppingClock(Duration.ZERO));
+                TestClock.create());
 
         assertThatThrownBy(() -> trainer().checkpointEverySteps(-1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.mlhighway.lifecycle.core.data.quality.Constraints;
 import io.github.mlhighway.lifecycle.core.data.quality.DataGate;
 import io.github.mlhighway.lifecycle.gate.Verdict;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Predicate;
 import net.jqwik.api.ForAll;
@@ -25,7 +25,7 @@ import org.apache.spark.sql.SparkSession;
 /** However Spark partitions the rows, the Spark gate's verdict is the in-process verdict on the same rows. */
 class SparkDataGateProperties {
 
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
+    static final Clock CLOCK = TestClock.at(Instant.parse("2026-06-01T00:00:00Z"));
 
     static DataGate gate() {
         Predicate<Object> even = (Predicate<Object> & Serializable) v -> ((Long) v) % 2 == 0;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.mlhighway.lifecycle.core.runtime.Lifecycle;
 import io.github.mlhighway.lifecycle.core.slo.SloTracker;
 import io.github.mlhighway.lifecycle.core.store.DirectoryStore;
-import io.github.mlhighway.lifecycle.core.time.SimulatedClock;
 import io.github.mlhighway.lifecycle.spring.actuate.LifecycleActuatorAutoConfiguration;
 import io.github.mlhighway.lifecycle.spring.actuate.LifecycleEndpoint;
 import io.github.mlhighway.lifecycle.spring.actuate.LifecycleHealthIndicator;
 import io.github.mlhighway.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
 import io.github.mlhighway.lifecycle.spring.autoconfigure.LifecycleRunner;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class LifecycleAutoConfigurationTest {
     @TempDir
     Path dir;
 
-    private final SimulatedClock clock = SimulatedClock.at(Instant.parse("2026-03-01T00:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2026-03-01T00:00:00Z"));
 
     private ApplicationContextRunner runner() {
         return new ApplicationContextRunner()

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mlhighway.lifecycle.core.runtime.Lifecycle;
 import io.github.mlhighway.lifecycle.core.slo.SloTracker;
-import io.github.mlhighway.lifecycle.core.time.SimulatedClock;
 import io.github.mlhighway.lifecycle.jdbc.PostgresStore;
 import io.github.mlhighway.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import io.github.mlhighway.lifecycle.testkit.postgres.PostgresExtension;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 @ExtendWith(PostgresExtension.class)
 class LifecycleOnPostgresTest {
 
-    private final SimulatedClock clock = SimulatedClock.at(Instant.parse("2026-03-01T00:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2026-03-01T00:00:00Z"));
 
     private ApplicationContextRunner runner(String url) {
         return new ApplicationContextRunner()

@@ -2,10 +2,10 @@ package io.github.mlhighway.lifecycle.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.mlhighway.lifecycle.core.time.SimulatedClock;
 import io.github.mlhighway.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
 import io.github.mlhighway.lifecycle.spring.autoconfigure.LifecycleConfigurationException;
 import io.github.mlhighway.lifecycle.spring.autoconfigure.LifecycleFailureAnalyzer;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +25,7 @@ class LifecycleStartupFailureTest {
     private ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class))
-                .withBean(Clock.class, () -> SimulatedClock.at(Instant.parse("2026-03-01T00:00:00Z")))
+                .withBean(Clock.class, () -> TestClock.at(Instant.parse("2026-03-01T00:00:00Z")))
                 .withPropertyValues("lifecycle.store.location=" + dir.resolve("store"));
     }
 

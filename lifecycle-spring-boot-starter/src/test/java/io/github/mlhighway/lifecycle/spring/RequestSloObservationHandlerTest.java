@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mlhighway.lifecycle.core.runtime.Lifecycle;
 import io.github.mlhighway.lifecycle.core.slo.SloTracker;
-import io.github.mlhighway.lifecycle.core.time.SimulatedClock;
 import io.github.mlhighway.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
 import io.github.mlhighway.lifecycle.spring.autoconfigure.LifecycleConfigurationException;
 import io.github.mlhighway.lifecycle.spring.observation.RequestSloAutoConfiguration;
 import io.github.mlhighway.lifecycle.spring.observation.RequestSloObservationHandler;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +26,7 @@ class RequestSloObservationHandlerTest {
     @TempDir
     Path dir;
 
-    private final SimulatedClock clock = SimulatedClock.at(Instant.parse("2026-03-01T00:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2026-03-01T00:00:00Z"));
 
     private WebApplicationContextRunner runner() {
         return new WebApplicationContextRunner()

@@ -4,12 +4,12 @@ import static io.github.mlhighway.lifecycle.testkit.docs.JavadocExamples.copy;
 import static io.github.mlhighway.lifecycle.testkit.docs.JavadocExamples.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,7 @@ class HtmlReportJavadocExampleTest {
     @Test
     void theHtmlReportExampleWritesTheStoresReportNextToIt() throws IOException {
         Path storeDirectory = ReportFixture.populate(temp.resolve("lifecycle-data")).directory;
-        Clock clock = Clock.fixed(Instant.parse("2026-01-02T08:00:00Z"), ZoneOffset.UTC);
+        Clock clock = TestClock.at(Instant.parse("2026-01-02T08:00:00Z"));
 
         // --- javadoc: HtmlReport ---
         Path page = HtmlReport.write(storeDirectory, storeDirectory.resolve("report.html"), clock);   // absolute path

@@ -10,11 +10,11 @@ import io.github.mlhighway.lifecycle.core.report.ReportData;
 import io.github.mlhighway.lifecycle.core.report.ReportRecorder;
 import io.github.mlhighway.lifecycle.core.store.Stores;
 import io.github.mlhighway.lifecycle.store.Store;
+import io.github.mlhighway.lifecycle.testkit.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,7 +38,7 @@ class HtmlReportTest {
     static void renderTheFixtureStore() throws Exception {
         fixture = ReportFixture.populate(temp.resolve("store"));
         Path out = HtmlReport.write(fixture.directory, temp.resolve("out/report.html"),
-                Clock.fixed(GENERATED, ZoneOffset.UTC));
+                TestClock.at(GENERATED));
         html = Files.readString(out);
         charts = Svg.charts(html);
     }
@@ -188,7 +188,7 @@ class HtmlReportTest {
 
     @Test
     void aDriftedShareRecordedAsNullBecauseItWasNotFiniteShowsAsNotAvailable() {
-        Clock clock = Clock.fixed(GENERATED, ZoneOffset.UTC);
+        Clock clock = TestClock.at(GENERATED);
         Store store = Stores.inMemory(clock);
         ReportRecorder.create(store, clock).recordDrift("serving-traffic", new DriftReport(List.of(), 0, 0,
                 Double.NaN, 0.5, Correction.BONFERRONI, 0.05, DriftStatus.INCONCLUSIVE, "no column could be tested"));
