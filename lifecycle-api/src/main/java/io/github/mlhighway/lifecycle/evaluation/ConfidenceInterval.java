@@ -7,6 +7,7 @@ package io.github.mlhighway.lifecycle.evaluation;
  * @param high      upper bound
  * @param level     confidence level, e.g. 0.95
  * @param resamples number of bootstrap resamples it was computed from
+ * @since 0.1
  */
 public record ConfidenceInterval(double low, double high, double level, int resamples) {
 

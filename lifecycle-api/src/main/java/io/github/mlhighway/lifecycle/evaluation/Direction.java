@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.evaluation;
 
-/** Which way a metric improves. */
+/**
+ * Which way a metric improves.
+ *
+ * @since 0.1
+ */
 public enum Direction {
     /** Larger values are better (accuracy, AUC, R²). */
     HIGHER_IS_BETTER,

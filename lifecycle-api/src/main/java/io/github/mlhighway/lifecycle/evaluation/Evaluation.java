@@ -13,6 +13,7 @@ import java.util.TreeMap;
  * @param overall  metrics on every row
  * @param slices   metrics per slice key (empty when no slices were given)
  * @param settings how the values and intervals were computed
+ * @since 0.1
  */
 public record Evaluation(Task task, MetricSet overall, Map<String, MetricSet> slices, EvaluationSettings settings) {
 

@@ -9,6 +9,7 @@ package io.github.mlhighway.lifecycle.evaluation;
  * @param confidence confidence level of the intervals
  * @param seed       seed of the resampling random generator
  * @param stratified whether resamples keep each class's row count (classification)
+ * @since 0.1
  */
 public record EvaluationSettings(double threshold, int resamples, double confidence, long seed, boolean stratified) {
 

@@ -11,6 +11,7 @@ import java.util.TreeMap;
  * @param rows      number of rows
  * @param values    defined metrics by name
  * @param undefined metrics that could not be computed, by name, with the reason
+ * @since 0.1
  */
 public record MetricSet(int rows, Map<String, MetricValue> values, Map<String, String> undefined) {
 

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param n        number of rows the value was computed from
  * @param excluded rows left out by the metric's definition (MAPE leaves out rows whose actual value is 0), else 0
  * @param note     a sentence about exclusions or a missing interval; empty when there is nothing to say
+ * @since 0.1
  */
 public record MetricValue(double value, @Nullable ConfidenceInterval interval, int n, int excluded, String note) {
 

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 /**
  * The built-in metrics, each with its name in results and gates, the task it applies to and its direction.
+ *
+ * @since 0.1
  */
 public enum StandardMetric {
     /** Share of rows whose thresholded prediction equals the label. */

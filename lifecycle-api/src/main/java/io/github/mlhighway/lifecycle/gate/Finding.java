@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param observed  the observed value, or {@code null} when it could not be measured (a missing metric)
  * @param threshold the threshold the value was compared with, or {@code null} when the check has none
  * @param message   a human-readable sentence that explains the finding
+ * @since 0.1
  */
 public record Finding(String check, Outcome outcome, @Nullable Double observed, @Nullable Double threshold, String message) {
 

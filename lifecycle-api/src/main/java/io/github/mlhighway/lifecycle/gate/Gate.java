@@ -10,6 +10,7 @@ import java.util.Objects;
  * hold no mutable state of their own.
  *
  * @param <T> the type of subject the gate evaluates (a table, an evaluation, a proposed change ...)
+ * @since 0.1
  */
 @FunctionalInterface
 public interface Gate<T> {

@@ -4,6 +4,8 @@ package io.github.mlhighway.lifecycle.gate;
  * The outcome of a check, ordered from best to worst for {@link #worst(Outcome, Outcome)}.
  *
  * <p>A missing metric is {@link #FAIL}; too little data to decide is {@link #INCONCLUSIVE}.
+ *
+ * @since 0.1
  */
 public enum Outcome {
     /** The check passed. */

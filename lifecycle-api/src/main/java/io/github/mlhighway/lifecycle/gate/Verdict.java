@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * @param decidedAt when the verdict was reached (from the injected clock)
  * @param subject   what it was decided about: artifact name to lowercase hex SHA-256 of its bytes, sorted by
  *                  name; empty when not known
+ * @since 0.1
  */
 public record Verdict(String gate, Outcome outcome, List<Finding> findings, Instant decidedAt,
         Map<String, String> subject) {

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param badLatest       bad units in the SLO window at the latest observation
  * @param allowedLatest   the bad units the SLO window allows at the latest observation; 0 when unknown (then the
  *                        unit counts are not used)
+ * @since 0.1
  */
 public record BudgetImpact(String slo, double consumedBefore, double consumedLatest, double remainingLatest,
                            double peakBurnRate, Instant updatedAt, double badBefore, double badLatest,

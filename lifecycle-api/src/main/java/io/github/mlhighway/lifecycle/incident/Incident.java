@@ -31,6 +31,7 @@ import java.util.TreeMap;
  * @param alertStarts   how many times each alert tier ({@code slo/tier}) started firing during the incident; a tier
  *                      that flaps is counted here while the timeline lists only its first few firings (see the
  *                      incident manager's {@code alertRowsPerTier})
+ * @since 0.1
  */
 public record Incident(String id, String key, String title, IncidentStatus status, Instant firstSignalAt,
                        Instant openedAt, Optional<Instant> mitigatedAt, Optional<Instant> closedAt,

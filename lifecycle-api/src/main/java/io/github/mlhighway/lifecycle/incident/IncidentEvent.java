@@ -14,6 +14,7 @@ import java.util.TreeMap;
  * @param sentence one sentence for people, with the key numbers in it
  * @param numbers  the evidence numbers by name (e.g. {@code long_burn_rate}, {@code budget_consumed})
  * @param details  the evidence that is not a number by name (e.g. {@code from_version}, {@code tier})
+ * @since 0.1
  */
 public record IncidentEvent(Instant at, IncidentEventKind kind, String source, String sentence,
                             Map<String, Double> numbers, Map<String, String> details) {

@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.incident;
 
-/** What happened at one point of an incident's timeline. */
+/**
+ * What happened at one point of an incident's timeline.
+ *
+ * @since 0.1
+ */
 public enum IncidentEventKind {
     /** The incident was opened. */
     OPENED,

@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param idempotencyId null, or an id that makes recording this evidence a second time a no-op, across processes
  *                  (e.g. {@code run-7/serve-new-york/drift-2026-06-08} from {@link #idempotent}): a stage re-run after
  *                  a crash then neither opens a second incident nor appends a second timeline entry
+ * @since 0.1
  */
 public record IncidentEvidence(String key, @Nullable Instant at, IncidentEventKind kind, String source, String sentence,
                                Map<String, Double> numbers, Map<String, String> details, boolean opens,

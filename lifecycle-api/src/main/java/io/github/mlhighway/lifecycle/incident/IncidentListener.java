@@ -4,6 +4,8 @@ package io.github.mlhighway.lifecycle.incident;
  * Told about every event appended to an incident, after it was stored (including {@code OPENED} and
  * {@code CLOSED}). Called on the thread that reported the event; keep it short and do not throw (exceptions are
  * logged and ignored).
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface IncidentListener {

@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.incident;
 
-/** Whether an incident is still being handled. */
+/**
+ * Whether an incident is still being handled.
+ *
+ * @since 0.1
+ */
 public enum IncidentStatus {
     /** Opened and not yet recovered: new signals for its key are appended to it. */
     OPEN,

@@ -5,6 +5,7 @@ package io.github.mlhighway.lifecycle.pipeline;
  * encoded bytes identifies the output in run records and lineage, so encoding should be deterministic.
  *
  * @param <T> the encoded type
+ * @since 0.1
  */
 public interface Codec<T> {
 

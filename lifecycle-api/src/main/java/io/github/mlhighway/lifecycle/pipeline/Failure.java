@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param message exception message (may be empty)
  * @param attempt the attempt that failed, 0 when not tied to a stage attempt
  * @param at      when it failed
+ * @since 0.1
  */
 public record Failure(String type, String message, int attempt, Instant at) {
 

@@ -4,7 +4,11 @@ import io.github.mlhighway.lifecycle.gate.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Something that happened in a run. Every event names its run and carries the instant from the run's clock. */
+/**
+ * Something that happened in a run. Every event names its run and carries the instant from the run's clock.
+ *
+ * @since 0.1
+ */
 public sealed interface PipelineEvent {
 
     /** @return the run id */

@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.pipeline;
 
-/** A pipeline could not be built or run; the message says which pipeline, run or stage, and why. */
+/**
+ * A pipeline could not be built or run; the message says which pipeline, run or stage, and why.
+ *
+ * @since 0.1
+ */
 public class PipelineException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

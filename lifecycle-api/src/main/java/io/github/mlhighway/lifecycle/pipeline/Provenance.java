@@ -14,6 +14,7 @@ import java.util.TreeMap;
  *                          {@code lib.jackson-databind} ...)
  * @param inputDigests      data sets read, by name, as SHA-256 of their content
  * @param profileDigests    data profiles produced, by stage name, as SHA-256 of their encoded form
+ * @since 0.1
  */
 public record Provenance(String codeVersion, String codeVersionSource, Map<String, String> parameters,
         Map<String, String> environment, Map<String, String> inputDigests, Map<String, String> profileDigests) {

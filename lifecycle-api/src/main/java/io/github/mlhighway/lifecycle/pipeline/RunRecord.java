@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param stages       one record per stage, in pipeline order
  * @param provenance   code version, parameters, environment and input data of the last execution
  * @param failure      why the run stopped, when it did not succeed; null otherwise
+ * @since 0.1
  */
 public record RunRecord(String runId, String pipeline, RunStatus status, String inputDigest, @Nullable String outputDigest,
         Instant startedAt, @Nullable Instant endedAt, int executions, List<StageRecord> stages, Provenance provenance,

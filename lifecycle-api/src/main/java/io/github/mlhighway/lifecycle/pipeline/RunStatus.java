@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.pipeline;
 
-/** Where a run stands. Every status but {@link #RUNNING} is final for one execution; a run id may be resumed. */
+/**
+ * Where a run stands. Every status but {@link #RUNNING} is final for one execution; a run id may be resumed.
+ *
+ * @since 0.1
+ */
 public enum RunStatus {
     /** The run is executing, or its process died while it was (resuming continues it). */
     RUNNING,

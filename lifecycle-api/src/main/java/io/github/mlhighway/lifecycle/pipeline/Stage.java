@@ -12,6 +12,7 @@ import java.util.function.Function;
  *
  * @param <I> input type
  * @param <O> output type
+ * @since 0.1
  */
 @FunctionalInterface
 public interface Stage<I, O> {

@@ -2,7 +2,11 @@ package io.github.mlhighway.lifecycle.pipeline;
 
 import java.util.Objects;
 
-/** Thrown by {@link StageContext#checkCancelled()}: the stage must stop because of a deadline or cancellation. */
+/**
+ * Thrown by {@link StageContext#checkCancelled()}: the stage must stop because of a deadline or cancellation.
+ *
+ * @since 0.1
+ */
 public class StageCancelledException extends PipelineException {
 
     private static final long serialVersionUID = 1L;

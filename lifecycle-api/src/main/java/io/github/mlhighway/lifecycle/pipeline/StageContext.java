@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** What a running stage may know and do: which run and attempt it is, its deadline, and whether to stop. */
+/**
+ * What a running stage may know and do: which run and attempt it is, its deadline, and whether to stop.
+ *
+ * @since 0.1
+ */
 public interface StageContext {
 
     /** @return the id of the run */

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param failures     one per failed attempt, oldest first
  * @param earlierVerdicts verdicts that stopped the run and were replaced when a later execution evaluated the
  *                     gate again (a gate that threw, INCONCLUSIVE, or FAIL), oldest first; empty when none
+ * @since 0.1
  */
 public record StageRecord(String name, String outputType, String codec, StageStatus status, int attempts,
         @Nullable Instant startedAt, @Nullable Instant endedAt, @Nullable String inputDigest, @Nullable String outputDigest, List<Verdict> verdicts,

@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.pipeline;
 
-/** Where one stage of a run stands. */
+/**
+ * Where one stage of a run stands.
+ *
+ * @since 0.1
+ */
 public enum StageStatus {
     /** Not started yet. */
     PENDING,

@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param name           stable name, e.g. {@code FREEZE_RELEASES}
  * @param blocksReleases whether a release asking the policy must not proceed
+ * @since 0.1
  */
 public record Action(String name, boolean blocksReleases) {
 

@@ -11,6 +11,7 @@ import java.util.TreeSet;
  * @param id     identifier of the change, e.g. a version or ticket
  * @param kind   what kind of change, e.g. {@code release}
  * @param labels free labels, compared case-sensitively
+ * @since 0.1
  */
 public record Change(String id, String kind, Set<String> labels) {
 

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param reason    a sentence with the numbers
  * @param evidence  the numbers, by name (e.g. {@code remaining_fraction}, {@code burn_rate})
  * @param exemption the exemption that lets the change through this blocking action, empty if none
+ * @since 0.1
  */
 public record Decision(Action action, String rule, String slo, String reason, Map<String, Double> evidence,
                        String exemption) {

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param decisions every decision of every matching rule, each with the exemption that lifts it for this change
  *                  (if any); a lone ALLOW when no rule matched
  * @param at        when it was decided
+ * @since 0.1
  */
 public record PolicyDecision(String policy, Change change, List<Decision> decisions, Instant at) {
 

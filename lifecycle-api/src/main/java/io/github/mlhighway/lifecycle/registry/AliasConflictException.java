@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.registry;
 
-/** An alias was not where the mover expected it (another move won the compare-and-set); nothing was changed. */
+/**
+ * An alias was not where the mover expected it (another move won the compare-and-set); nothing was changed.
+ *
+ * @since 0.1
+ */
 public class AliasConflictException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

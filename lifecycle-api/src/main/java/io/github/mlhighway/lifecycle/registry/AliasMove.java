@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param override    the override recorded, or null
  * @param movedAt     when (from the registry's clock)
  * @param verdictSubject what the mover declared the verdict was decided about ({@code MODEL@VERSION}), or null
+ * @since 0.1
  */
 public record AliasMove(long sequence, String model, String alias, int fromVersion, int toVersion, @Nullable Verdict verdict,
                         @Nullable AliasOverride override, Instant movedAt, @Nullable String verdictSubject) {

@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param override     the override, or null
  * @param verdictSubject what the verdict was decided about, {@code MODEL@VERSION} (e.g. {@code "rain@3"}), or
  *                     null when not declared; when given it must name this model and target version
+ * @since 0.1
  */
 public record AliasMoveRequest(String model, String alias, int toVersion, @Nullable Integer expectedFrom, @Nullable Verdict verdict,
                                @Nullable AliasOverride override, @Nullable String verdictSubject) {

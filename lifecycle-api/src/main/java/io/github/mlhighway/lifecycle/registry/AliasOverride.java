@@ -7,6 +7,7 @@ import java.util.Objects;
  *
  * @param who  who decided, e.g. an email address
  * @param why  the reason, e.g. {@code "rollback during incident 17"}
+ * @since 0.1
  */
 public record AliasOverride(String who, String why) {
 

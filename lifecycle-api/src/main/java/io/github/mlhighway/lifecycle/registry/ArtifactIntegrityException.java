@@ -3,7 +3,11 @@ package io.github.mlhighway.lifecycle.registry;
 import io.github.mlhighway.lifecycle.store.StoreException;
 import java.nio.file.Path;
 
-/** A stored artifact's bytes do not match its SHA-256 (tampered, truncated or missing); it was not returned. */
+/**
+ * A stored artifact's bytes do not match its SHA-256 (tampered, truncated or missing); it was not returned.
+ *
+ * @since 0.1
+ */
 public class ArtifactIntegrityException extends StoreException {
 
     private static final long serialVersionUID = 1L;

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param name   the file's relative name within the version, e.g. {@code model.pt} or {@code tokenizer/vocab.txt}
  * @param sha256 the lowercase hex SHA-256 of the file's bytes (64 characters)
  * @param size   the file's length in bytes
+ * @since 0.1
  */
 public record ArtifactRef(String name, String sha256, long size) {
 

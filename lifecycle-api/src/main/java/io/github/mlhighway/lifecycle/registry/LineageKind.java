@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.registry;
 
-/** What a {@link LineageRef} points at, along the lineage graph dataset → profile → run → version → gate. */
+/**
+ * What a {@link LineageRef} points at, along the lineage graph dataset → profile → run → version → gate.
+ *
+ * @since 0.1
+ */
 public enum LineageKind {
     /** A data set, usually by content digest. */
     DATASET,

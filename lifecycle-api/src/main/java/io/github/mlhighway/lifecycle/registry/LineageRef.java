@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param kind what is referenced
  * @param id   the reference, e.g. {@code run-42} or {@code sha256:9f86d0…}
  * @param note an optional comment (empty when none), e.g. {@code "training split"}
+ * @since 0.1
  */
 public record LineageRef(LineageKind kind, String id, String note) {
 

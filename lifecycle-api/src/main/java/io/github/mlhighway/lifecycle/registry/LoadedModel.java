@@ -39,6 +39,7 @@ import java.util.Objects;
  * @param version the version's metadata
  * @param files   the files, by artifact name (read-only). Verified at load time only: see the note above on the
  *                time-of-check/time-of-use limit of paths
+ * @since 0.1
  */
 public record LoadedModel(ModelVersion version, Map<String, Path> files) {
 

@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param version   the version
  * @param createdAt when the version was registered
  * @param value     the metric's value
+ * @since 0.1
  */
 public record MetricPoint(int version, Instant createdAt, double value) {
 }

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param model   the model's name
  * @param version the version, or 0 when the reference is by alias
  * @param alias   the alias, or null when the reference is by version
+ * @since 0.1
  */
 public record ModelRef(String model, int version, @Nullable String alias) {
 

@@ -13,6 +13,8 @@ import java.util.OptionalInt;
  * or digit, no {@code ..}) and are at most {@value #MAX_NAME_LENGTH} characters; artifact names are such names
  * joined by {@code /}. Anything else is refused with an {@link IllegalArgumentException}, so no name can reach
  * outside the store. Implementations are thread-safe.
+ *
+ * @since 0.1
  */
 public interface ModelRegistry {
 

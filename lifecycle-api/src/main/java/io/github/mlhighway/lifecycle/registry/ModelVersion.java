@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param artifacts  its files, by content digest
  * @param lineage    what it came from
  * @param idempotencyKey the key it was registered under ({@link NewModelVersion#idempotencyKey()}), or null
+ * @since 0.1
  */
 public record ModelVersion(String model, int version, Instant createdAt, Map<String, String> parameters,
                            Map<String, Double> metrics, Map<String, String> tags, List<ArtifactRef> artifacts,

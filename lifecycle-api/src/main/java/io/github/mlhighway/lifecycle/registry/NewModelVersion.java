@@ -38,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * @param files      the files to store, by name within the version (insertion order kept)
  * @param lineage    what the version came from
  * @param idempotencyKey registers the draft at most once per model (see above), or null
+ * @since 0.1
  */
 public record NewModelVersion(String model, Map<String, String> parameters, Map<String, Double> metrics,
                               Map<String, String> tags, Map<String, Path> files, List<LineageRef> lineage,

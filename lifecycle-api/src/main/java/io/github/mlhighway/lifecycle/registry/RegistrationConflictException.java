@@ -4,6 +4,8 @@ package io.github.mlhighway.lifecycle.registry;
  * A registration was refused because a version of the model already carries its idempotency key but holds other
  * artifacts: the same run and stage produced different files the second time, so neither can silently stand for
  * the other. Nothing was registered.
+ *
+ * @since 0.1
  */
 public class RegistrationConflictException extends RuntimeException {
 

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * as untrusted until it has read to the end without an exception; a reader that stops early gets no verification
  * at all. {@link #skip(long)} reads (and hashes) the skipped bytes; mark and reset are not supported. Not
  * thread-safe.
+ *
+ * @since 0.1
  */
 public final class VerifyingInputStream extends FilterInputStream {
 

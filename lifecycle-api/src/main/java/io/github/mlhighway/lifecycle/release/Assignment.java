@@ -7,6 +7,7 @@ import java.util.Objects;
  *
  * @param version the serving version, e.g. {@code "rain@3"}
  * @param cohort  the cohort for SLIs and analysis, e.g. {@code "baseline"} or {@code "canary"}
+ * @since 0.1
  */
 public record Assignment(String version, String cohort) {
 

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param labelled      predictions whose delayed label was joined in the window (counted when joined, not when
  *                      the prediction was served)
  * @param incorrect     of those, the ones the model got wrong
+ * @since 0.1
  */
 public record CohortStats(String cohort, Duration window, long requests, long errors, long slowRequests,
                           long labelled, long incorrect) {

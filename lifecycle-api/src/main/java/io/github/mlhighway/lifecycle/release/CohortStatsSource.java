@@ -12,6 +12,8 @@ import java.util.Optional;
  * previous analysis), so every request and every label is counted in exactly one analysis. Windows
  * ({@link #stats(String, Duration)}) are bucketed and only hold what their owner has distributed, so consecutive
  * windows can leave gaps between them; a source without totals is analysed by windows, with a note saying so.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface CohortStatsSource {

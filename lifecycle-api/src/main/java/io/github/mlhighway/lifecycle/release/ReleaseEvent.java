@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param candidateVersion the version being released
  * @param at               when it happened (injected clock)
  * @param message          a sentence with the reason and numbers
+ * @since 0.1
  */
 public record ReleaseEvent(String releaseId, ReleaseEventType type, ReleasePhase phase, int stepIndex,
                            int candidateWeight, String baselineVersion, String candidateVersion, Instant at,

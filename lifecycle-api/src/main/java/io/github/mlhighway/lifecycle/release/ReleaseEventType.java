@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.release;
 
-/** What happened to a release; every journal entry and every event has one. */
+/**
+ * What happened to a release; every journal entry and every event has one.
+ *
+ * @since 0.1
+ */
 public enum ReleaseEventType {
     /** The release was created and its first step published. */
     STARTED,

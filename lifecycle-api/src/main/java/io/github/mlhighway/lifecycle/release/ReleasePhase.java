@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.release;
 
-/** Where a release is in its life. */
+/**
+ * Where a release is in its life.
+ *
+ * @since 0.1
+ */
 public enum ReleasePhase {
     /** Analyses run every interval and successful ones advance the release. */
     PROGRESSING,

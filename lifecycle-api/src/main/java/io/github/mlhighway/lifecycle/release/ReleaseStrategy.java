@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.release;
 
-/** How a candidate version reaches users. */
+/**
+ * How a candidate version reaches users.
+ *
+ * @since 0.1
+ */
 public enum ReleaseStrategy {
     /** Step weights with an analysis at every interval; sticky by key hash. */
     CANARY,

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  * implementations must be lock-free and allocation-free (return preallocated {@link Assignment}s, publish changes
  * by swapping one immutable snapshot), and sticky: the same key hash keeps its assignment while the weights
  * stay the same, and only moves from the baseline to the candidate as the candidate's weight grows.
+ *
+ * @since 0.1
  */
 public interface TrafficPlan {
 

@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.serving;
 
-/** A call was rejected because the model already runs as many calls as its bulkhead allows. */
+/**
+ * A call was rejected because the model already runs as many calls as its bulkhead allows.
+ *
+ * @since 0.1
+ */
 public class BulkheadFullException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

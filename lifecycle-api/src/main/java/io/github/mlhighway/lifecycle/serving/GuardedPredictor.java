@@ -6,6 +6,7 @@ package io.github.mlhighway.lifecycle.serving;
  *
  * @param <I> input type
  * @param <O> output type
+ * @since 0.1
  */
 public interface GuardedPredictor<I, O> {
 

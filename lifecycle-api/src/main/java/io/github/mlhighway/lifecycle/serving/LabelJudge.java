@@ -7,6 +7,7 @@ import java.util.Objects;
  *
  * @param <O> prediction type
  * @param <L> label type
+ * @since 0.1
  */
 @FunctionalInterface
 public interface LabelJudge<O, L> {

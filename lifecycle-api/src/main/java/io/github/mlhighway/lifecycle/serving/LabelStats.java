@@ -13,6 +13,7 @@ package io.github.mlhighway.lifecycle.serving;
  * @param duplicates      second (or later) labels for a request id already labelled; ignored
  * @param fallbackJoined  of the joined labels, those joined with an answer of the fallback
  * @param fallbackCorrect of those, fallback answers the judge found correct
+ * @since 0.1
  */
 public record LabelStats(long joined, long correct, long unmatched, long duplicates, long fallbackJoined,
                          long fallbackCorrect) {

@@ -6,6 +6,7 @@ import java.util.Objects;
  * Decides whether a shadow version's answer agrees with the primary's, for the shadow comparison.
  *
  * @param <O> output type
+ * @since 0.1
  */
 @FunctionalInterface
 public interface OutputComparator<O> {

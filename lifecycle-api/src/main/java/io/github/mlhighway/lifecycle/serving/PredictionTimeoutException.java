@@ -2,7 +2,11 @@ package io.github.mlhighway.lifecycle.serving;
 
 import java.time.Duration;
 
-/** A model version did not answer within the guarded model's timeout. */
+/**
+ * A model version did not answer within the guarded model's timeout.
+ *
+ * @since 0.1
+ */
 public class PredictionTimeoutException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

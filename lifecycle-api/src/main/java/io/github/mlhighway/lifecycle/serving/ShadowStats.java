@@ -10,6 +10,7 @@ package io.github.mlhighway.lifecycle.serving;
  * @param disagreements shadow answers that did not
  * @param shadowErrors  shadow calls that threw, or did not finish within the shadow timeout (recorded as bad and
  *                      slow on the shadow cohort even while still running)
+ * @since 0.1
  */
 public record ShadowStats(long mirrored, long dropped, long agreements, long disagreements, long shadowErrors) {
 

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param tiers         the tiers, ids unique
  * @param minimumEvents a tier fires only when its long window holds at least this many events (0: no guard)
  * @param noData        what an empty long window means
+ * @since 0.1
  */
 public record AlertPolicy(List<BurnRateTier> tiers, long minimumEvents, NoDataPolicy noData) {
 

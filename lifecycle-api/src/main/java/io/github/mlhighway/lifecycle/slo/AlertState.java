@@ -9,6 +9,7 @@ package io.github.mlhighway.lifecycle.slo;
  * @param longBurn  burn rate over the long window
  * @param shortBurn burn rate over the short window
  * @param reason    a sentence that explains the status
+ * @since 0.1
  */
 public record AlertState(String slo, BurnRateTier tier, AlertStatus status, BurnRate longBurn, BurnRate shortBurn,
                          String reason) {

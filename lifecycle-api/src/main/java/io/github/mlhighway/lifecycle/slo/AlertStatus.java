@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.slo;
 
-/** The state of one burn-rate alert tier. */
+/**
+ * The state of one burn-rate alert tier.
+ *
+ * @since 0.1
+ */
 public enum AlertStatus {
     /** Both windows burn slower than the tier's factor (or there are too few events to judge). */
     OK,

@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.slo;
 
-/** How an SLO's error budget is counted (OpenSLO {@code budgetingMethod}). */
+/**
+ * How an SLO's error budget is counted (OpenSLO {@code budgetingMethod}).
+ *
+ * @since 0.1
+ */
 public enum BudgetingMethod {
     /** Every event counts: the SLI is good events over all events in the window. */
     OCCURRENCES("Occurrences"),

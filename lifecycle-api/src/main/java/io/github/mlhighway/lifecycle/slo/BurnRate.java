@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param bad        bad units in the window
  * @param errorRatio {@code bad / eligible}, 0 when the window is empty
  * @param burnRate   {@code errorRatio / (1 - objective)}
+ * @since 0.1
  */
 public record BurnRate(Duration window, long eligible, double bad, double errorRatio, double burnRate) {
 

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param shortWindow the window that confirms it is still happening; shorter than the long window
  * @param factor      the burn rate that fires the tier (1.0 spends exactly the budget over the SLO period)
  * @param enabled     disabled tiers are kept (and exported as comments) but never fire
+ * @since 0.1
  */
 public record BurnRateTier(String id, Severity severity, Duration longWindow, Duration shortWindow, double factor,
                            boolean enabled) {

@@ -3,7 +3,11 @@ package io.github.mlhighway.lifecycle.slo;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
-/** The unit of a calendar-aligned SLO window. A month is a calendar month, not 30 days. */
+/**
+ * The unit of a calendar-aligned SLO window. A month is a calendar month, not 30 days.
+ *
+ * @since 0.1
+ */
 public enum CalendarUnit {
     /** A calendar day in the window's time zone (23 to 25 hours around DST changes). */
     DAY(ChronoUnit.DAYS, 1, Duration.ofDays(1), "d"),

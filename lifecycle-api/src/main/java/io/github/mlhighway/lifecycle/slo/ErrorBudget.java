@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param burnRateWindow    the window the current burn rate was measured over
  * @param timeToExhaustion  at the current burn rate, how long until the remaining budget is gone; empty when
  *                          nothing burns, zero when the budget is already gone
+ * @since 0.1
  */
 public record ErrorBudget(String slo, Instant at, Instant windowStart, BudgetingMethod method, double objective,
                           long eligible, double bad, double allowedBad, double sli, double consumedFraction,

@@ -11,6 +11,8 @@ import java.util.Objects;
  *       threshold (latency &lt;= 300 ms);</li>
  *   <li>{@link Probe}: the application records probe results (up or down), usually with timeslice budgeting.</li>
  * </ul>
+ *
+ * @since 0.1
  */
 public sealed interface Indicator permits Indicator.Ratio, Indicator.Threshold, Indicator.Probe {
 

@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param type  the source type, empty when unknown
  * @param query the query text, empty when none
+ * @since 0.1
  */
 public record MetricSource(String type, String query) {
 

@@ -3,6 +3,8 @@ package io.github.mlhighway.lifecycle.slo;
 /**
  * What an empty window (or an empty time slice) means. Low-traffic services must choose: silence can be
  * health (no one called) or an outage (no one could).
+ *
+ * @since 0.1
  */
 public enum NoDataPolicy {
     /** No data counts as good: alerts stay quiet, empty slices are good. */

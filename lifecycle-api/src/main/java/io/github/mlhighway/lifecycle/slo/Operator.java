@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.slo;
 
-/** A comparison of a measured value with a threshold (OpenSLO {@code op}). */
+/**
+ * A comparison of a measured value with a threshold (OpenSLO {@code op}).
+ *
+ * @since 0.1
+ */
 public enum Operator {
     /** value &lt; threshold. */
     LT("lt"),

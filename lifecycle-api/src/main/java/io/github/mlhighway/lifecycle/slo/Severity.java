@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.slo;
 
-/** How urgently a burn-rate alert needs a person. Exported as the Prometheus label {@code severity}. */
+/**
+ * How urgently a burn-rate alert needs a person. Exported as the Prometheus label {@code severity}.
+ *
+ * @since 0.1
+ */
 public enum Severity {
     /** Wake someone up: the budget will be gone within hours or days. */
     PAGE,

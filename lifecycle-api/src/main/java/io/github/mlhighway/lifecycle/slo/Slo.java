@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * @param timeslices      slice settings; required for the timeslice methods, {@code null} for Occurrences
  * @param alerting        burn-rate alert tiers, each able to fire under this objective
  * @param labels          extra labels carried into exports (Prometheus rules), may be empty
+ * @since 0.1
  */
 public record Slo(String name, String displayName, String description, String service, Indicator indicator,
                   BudgetingMethod budgetingMethod, double objective, TimeWindow window, @Nullable Timeslices timeslices,

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * An SLO specification (OpenSLO YAML or a definition built in code) is invalid. The message names the source,
  * the path of every bad field (e.g. {@code spec.objectives[0].target}) and what was expected there.
+ *
+ * @since 0.1
  */
 public class SloSpecException extends RuntimeException {
 

@@ -7,7 +7,11 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 
-/** The period over which an SLO's objective must hold: {@link Rolling} or {@link Calendar}-aligned. */
+/**
+ * The period over which an SLO's objective must hold: {@link Rolling} or {@link Calendar}-aligned.
+ *
+ * @since 0.1
+ */
 public sealed interface TimeWindow permits TimeWindow.Rolling, TimeWindow.Calendar {
 
     /**

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param slice    slice length: positive, whole seconds (OpenSLO {@code timeSliceWindow})
  * @param operator how the slice's good-event ratio is compared with the target (usually {@link Operator#GTE})
  * @param target   the slice target in [0, 1] (OpenSLO {@code timeSliceTarget}); ignored by RatioTimeslices
+ * @since 0.1
  */
 public record Timeslices(Duration slice, Operator operator, double target) {
 

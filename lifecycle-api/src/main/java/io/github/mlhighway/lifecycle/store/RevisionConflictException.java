@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.store;
 
-/** A compare-and-set write found another revision than the one expected; nothing was written. */
+/**
+ * A compare-and-set write found another revision than the one expected; nothing was written.
+ *
+ * @since 0.1
+ */
 public class RevisionConflictException extends StoreException {
 
     private static final long serialVersionUID = 1L;

@@ -10,6 +10,8 @@ import java.util.Optional;
  * <p>Collection names and keys are 1 to 128 characters of letters, digits, {@code . _ -}, start with a letter
  * or digit and never contain {@code ..}; anything else is refused with an {@link IllegalArgumentException},
  * so a key can never escape its collection.
+ *
+ * @since 0.1
  */
 public interface Store extends AutoCloseable {
 

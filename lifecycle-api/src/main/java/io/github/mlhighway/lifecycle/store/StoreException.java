@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.store;
 
-/** A store could not read or write a document. The message names the collection, key and file where known. */
+/**
+ * A store could not read or write a document. The message names the collection, key and file where known.
+ *
+ * @since 0.1
+ */
 public class StoreException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param revision   1 for the first write, incremented by every write
  * @param writtenAt  when it was last written (from the store's clock)
  * @param json       the document body, a JSON value
+ * @since 0.1
  */
 public record StoredDocument(String collection, String key, long revision, Instant writtenAt, String json) {
 

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * Every message of the library that echoes a name it was given goes through this one method.
+ *
+ * @since 0.1
  */
 public final class Quoted {
 

@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
  * The root command, {@code lifecycle}: SRE practice for ML systems from the command line. Every command exits with
  * {@link ExitCodes#BAD_INPUT 2} and a message on stderr when its output could not be written (a full disk, a
  * closed pipe): see {@link OutputCheck}.
+ *
+ * @since 0.1
  */
 @Command(name = "lifecycle", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "SRE for ML systems: SLOs and burn-rate alerts, data drift, runs, the model registry, reports.",

@@ -4,6 +4,8 @@ package io.github.mlhighway.lifecycle.djl;
  * Told about every batch a {@link MicroBatcher} runs: its per-batch SLIs. Called on the thread that led the batch,
  * after the forward pass and before the batch's callers are answered, so an implementation must be quick, must not
  * block, and should not allocate ({@link BatchSlis} records on SLO trackers: lock-free, allocation-free).
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface BatchListener {

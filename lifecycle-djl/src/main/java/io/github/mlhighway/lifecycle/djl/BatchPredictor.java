@@ -27,6 +27,7 @@ import java.util.Objects;
  *
  * @param <I> input type (one row)
  * @param <O> output type (one row's result)
+ * @since 0.1
  */
 public class BatchPredictor<I, O> extends Predictor<I, O> {
 

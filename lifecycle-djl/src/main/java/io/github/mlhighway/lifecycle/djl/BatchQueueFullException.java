@@ -6,6 +6,8 @@ import java.util.concurrent.RejectedExecutionException;
  * A {@link MicroBatcher} refused a request because its queue of requests waiting for a batch is full: the model
  * cannot keep up with the offered load. Shed load in front of the batcher (a bulkhead in {@code GuardedModel}),
  * raise the queue capacity, or add capacity. The request was not run.
+ *
+ * @since 0.1
  */
 public final class BatchQueueFullException extends RejectedExecutionException {
 

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  * BatchSlis slis = BatchSlis.builder(registry, "rain.version.rain_1")
  *     .queueWait(Duration.ofMillis(2), 0.99).forwardTime(Duration.ofMillis(5), 0.999).build();
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class BatchSlis implements BatchListener {
 

@@ -9,6 +9,7 @@ package io.github.mlhighway.lifecycle.djl;
  * @param largestBatch    the largest batch so far (0 before the first)
  * @param queueWaitNanos  the sum over batches of the oldest row's wait before the forward pass
  * @param forwardNanos    the sum over batches of the time the batch ran
+ * @since 0.1
  */
 public record BatchStats(long batches, long rows, long failedBatches, int largestBatch, long queueWaitNanos,
                          long forwardNanos) {

@@ -34,6 +34,7 @@ import java.util.List;
  *
  * @param <I> input type (one row)
  * @param <O> output type (one row's result)
+ * @since 0.1
  */
 public interface BatchTranslator<I, O> extends Translator<I, O> {
 

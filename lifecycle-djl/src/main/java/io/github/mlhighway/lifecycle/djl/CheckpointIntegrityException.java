@@ -4,6 +4,8 @@ package io.github.mlhighway.lifecycle.djl;
  * A training checkpoint cannot be trusted: its parameter file does not match the digest in its manifest, a file
  * is missing or unreadable, or it was written for other settings or other data. The checkpoint is never used;
  * delete the checkpoint directory to start over.
+ *
+ * @since 0.1
  */
 public final class CheckpointIntegrityException extends IllegalStateException {
 

@@ -20,6 +20,7 @@ import java.util.List;
  * @param partialLossSum    the row-weighted loss sum of the batches already trained in the next epoch
  * @param partialLossRows   the rows of those batches
  * @param epochReports      the SLIs of every finished epoch
+ * @since 0.1
  */
 public record CheckpointManifest(int format, int epochsCompleted, int batchesIntoEpoch, long steps, long shuffleSeed,
                                  String parametersFile, String parametersSha256, String configHash,

@@ -22,6 +22,8 @@ import java.util.Optional;
  * written first and the manifest last, so a crash at any point leaves the previous checkpoint or the new one,
  * never a mix; parameter files no manifest names any more, and temporary files a killed process left behind, are
  * deleted after the manifest is committed.
+ *
+ * @since 0.1
  */
 public final class Checkpoints {
 

@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  *
  * <p>DJL stores parameters, not the block's structure: loading needs a factory for the same block. The version's
  * parameters record {@value #WIDTH_PARAMETER} and {@value #NAME_PARAMETER}.
+ *
+ * @since 0.1
  */
 public final class DjlArtifacts {
 

@@ -22,6 +22,8 @@ import java.util.Properties;
  * <pre>{@code
  * Engine engine = DjlEngine.requireOfflinePyTorch();
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class DjlEngine {
 

@@ -20,6 +20,8 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * Immutable and thread-safe; the holdout arrays are copied.
+ *
+ * @since 0.1
  */
 public final class DjlEvaluationStage implements Stage<TrainedParameters, EvaluatedModel> {
 

@@ -4,6 +4,8 @@ package io.github.mlhighway.lifecycle.djl;
  * A DJL prediction failed: the unchecked form of DJL's checked {@link ai.djl.translate.TranslateException}, which
  * is kept as the cause. Thrown by {@link PredictorPool#apply} so that the pool can be used as a
  * {@link java.util.function.Function}.
+ *
+ * @since 0.1
  */
 public final class DjlPredictionException extends RuntimeException {
 

@@ -56,6 +56,8 @@ import java.util.function.Supplier;
  *
  * <p>Immutable and thread-safe; each {@code train} call builds its own model. Note that the seed is also the
  * engine-wide DJL seed (initial weights), so two trainings running at once in one JVM are not reproducible.
+ *
+ * @since 0.1
  */
 public final class DjlTrainer {
 

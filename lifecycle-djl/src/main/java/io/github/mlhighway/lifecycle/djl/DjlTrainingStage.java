@@ -37,6 +37,8 @@ import java.util.Objects;
  * }</pre>
  *
  * Immutable and thread-safe.
+ *
+ * @since 0.1
  */
 public final class DjlTrainingStage implements Stage<TrainingData, TrainedParameters> {
 

@@ -11,6 +11,7 @@ package io.github.mlhighway.lifecycle.djl;
  * @param samplesPerSecond {@code rows / seconds} (0 when no time passed)
  * @param meanBatchMillis  the mean time of one batch, in milliseconds
  * @param maxBatchMillis   the slowest batch, in milliseconds
+ * @since 0.1
  */
 public record EpochReport(int epoch, double meanLoss, long rows, double seconds, double samplesPerSecond,
                           double meanBatchMillis, double maxBatchMillis) {

@@ -21,6 +21,7 @@ import java.util.Objects;
  *
  * @param trained    the model's parameters and training report
  * @param comparison the holdout labels, the model's probabilities and, when given, the champion's
+ * @since 0.1
  */
 public record EvaluatedModel(TrainedParameters trained, ModelComparison comparison) {
 

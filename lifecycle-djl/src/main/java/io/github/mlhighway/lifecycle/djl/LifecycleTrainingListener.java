@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  * {@link #listenerFailures()} and never stops training).
  *
  * <p>Not thread-safe: one instance per training run, driven by the training thread.
+ *
+ * @since 0.1
  */
 public final class LifecycleTrainingListener implements TrainingListener {
 

@@ -76,6 +76,7 @@ import java.util.function.Supplier;
  *
  * @param <I> input type (one row)
  * @param <O> output type (one row's result)
+ * @since 0.1
  */
 public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
 

@@ -66,6 +66,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <I> input type
  * @param <O> output type
+ * @since 0.1
  */
 public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable {
 

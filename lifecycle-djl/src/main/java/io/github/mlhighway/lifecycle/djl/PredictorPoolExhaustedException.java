@@ -5,6 +5,8 @@ import java.time.Duration;
 /**
  * No predictor of a {@link PredictorPool} became free within the borrow timeout: every predictor is busy. Raise the
  * pool size, the borrow timeout, or shed load in front of the pool (a bulkhead in {@code GuardedModel}).
+ *
+ * @since 0.1
  */
 public final class PredictorPoolExhaustedException extends RuntimeException {
 

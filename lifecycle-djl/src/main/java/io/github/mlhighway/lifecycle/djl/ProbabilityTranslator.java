@@ -25,6 +25,8 @@ import java.util.List;
  * differently; {@code MicroBatcherTest} measures it).
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 0.1
  */
 public final class ProbabilityTranslator implements BatchTranslator<float[], Float> {
 

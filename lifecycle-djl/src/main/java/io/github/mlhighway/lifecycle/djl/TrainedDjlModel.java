@@ -13,6 +13,8 @@ import java.util.Optional;
 /**
  * A model trained by {@link DjlTrainer}, with its training history. Owns the DJL {@link Model}: close it when
  * done. {@link #predictProbabilities} is thread-safe (each call uses its own predictor).
+ *
+ * @since 0.1
  */
 public final class TrainedDjlModel implements AutoCloseable {
 

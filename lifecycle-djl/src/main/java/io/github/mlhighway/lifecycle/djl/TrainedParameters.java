@@ -22,6 +22,7 @@ import java.util.function.Supplier;
  * @param parameters the block's parameters, as {@code Block.saveParameters} writes them
  * @param sha256     the lowercase hex SHA-256 of {@code parameters}
  * @param report     what training measured
+ * @since 0.1
  */
 public record TrainedParameters(int width, byte[] parameters, String sha256, TrainingReport report) {
 

@@ -12,6 +12,7 @@ import java.util.Objects;
  *
  * @param features one row per example, all rows of the same positive width
  * @param labels   0 or 1 per row
+ * @since 0.1
  */
 public record TrainingData(float[][] features, float[] labels) {
 

@@ -3,6 +3,8 @@ package io.github.mlhighway.lifecycle.djl;
 /**
  * Training diverged: the loss became NaN or infinite. Lower the learning rate, standardize the features, or
  * check the data for NaN values.
+ *
+ * @since 0.1
  */
 public final class TrainingDivergedException extends IllegalStateException {
 

@@ -19,6 +19,7 @@ import java.util.List;
  * @param resumed         true when this execution continued from a checkpoint
  * @param resumedAtEpoch  the number of epochs already finished at the checkpoint (0 when not resumed)
  * @param resumedAtBatch  the batches of the next epoch already trained at the checkpoint (0 when not resumed)
+ * @since 0.1
  */
 public record TrainingReport(int epochs, int epochsCompleted, long steps, List<EpochReport> epochReports,
                              double batchMillisP50, double batchMillisP95, double batchMillisMax, double seconds,

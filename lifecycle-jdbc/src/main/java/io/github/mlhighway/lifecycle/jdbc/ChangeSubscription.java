@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * holds a connection of its own that {@code LISTEN}s on {@value #CHANNEL}; on every notification, and at least
  * every {@value #POLL_MILLIS} ms, it reads the change log after its cursor and hands each change to the listener,
  * in commit order. When the connection drops it reconnects and catches up from the cursor, so nothing is missed.
+ *
+ * @since 0.1
  */
 public final class ChangeSubscription implements StoreWatch {
 

@@ -36,6 +36,8 @@ import java.util.stream.Stream;
  * {@link #open} fetches one chunk at a time and hashes the bytes as it hands them out
  * ({@link VerifyingInputStream}); {@link #verified} keeps a verified local copy in a cache directory, for code that
  * needs a file (e.g. a model loader), and hashes it again on every call.
+ *
+ * @since 0.1
  */
 public final class PostgresArtifactStore implements ArtifactRepository {
 

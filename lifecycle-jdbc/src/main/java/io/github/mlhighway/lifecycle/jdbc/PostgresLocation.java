@@ -16,6 +16,8 @@ import java.util.Optional;
  * <p>Credentials come from the URL ({@code ?user=…&password=…}, or {@code //user:password@host}) or else from the
  * environment: {@value #USER_VARIABLE} / {@value #PASSWORD_VARIABLE}, then the libpq variables {@code PGUSER} /
  * {@code PGPASSWORD}. The password never appears in {@link #toString()}, {@link #redacted()} or any message.
+ *
+ * @since 0.1
  */
 public final class PostgresLocation {
 

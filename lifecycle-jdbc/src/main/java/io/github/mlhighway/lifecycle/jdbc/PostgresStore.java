@@ -43,6 +43,8 @@ import javax.sql.DataSource;
  * never (a write whose commit was lost with the connection would otherwise be applied twice). The pool revalidates
  * its connections, so the next call after the database is back succeeds. Thread-safe; open one per JVM and share
  * it.
+ *
+ * @since 0.1
  */
 public final class PostgresStore implements StoreWithArtifacts, ChangeNotifyingStore {
 

@@ -23,6 +23,8 @@ import java.util.Set;
  * array of objects with {@code "sha256"} and optionally {@code "size"}, as registry versions have) present with
  * the recorded size, and no chunk rows that belong to no artifact. Artifacts no document references are listed as
  * orphans (not problems: a registration writes its artifacts before its version).
+ *
+ * @since 0.1
  */
 public final class PostgresStoreCheck {
 

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param connectionTimeout how long an operation waits for a connection before it fails (default 5 s)
  * @param artifactCache     the local directory where verified copies of artifacts are kept for
  *                          {@link PostgresArtifactStore#verified}, or null for a temporary directory removed on close
+ * @since 0.1
  */
 public record PostgresStoreOptions(int poolSize, Duration connectionTimeout, Path artifactCache) {
 

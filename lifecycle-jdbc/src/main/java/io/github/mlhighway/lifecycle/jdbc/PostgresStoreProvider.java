@@ -7,6 +7,8 @@ import java.time.Clock;
 /**
  * Opens {@code jdbc:postgresql:} locations for {@link io.github.mlhighway.lifecycle.core.store.Stores#open}; found
  * through {@code META-INF/services}.
+ *
+ * @since 0.1
  */
 public final class PostgresStoreProvider implements StoreProvider {
 

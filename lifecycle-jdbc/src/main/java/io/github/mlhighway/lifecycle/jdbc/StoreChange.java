@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param collection the document's collection
  * @param key        the document's key
  * @param revision   its revision after the change, or 0 when it was deleted
+ * @since 0.1
  */
 public record StoreChange(long sequence, String collection, String key, long revision) {
 

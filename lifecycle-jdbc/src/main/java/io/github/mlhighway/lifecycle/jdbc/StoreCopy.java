@@ -19,6 +19,8 @@ import java.util.Optional;
  * already in the target is left alone, so a copy interrupted at any point is completed by running it again.
  * Document revisions and timestamps are the target's own (revision 1 for a new document); bodies are copied
  * exactly.
+ *
+ * @since 0.1
  */
 public final class StoreCopy {
 

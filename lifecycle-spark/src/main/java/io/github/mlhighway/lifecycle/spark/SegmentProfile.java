@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param windowStart the window's start (inclusive), or null without a time window
  * @param windowEnd   the window's end (exclusive), or null without a time window
  * @param profile     the profile of the segment's rows (segment columns left out)
+ * @since 0.1
  */
 public record SegmentProfile(Map<String, String> key, Instant windowStart, Instant windowEnd,
         DatasetProfile profile) {

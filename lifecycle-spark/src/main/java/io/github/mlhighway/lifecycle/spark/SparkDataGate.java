@@ -50,6 +50,8 @@ import org.apache.spark.sql.types.StructType;
  * SparkGateResult result = SparkDataGate.of(gate).evaluate(flights, "flights");
  * Dataset<Row> bad = SparkDataGate.of(gate).quarantine(flights);   // rows + lifecycle_failed_checks
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class SparkDataGate {
 

@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param verdict the verdict, as {@code DataGate.evaluate} gives it on the same rows in one process
  * @param profile the profile of the same rows, computed in the same scan
+ * @since 0.1
  */
 public record SparkGateResult(Verdict verdict, DatasetProfile profile) {
 

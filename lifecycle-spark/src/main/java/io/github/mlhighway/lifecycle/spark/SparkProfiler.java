@@ -47,6 +47,8 @@ import org.apache.spark.sql.types.StructType;
  * string STRING; timestamp, timestamp_ntz (as UTC) and date (UTC midnight) TIMESTAMP. Arrays, maps, structs,
  * binary and intervals are rejected with a {@link SparkProfileException} naming them, or left out with
  * {@link Builder#skipUnsupportedColumns()}.
+ *
+ * @since 0.1
  */
 public final class SparkProfiler {
 

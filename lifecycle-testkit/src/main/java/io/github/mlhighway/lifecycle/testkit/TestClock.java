@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * Thread-safe: the time is volatile and listeners run on the advancing thread.
+ *
+ * @since 0.1
  */
 public final class TestClock extends SimulatedClock {
 

@@ -40,6 +40,8 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * Path page = HtmlReport.write(storeDirectory, storeDirectory.resolve("report.html"), clock);   // absolute path
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class HtmlReport {
 

@@ -37,6 +37,7 @@ import java.util.stream.Stream;
  * @param incidents  every incident, oldest first
  * @param models     one entry per registered model, by name
  * @param problems   sentences about what could not be read; empty when everything could
+ * @since 0.1
  */
 public record ReportInputs(String storeLabel, ReportData data, List<Release> releases, List<Incident> incidents,
                            List<ModelSummary> models, List<String> problems) {

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * An any/all combination of conditions. Its {@link #check} result lists one part result per part, in order, so a
  * caller can keep per-part state (the retraining trigger keeps a streak per part of a top-level {@code anyOf}).
+ *
+ * @since 0.1
  */
 public interface CompositeCondition extends Condition {
 

@@ -9,6 +9,8 @@ import java.time.Instant;
  * ({@link io.github.mlhighway.lifecycle.core.incident.IncidentPolicy}); build them with {@link Conditions}.
  * Implementations may keep state (a schedule remembers when it last fired); {@link #acted} tells them the action
  * they asked for was taken.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface Condition {

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *                    {@code serving-inputs@2026-06-08T00:00:00Z}; null for continuous measurements (a budget now).
  *                    A streak counts one observation once however often it is evaluated, so a weekly drift window
  *                    evaluated every day is one week, not seven evaluations
+ * @since 0.1
  */
 public record ConditionResult(String name, ConditionStatus status, String reason, Map<String, Double> evidence,
                               List<ConditionResult> parts, @Nullable String observation) {

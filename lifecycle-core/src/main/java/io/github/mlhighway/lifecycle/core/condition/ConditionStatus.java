@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.core.condition;
 
-/** What one evaluation of a {@link Condition} found: three-valued, so too little data is neither yes nor no. */
+/**
+ * What one evaluation of a {@link Condition} found: three-valued, so too little data is neither yes nor no.
+ *
+ * @since 0.1
+ */
 public enum ConditionStatus {
     /** The condition holds. */
     HOLDS,

@@ -29,6 +29,8 @@ import java.util.function.Supplier;
  * Condition unhealthy = Conditions.allOf(Conditions.drifting("serving-inputs", latestWindow::get),
  *                                        Conditions.budgetRemainingBelow(accuracyTracker, 0.5));
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class Conditions {
 

@@ -4,7 +4,11 @@ import java.util.Arrays;
 import java.util.BitSet;
 import org.jspecify.annotations.Nullable;
 
-/** A column of booleans, with nulls. */
+/**
+ * A column of booleans, with nulls.
+ *
+ * @since 0.1
+ */
 public final class BooleanColumn extends ColumnBase implements Column {
 
     private final boolean[] values;

@@ -4,6 +4,8 @@ package io.github.mlhighway.lifecycle.core.data;
  * One immutable column of a {@link Table}: a name, a type, and one value or null per row. Each type has its
  * own class with a primitive accessor ({@link DoubleColumn#getDouble(int)} and so on), so numeric code reads
  * values without boxing; {@link #get(int)} boxes, for generic code.
+ *
+ * @since 0.1
  */
 public sealed interface Column permits NumericColumn, BooleanColumn, StringColumn {
 

@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.core.data;
 
-/** The type of a table column. */
+/**
+ * The type of a table column.
+ *
+ * @since 0.1
+ */
 public enum ColumnType {
     /** 64-bit floating point; NaN and infinities are values, not nulls. */
     DOUBLE,

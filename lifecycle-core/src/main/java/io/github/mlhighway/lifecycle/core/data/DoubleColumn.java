@@ -4,7 +4,11 @@ import java.util.Arrays;
 import java.util.BitSet;
 import org.jspecify.annotations.Nullable;
 
-/** A column of doubles. NaN and infinities are values (profiles count them apart); nulls are nulls. */
+/**
+ * A column of doubles. NaN and infinities are values (profiles count them apart); nulls are nulls.
+ *
+ * @since 0.1
+ */
 public final class DoubleColumn extends ColumnBase implements NumericColumn {
 
     private final double[] values;

@@ -4,7 +4,11 @@ import java.util.Arrays;
 import java.util.BitSet;
 import org.jspecify.annotations.Nullable;
 
-/** A column of 64-bit integers, with nulls. */
+/**
+ * A column of 64-bit integers, with nulls.
+ *
+ * @since 0.1
+ */
 public final class LongColumn extends ColumnBase implements NumericColumn {
 
     private final long[] values;

@@ -4,6 +4,8 @@ package io.github.mlhighway.lifecycle.core.data;
  * A column whose values are numbers: doubles, longs, or timestamps (as epoch milliseconds). Code that treats
  * every numeric column alike (statistics, profiles, drift tests, range checks) reads it through here instead of
  * dispatching on the three types.
+ *
+ * @since 0.1
  */
 public sealed interface NumericColumn extends Column permits DoubleColumn, LongColumn, TimestampColumn {
 

@@ -4,7 +4,11 @@ import java.util.Arrays;
 import java.util.BitSet;
 import org.jspecify.annotations.Nullable;
 
-/** A column of text values, treated as categorical, with nulls. A null row holds no string. */
+/**
+ * A column of text values, treated as categorical, with nulls. A null row holds no string.
+ *
+ * @since 0.1
+ */
 public final class StringColumn extends ColumnBase implements Column {
 
     private final String[] values;

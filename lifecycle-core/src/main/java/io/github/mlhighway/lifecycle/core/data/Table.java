@@ -20,6 +20,8 @@ import java.util.function.Predicate;
  *     DoubleColumn.of("wind", 4.7, 3.9));
  * Table seattle = table.where("location", "Seattle"::equals);
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class Table {
 

@@ -4,7 +4,11 @@ import java.util.Arrays;
 import java.util.BitSet;
 import org.jspecify.annotations.Nullable;
 
-/** A column of instants, held as epoch milliseconds, with nulls. */
+/**
+ * A column of instants, held as epoch milliseconds, with nulls.
+ *
+ * @since 0.1
+ */
 public final class TimestampColumn extends ColumnBase implements NumericColumn {
 
     private final long[] values;

@@ -7,6 +7,8 @@ import java.util.stream.IntStream;
 /**
  * Binary labels (0/1) with one model's predicted probability of class 1, plus the rows ordered by descending
  * probability (computed once, reused by every resample). Immutable; the arrays are copied.
+ *
+ * @since 0.1
  */
 public final class BinaryData implements EvaluationData {
 

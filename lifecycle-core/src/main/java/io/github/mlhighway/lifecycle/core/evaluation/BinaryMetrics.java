@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The binary-classification formulas on weighted rows. A row is predicted positive when its probability is at
  * or above the threshold.
+ *
+ * @since 0.1
  */
 public final class BinaryMetrics {
 

@@ -4,6 +4,8 @@ import io.github.mlhighway.lifecycle.evaluation.Task;
 
 /**
  * One model's predictions on an evaluation set, validated and ready for metrics.
+ *
+ * @since 0.1
  */
 public sealed interface EvaluationData permits BinaryData, RegressionData {
 

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * Evaluator evaluator = Evaluator.binary().threshold(0.5).resamples(1000).confidence(0.95).seed(42).build();
  * Evaluation evaluation = evaluator.evaluate(BinaryData.of(labels, probabilities), slicePerRow);
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class Evaluator {
 

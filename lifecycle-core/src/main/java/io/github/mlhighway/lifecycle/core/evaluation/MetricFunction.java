@@ -8,6 +8,8 @@ import io.github.mlhighway.lifecycle.evaluation.Task;
  * A metric as a function of weighted rows. Weight {@code w[i]} is how many times row {@code i} counts: 1 for the
  * point estimate, 0 for rows outside the slice, the draw count in a bootstrap resample. Implementations must be
  * pure and thread-safe; see {@link StandardMetrics} for the built-in ones.
+ *
+ * @since 0.1
  */
 public interface MetricFunction {
 

@@ -2,7 +2,11 @@ package io.github.mlhighway.lifecycle.core.evaluation;
 
 import io.github.mlhighway.lifecycle.evaluation.Task;
 
-/** Actual values with one model's predictions. Immutable; the arrays are copied. */
+/**
+ * Actual values with one model's predictions. Immutable; the arrays are copied.
+ *
+ * @since 0.1
+ */
 public final class RegressionData implements EvaluationData {
 
     private final double[] actual;

@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.core.evaluation;
 
-/** The regression formulas on weighted rows. */
+/**
+ * The regression formulas on weighted rows.
+ *
+ * @since 0.1
+ */
 public final class RegressionMetrics {
 
     private RegressionMetrics() {

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param n        weighted number of rows used
  * @param excluded weighted number of rows the definition left out (MAPE: actual = 0)
  * @param reason   why the value is undefined, or {@code null} when it is defined
+ * @since 0.1
  */
 public record Score(double value, int n, int excluded, @Nullable String reason) {
 

@@ -4,7 +4,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-/** A slice key per row turned into one 0/1 weight vector per slice, in key order. */
+/**
+ * A slice key per row turned into one 0/1 weight vector per slice, in key order.
+ *
+ * @since 0.1
+ */
 public final class SliceKeys {
 
     private final Map<String, int[]> masks;

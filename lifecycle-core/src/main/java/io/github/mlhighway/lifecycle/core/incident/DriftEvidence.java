@@ -8,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** Turns a {@link DriftReport} into incident evidence with the statistics of every drifted column. */
+/**
+ * Turns a {@link DriftReport} into incident evidence with the statistics of every drifted column.
+ *
+ * @since 0.1
+ */
 public final class DriftEvidence {
 
     private DriftEvidence() {

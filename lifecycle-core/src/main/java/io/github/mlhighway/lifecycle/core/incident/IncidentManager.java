@@ -88,6 +88,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Thread-safe: every method is synchronized (none is on a hot path).
+ *
+ * @since 0.1
  */
 public final class IncidentManager {
 

@@ -39,6 +39,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @see IncidentManager#evaluate(IncidentPolicy)
+ * @since 0.1
  */
 public final class IncidentPolicy {
 

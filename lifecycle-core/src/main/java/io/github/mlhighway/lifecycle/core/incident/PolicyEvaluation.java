@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param action     what the manager did
  * @param incidentId the incident opened, closed or held open, if any
  * @param reason     one sentence
+ * @since 0.1
  */
 public record PolicyEvaluation(String policy, Instant at, RuleKind rule, ConditionResult result, int streak,
                                int required, Action action, Optional<String> incidentId, String reason) {

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  * detection and mitigation times, impact in error-budget terms, the UTC timeline, the evidence numbers, and the
  * sections people fill in (contributing factors, action items, lessons) with prompts that ask about systems and
  * processes, never about who.
+ *
+ * @since 0.1
  */
 public final class PostmortemWriter {
 

@@ -19,6 +19,8 @@ import java.util.Map;
  * unknown properties tolerated (so older readers accept newer documents). Components added to API records later
  * are left out while empty ({@code Verdict.subject}, {@code ModelVersion.idempotencyKey}), so documents without
  * them are written exactly as before.
+ *
+ * @since 0.1
  */
 public final class Json {
 

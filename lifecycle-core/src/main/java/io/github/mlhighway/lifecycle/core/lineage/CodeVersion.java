@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  *
  * @param version a git commit, an {@code Implementation-Version}, or {@code unknown}
  * @param source  {@code git}, {@code manifest} or {@code unknown}
+ * @since 0.1
  */
 public record CodeVersion(String version, String source) {
 

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param key    the name within the aspect (parameter name, environment key, input name)
  * @param left   the first run's value, or null when absent
  * @@Nullable param right  the second run's value, or null when absent
+ * @since 0.1
  */
 public record Difference(String aspect, String key, @Nullable String left, @Nullable String right) {
 

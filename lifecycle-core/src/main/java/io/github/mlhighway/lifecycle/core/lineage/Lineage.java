@@ -14,6 +14,8 @@ import java.util.TreeSet;
 /**
  * Questions answered from the run records in a store: what produced an output, what used a data set, and how
  * two runs differ. Each query reads every run record; fine for thousands of runs, not for millions.
+ *
+ * @since 0.1
  */
 public final class Lineage {
 

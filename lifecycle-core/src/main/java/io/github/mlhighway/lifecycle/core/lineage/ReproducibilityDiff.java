@@ -9,6 +9,7 @@ import java.util.List;
  * @param leftRun     the first run id
  * @param rightRun    the second run id
  * @param differences the differences, by aspect then key
+ * @since 0.1
  */
 public record ReproducibilityDiff(String leftRun, String rightRun, List<Difference> differences) {
 

@@ -3,7 +3,11 @@ package io.github.mlhighway.lifecycle.core.lineage;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The environment a run executed in: JVM, OS, and versions of the libraries that shape its results. */
+/**
+ * The environment a run executed in: JVM, OS, and versions of the libraries that shape its results.
+ *
+ * @since 0.1
+ */
 public final class RuntimeEnvironment {
 
     private static final Map<String, String> LIBRARIES = Map.of(

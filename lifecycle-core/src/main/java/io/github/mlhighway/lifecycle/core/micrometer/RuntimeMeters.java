@@ -8,6 +8,8 @@ import java.util.Objects;
  * Keeps a {@link MeterRegistry} bound to every SLO of a registry as SLOs are added (the runtime calls
  * {@link #bindNew()} on its ticks). Used by {@code Lifecycle.Builder.meterRegistry(..)}; the runtime holds the meter
  * registry as an {@code Object} so that it loads without Micrometer on the classpath.
+ *
+ * @since 0.1
  */
 public final class RuntimeMeters {
 

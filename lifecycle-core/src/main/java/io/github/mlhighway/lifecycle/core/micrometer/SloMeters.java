@@ -77,6 +77,8 @@ import org.slf4j.LoggerFactory;
  * registering more: SLOs whose meters the registry already has (same name, same common tags) are skipped.
  *
  * <p>Instances are immutable and thread-safe.
+ *
+ * @since 0.1
  */
 public final class SloMeters implements MeterBinder {
 

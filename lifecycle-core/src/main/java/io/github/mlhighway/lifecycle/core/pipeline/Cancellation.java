@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Cooperative cancellation of a run: {@link #cancel(String)} from any thread, and the running stage sees it at
  * its next {@code checkCancelled()}; no further stage or retry starts, and a wait between retries
  * ({@link #await(Duration)}) ends at once. Thread-safe.
+ *
+ * @since 0.1
  */
 public final class Cancellation {
 

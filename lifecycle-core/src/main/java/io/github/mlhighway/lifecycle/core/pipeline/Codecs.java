@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.Function;
 
-/** The built-in codecs. Pipelines pick one per stage output type; pass your own for anything else. */
+/**
+ * The built-in codecs. Pipelines pick one per stage output type; pass your own for anything else.
+ *
+ * @since 0.1
+ */
 public final class Codecs {
 
     private Codecs() {

@@ -16,6 +16,7 @@ import java.util.Optional;
  *
  * @param <I> the run's input type
  * @param <O> the last stage's output type
+ * @since 0.1
  */
 public final class Pipeline<I, O> {
 

@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <I> the run's input type
  * @param <O> the current output type
+ * @since 0.1
  */
 public final class PipelineBuilder<I, O> {
 

@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * <p>With {@link Builder#slos(SloRegistry)}, the SLOs a pipeline declares ({@link PipelineBuilder#runSlo},
  * {@link PipelineBuilder#gateSlo}) are registered there on first use and every run records its events once per
  * run id, so pipelines burn error budgets and alert like served models.
+ *
+ * @since 0.1
  */
 public final class PipelineRunner {
 

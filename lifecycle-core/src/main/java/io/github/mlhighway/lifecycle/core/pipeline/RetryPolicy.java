@@ -17,6 +17,7 @@ import java.util.function.Predicate;
  * @param maxDelay     the longest delay
  * @param jitter       fraction in [0, 1]: each delay is drawn uniformly from {@code [d * (1 - jitter), d]}
  * @param retryOn      which failures are worth another attempt
+ * @since 0.1
  */
 public record RetryPolicy(int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay,
         double jitter, Predicate<Throwable> retryOn) {

@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reading run records from a store: where they live and how they parse. */
+/**
+ * Reading run records from a store: where they live and how they parse.
+ *
+ * @since 0.1
+ */
 public final class RunRecords {
 
     /** The collection of run records, one document per run id. */

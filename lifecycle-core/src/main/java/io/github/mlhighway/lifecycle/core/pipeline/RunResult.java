@@ -10,6 +10,7 @@ import java.util.Optional;
  * What a run returns: its record and, when it succeeded, the last stage's output.
  *
  * @param <O> the output type
+ * @since 0.1
  */
 public final class RunResult<O> {
 

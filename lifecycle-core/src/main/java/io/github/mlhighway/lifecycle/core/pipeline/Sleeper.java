@@ -6,6 +6,8 @@ import java.time.Duration;
  * Waits between retries. Tests inject one that advances a fake clock instead of sleeping. The runner calls
  * {@link #sleep(Duration, Cancellation)}, already shortened to the time left before the run's deadline, so a
  * sleeper that honours the cancellation lets a cancelled run stop at once instead of after the backoff.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface Sleeper {

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
  *
  * @param description what the condition means, e.g. {@code "error budget exhausted"}
  * @param test        the predicate
+ * @since 0.1
  */
 public record BudgetCondition(String description, Predicate<BudgetState> test) {
 

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param slo    the SLO
  * @param budget its error budget
  * @param alerts the state of each of its alert tiers
+ * @since 0.1
  */
 public record BudgetState(Slo slo, ErrorBudget budget, List<AlertState> alerts) {
 

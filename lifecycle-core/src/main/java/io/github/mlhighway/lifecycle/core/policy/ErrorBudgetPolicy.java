@@ -40,6 +40,8 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * <p>Thread-safe: the policy is immutable and the trackers it reads are thread-safe.
+ *
+ * @since 0.1
  */
 public final class ErrorBudgetPolicy implements Gate<Change> {
 

@@ -8,7 +8,11 @@ import io.github.mlhighway.lifecycle.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** Factories for model registries. */
+/**
+ * Factories for model registries.
+ *
+ * @since 0.1
+ */
 public final class ModelRegistries {
 
     private ModelRegistries() {

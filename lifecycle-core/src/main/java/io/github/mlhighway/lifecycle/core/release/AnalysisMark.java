@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param baseline  the baseline cohort's totals then
  * @param candidate the candidate cohort's totals then
  * @param stepStart whether a step began at this mark (the next analysis is the step's first)
+ * @since 0.1
  */
 public record AnalysisMark(Instant at, CohortStats baseline, CohortStats candidate, boolean stepStart) {
 

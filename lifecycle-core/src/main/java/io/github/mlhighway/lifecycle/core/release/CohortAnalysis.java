@@ -41,6 +41,8 @@ import java.util.Objects;
  * few labels arrived (a PASS note when none did), so missing quality evidence is never a silent pass;
  * {@link QualityComparison#OFF} compares no quality.</li>
  * </ol>
+ *
+ * @since 0.1
  */
 public final class CohortAnalysis implements Gate<CohortAnalysis.Input> {
 

@@ -9,6 +9,7 @@ import io.github.mlhighway.lifecycle.release.CohortStats;
  * @param errors    failed requests
  * @param labelled  predictions whose label arrived
  * @param incorrect wrong predictions among those
+ * @since 0.1
  */
 public record CohortTotals(long requests, long errors, long labelled, long incorrect) {
 

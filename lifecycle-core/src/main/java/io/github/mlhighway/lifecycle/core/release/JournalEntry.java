@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param stats           the cohort statistics the decision read (empty when none)
  * @param verdict         the analysis verdict, or null
  * @param policy          the error-budget policy's decision, or null when it was not asked
+ * @since 0.1
  */
 public record JournalEntry(Instant at, ReleaseEventType type, ReleasePhase phase, int stepIndex,
                            int candidateWeight, String message, List<CohortStats> stats, @Nullable Verdict verdict,

@@ -3,6 +3,8 @@ package io.github.mlhighway.lifecycle.core.release;
 /**
  * A manual gate asked before the final promotion, e.g. a button in an operator's console. While it says no the
  * release waits in {@code AWAITING_APPROVAL}, analyses keep running and it is asked again at every interval.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface PromotionApproval {

@@ -7,6 +7,8 @@ import io.github.mlhighway.lifecycle.policy.PolicyDecision;
  * Asked before every promotion (each step advance and the final one). Pass
  * {@code errorBudgetPolicy::decide}: a blocking decision freezes the release (a pause, not a rollback), and a
  * blocking {@link io.github.mlhighway.lifecycle.policy.Action#ROLLBACK ROLLBACK} rolls it back.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface PromotionPolicy {

@@ -5,6 +5,8 @@ package io.github.mlhighway.lifecycle.core.release;
  * labels were joined). Labels are counted in the analysis in which they are joined, not in the one that saw the
  * prediction served, so with a label delay longer than the analysis interval the first analyses at a step see few
  * labels (see {@link ReleaseConfig.Builder#labelDelay}).
+ *
+ * @since 0.1
  */
 public enum QualityComparison {
 

@@ -42,6 +42,7 @@ import org.jspecify.annotations.Nullable;
  * @param qualityComparison  whether analyses compare incorrect ratios, and whether too few labels is inconclusive
  * @param labelDelay         how long labels take to arrive; the first analysis at each step waits at least this
  *                           long after the step began ({@link Duration#ZERO}: no wait)
+ * @since 0.1
  */
 public record ReleaseConfig(String releaseId, ReleaseStrategy strategy, String baselineVersion,
                             String candidateVersion, String baselineCohort, String candidateCohort,

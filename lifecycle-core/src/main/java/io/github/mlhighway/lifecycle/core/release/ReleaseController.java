@@ -64,6 +64,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Thread-safe: control methods are synchronized; {@link #plan()} is lock-free.
+ *
+ * @since 0.1
  */
 public final class ReleaseController {
 

@@ -12,6 +12,8 @@ import java.util.Optional;
  * The durable record of one release: its state and every entry, in one JSON document of the
  * {@value #COLLECTION} collection keyed by the release id, written with compare-and-set on its revision so two
  * controllers can never both advance the same release. Not thread-safe: the controller serializes access.
+ *
+ * @since 0.1
  */
 public final class ReleaseJournal {
 

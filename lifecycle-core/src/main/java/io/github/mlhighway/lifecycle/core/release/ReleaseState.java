@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param candidateTotals  candidate counts summed over every analysis
  * @param mark             the stats source's totals at the previous analysis, which the next one subtracts; null
  *                         when the source keeps no totals (or the journal was written before marks existed)
+ * @since 0.1
  */
 public record ReleaseState(String releaseId, ReleaseStrategy strategy, String baselineVersion,
                            String candidateVersion, ReleasePhase phase, int stepIndex, int candidateWeight,

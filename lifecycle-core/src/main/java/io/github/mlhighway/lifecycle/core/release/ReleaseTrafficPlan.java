@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #assign(long)} takes no lock and allocates nothing, and a rollback is one atomic swap. Routing is sticky:
  * a key's bucket is {@code floorMod(keyHash, 10_000)} and it goes to the candidate while
  * {@code bucket < weight * 100}; as the weight only grows, a key in the candidate at 5% stays there at 25%.
+ *
+ * @since 0.1
  */
 public final class ReleaseTrafficPlan implements TrafficPlan {
 

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param severity page or ticket
  * @param status   FIRING or NO_DATA
  * @param reason   the alert's sentence
+ * @since 0.1
  */
 public record AlertPoint(String id, Severity severity, AlertStatus status, String reason) {
 

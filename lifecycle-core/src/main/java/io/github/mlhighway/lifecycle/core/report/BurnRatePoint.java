@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param eligible   events eligible in the window
  * @param errorRatio bad / eligible, or null when not finite
  * @param burnRate   error ratio / error budget ratio (1 = spending exactly the budget), or null when not finite
+ * @since 0.1
  */
 public record BurnRatePoint(Duration window, long eligible, @Nullable Double errorRatio, @Nullable Double burnRate) {
 

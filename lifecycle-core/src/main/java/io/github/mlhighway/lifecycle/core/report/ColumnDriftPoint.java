@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param threshold     minimum effect for drift
  * @param drifted       whether the column drifted
  * @param status        the column decision
+ * @since 0.1
  */
 public record ColumnDriftPoint(String column, @Nullable String test, @Nullable Double statistic, @Nullable Double pValue, @Nullable Double effect,
                                @Nullable String effectMeasure, @Nullable Double threshold, boolean drifted, DriftStatus status) {

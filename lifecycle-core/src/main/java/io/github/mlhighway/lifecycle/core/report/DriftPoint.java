@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param message      the data-set sentence
  * @param columns      one entry per column, in report order
  * @param notes        why a share is null, empty when none is
+ * @since 0.1
  */
 public record DriftPoint(Instant at, String subject, DriftStatus status, @Nullable Double driftedShare, @Nullable Double driftShare,
                          String message, List<ColumnDriftPoint> columns, List<String> notes) {

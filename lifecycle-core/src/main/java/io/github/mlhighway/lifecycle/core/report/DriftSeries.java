@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param subject what was compared with the reference, e.g. {@code serving-traffic}
  * @param points  its reports, oldest first, one per instant
+ * @since 0.1
  */
 public record DriftSeries(String subject, List<DriftPoint> points) {
 

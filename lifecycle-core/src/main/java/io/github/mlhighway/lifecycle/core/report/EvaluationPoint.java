@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param dataset      the dataset, e.g. {@code new-york-holdout}
  * @param rows         rows evaluated
  * @param metrics      every defined overall metric, sorted by name
+ * @since 0.1
  */
 public record EvaluationPoint(Instant at, String label, String modelVersion, String dataset, int rows,
                               List<MetricEstimate> metrics) {

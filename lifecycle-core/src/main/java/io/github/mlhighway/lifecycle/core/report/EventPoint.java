@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param at      when
  * @param kind    a short category, e.g. {@code traffic}
  * @param message a sentence, e.g. {@code switched traffic to New York}
+ * @since 0.1
  */
 public record EventPoint(Instant at, String kind, String message) {
 

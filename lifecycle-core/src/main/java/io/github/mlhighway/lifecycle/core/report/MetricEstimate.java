@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param level confidence level of the interval, e.g. 0.95, or null
  * @param n     rows the value was computed from
  * @param note  why there is no interval, or other remarks; empty when none
+ * @since 0.1
  */
 public record MetricEstimate(String name, double value, @Nullable Double low, @Nullable Double high, @Nullable Double level, int n, String note) {
 

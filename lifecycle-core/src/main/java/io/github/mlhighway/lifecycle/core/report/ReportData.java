@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * @param drift       one series per drift subject, by subject
  * @param evaluations every evaluation, oldest first (then by label and dataset)
  * @param events      every timeline event, oldest first
+ * @since 0.1
  */
 public record ReportData(List<SloSeries> slos, List<DriftSeries> drift, List<EvaluationPoint> evaluations,
                          List<EventPoint> events) {

@@ -46,6 +46,8 @@ import org.jspecify.annotations.Nullable;
  * recorder.recordEvent("traffic", "switched traffic to New York");
  * ReportData data = ReportData.read(store);
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class ReportRecorder {
 

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param burnRates       the burn rate over each alert window of the SLO and over 1h, shortest window first
  * @param alerts          the alert tiers that were alerting (firing or without data), empty when none
  * @param notes           why a number is null, empty when none is
+ * @since 0.1
  */
 public record SloPoint(Instant at, String slo, double objective, @Nullable Double sli, @Nullable Double budgetRemaining,
                        @Nullable Double budgetConsumed, long eligible, List<BurnRatePoint> burnRates, List<AlertPoint> alerts,

@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param slo    SLO name
  * @param points its points, oldest first, one per instant
+ * @since 0.1
  */
 public record SloSeries(String slo, List<SloPoint> points) {
 

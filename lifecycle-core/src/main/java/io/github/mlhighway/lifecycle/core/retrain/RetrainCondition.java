@@ -9,6 +9,8 @@ import java.time.Instant;
  * label count at the last retrain); {@link RetrainTrigger} calls {@link #retrained} after its action ran. Build them
  * with {@link RetrainConditions}; any {@link Condition} (e.g. from
  * {@link io.github.mlhighway.lifecycle.core.condition.Conditions}) can drive a trigger too.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface RetrainCondition extends Condition {

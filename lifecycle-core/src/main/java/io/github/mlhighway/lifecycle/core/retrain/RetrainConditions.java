@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  * Factory of the retraining conditions and their any/all combinations. Drift, budget and burn-rate conditions are
  * the shared ones of {@link Conditions} (same names, reasons and evidence) typed as {@link RetrainCondition}; the
  * schedule and label-volume conditions count from the last retrain.
+ *
+ * @since 0.1
  */
 public final class RetrainConditions {
 

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param streak    consecutive evaluations the condition has held, this one included (for a top-level anyOf,
  *                  the longest streak among its parts that hold)
  * @param condition what the condition found
+ * @since 0.1
  */
 public record RetrainDecision(String trigger, Instant at, RetrainOutcome outcome, String reason, int streak,
                               ConditionResult condition) {

@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.core.retrain;
 
-/** What a trigger did at one evaluation. */
+/**
+ * What a trigger did at one evaluation.
+ *
+ * @since 0.1
+ */
 public enum RetrainOutcome {
     /** The condition does not hold; the trigger is armed. */
     QUIET,

@@ -15,6 +15,7 @@ import java.util.TreeMap;
  * @param reasons   one sentence per condition that holds
  * @param evidence  the numbers of the conditions that hold, prefixed with the condition's name
  * @param condition the full result, including the parts that do not hold
+ * @since 0.1
  */
 public record RetrainRequest(String trigger, Instant at, List<String> reasons, Map<String, Double> evidence,
                              ConditionResult condition) {

@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Thread-safe: {@link #evaluate()} is synchronized, and the action runs on the calling thread.
+ *
+ * @since 0.1
  */
 public final class RetrainTrigger {
 

@@ -100,6 +100,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. {@link #close()} stops the scheduler, saves every SLO's state to the store (restored by the next
  * runtime's {@link #slo(Slo)} and {@link #start()}), and closes the models it made.
+ *
+ * @since 0.1
  */
 public final class Lifecycle implements AutoCloseable {
 

@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * One or more parts of a {@link Lifecycle#tick()} threw; every other part still ran. The first failure is the
  * cause, the others are suppressed.
+ *
+ * @since 0.1
  */
 public final class LifecycleTickException extends RuntimeException {
 

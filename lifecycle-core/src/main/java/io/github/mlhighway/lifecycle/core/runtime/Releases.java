@@ -52,6 +52,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A release served by a fleet of JVMs on one shared store is opened on every replica with
  * {@link Builder#fleet()} instead of {@link Builder#open()}: one replica at a time (the holder of the release's
  * lease) does all of the above, every replica's service follows the journaled plan (see {@link FleetRelease}).
+ *
+ * @since 0.1
  */
 public final class Releases {
 

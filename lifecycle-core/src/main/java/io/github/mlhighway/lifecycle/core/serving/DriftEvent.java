@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param rows        rows profiled in the window
  * @param skipped     rows not profiled because the profiler was busy (sampling under contention)
  * @param report      the drift report: per-column tests, statistics, thresholds, and the data-set decision
+ * @since 0.1
  */
 public record DriftEvent(String model, Instant windowStart, Instant windowEnd, long rows, long skipped,
                          DriftReport report) {

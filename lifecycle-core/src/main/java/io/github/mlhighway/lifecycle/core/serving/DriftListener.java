@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.core.serving;
 
-/** Receives the drift of every closed serving window (on the thread that ticks the guarded model). */
+/**
+ * Receives the drift of every closed serving window (on the thread that ticks the guarded model).
+ *
+ * @since 0.1
+ */
 @FunctionalInterface
 public interface DriftListener {
 

@@ -20,6 +20,7 @@ import java.util.function.Function;
  * @param driftOptions   drift test settings
  * @param <I>            input type
  * @param <O>            output type
+ * @since 0.1
  */
 public record DriftSettings<I, O>(DatasetProfile reference, Duration window, long minimumRows,
                                   Function<? super I, ? extends Map<String, ?>> inputRow,

@@ -96,6 +96,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <I> input type
  * @param <O> output type
+ * @since 0.1
  */
 public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortStatsSource, AutoCloseable {
 

@@ -51,6 +51,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <I> input type
  * @param <O> output type
+ * @since 0.1
  */
 public final class GuardedModelBuilder<I, O> {
 

@@ -8,6 +8,8 @@ package io.github.mlhighway.lifecycle.core.serving;
  * streaming hasher allocates the hasher, a buffer, the UTF-8 bytes and the hash code on every call, which would
  * cost the serving path about 150 bytes per request. Stable across processes and versions, so a user keeps their
  * cohort across restarts and replicas.
+ *
+ * @since 0.1
  */
 public final class RoutingKeys {
 

@@ -8,6 +8,8 @@ import java.util.function.LongSupplier;
  * A runtime that owns guarded models: it gives them its clock, nano-time source and SLO registry, and adopts each
  * model when it is built (to tick it and to close it). {@code Lifecycle.serving(name)} hands out builders bound to
  * its host, so a user never passes a clock or a registry to a model.
+ *
+ * @since 0.1
  */
 public interface ServingHost {
 

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param availability calls answered by the version without exception, timeout or rejection
  * @param latency      calls answered within the latency threshold
  * @param accuracy     the quality SLO over the version's own labelled answers (fallback answers excluded)
+ * @since 0.1
  */
 public record VersionTrackers(String version, SloTracker availability, SloTracker latency, SloTracker accuracy) {
 

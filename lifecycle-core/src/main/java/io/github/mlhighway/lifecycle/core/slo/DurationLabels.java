@@ -6,6 +6,8 @@ import java.time.Duration;
  * Short labels for window lengths, the way Prometheus writes ranges and Sloth names its windows: the largest
  * whole unit among {@code d}, {@code h}, {@code m}, {@code s} ({@code 5m}, {@code 6h}, {@code 30d},
  * {@code 90m}), so a rule name, a range and a meter tag for the same window always agree.
+ *
+ * @since 0.1
  */
 public final class DurationLabels {
 

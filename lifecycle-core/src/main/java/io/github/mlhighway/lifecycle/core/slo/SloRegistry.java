@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * slos.startTicking(scheduler, Duration.ofSeconds(1));
  * availability.record(response.ok());
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class SloRegistry implements AutoCloseable {
 

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param calendar        the calendar window's current period, null for rolling SLOs
  * @param openSlice       the open time slice, null for Occurrences
  * @param alertStatuses   the last status of each alert tier (used by the IGNORE no-data policy)
+ * @since 0.1
  */
 public record SloState(int formatVersion, String slo, long flushedAtMillis, List<Ring> rings, @Nullable Period calendar,
                        @Nullable OpenSlice openSlice, Map<String, AlertStatus> alertStatuses) {

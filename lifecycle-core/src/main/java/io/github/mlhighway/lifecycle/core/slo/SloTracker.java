@@ -56,6 +56,8 @@ import org.slf4j.LoggerFactory;
  * target; an empty slice counts per the alert policy's {@link NoDataPolicy}: good, bad, or not at all).
  * RatioTimeslices count each closed, non-empty slice's good ratio. The open slice is not counted until it
  * closes.
+ *
+ * @since 0.1
  */
 public final class SloTracker {
 

@@ -14,6 +14,8 @@ import java.util.List;
  * the directory implementation {@link ArtifactStore}; other implementations (e.g. PostgreSQL in
  * {@code lifecycle-jdbc}) plug in here. Implementations are thread-safe, and writing the same bytes twice stores
  * them once.
+ *
+ * @since 0.1
  */
 public interface ArtifactRepository {
 

@@ -42,6 +42,8 @@ import org.jspecify.annotations.Nullable;
  * the bytes as it hands them out, which is the form to use when the bytes must be the verified ones. Thread-safe and multi-process safe:
  * two writers of the same bytes rename identical files over each other. This is the default
  * {@link ArtifactRepository}.
+ *
+ * @since 0.1
  */
 public final class ArtifactStore implements ArtifactRepository {
 

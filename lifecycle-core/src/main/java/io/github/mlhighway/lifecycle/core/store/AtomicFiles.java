@@ -25,6 +25,8 @@ import java.util.Set;
  * ({@code rw-r--r--}) whatever the process umask, as these files are meant to be shared. A target that exists and
  * is not a regular file (a device such as {@code /dev/full}, a FIFO, a directory, a symbolic link) is refused, never
  * replaced.
+ *
+ * @since 0.1
  */
 public final class AtomicFiles {
 

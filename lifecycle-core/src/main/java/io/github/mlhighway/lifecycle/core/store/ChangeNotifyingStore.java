@@ -15,6 +15,8 @@ import java.util.function.Consumer;
  *     scheduler.scheduleWithFixedDelay(this::refreshAll, 1, 1, TimeUnit.SECONDS);
  * }
  * }</pre>
+ *
+ * @since 0.1
  */
 public interface ChangeNotifyingStore extends Store {
 

@@ -57,6 +57,8 @@ import java.util.Optional;
  * checks that it is writable, creates nothing and takes no lock, and refuses {@link #write} and {@link #delete}
  * with a {@link StoreException}. Use it to inspect a store that must not or cannot change, e.g. a copy made
  * read-only for a ticket.
+ *
+ * @since 0.1
  */
 public final class DirectoryStore implements Store {
 

@@ -8,6 +8,7 @@ import java.util.Objects;
  * @param collection the document's collection
  * @param key        the document's key
  * @param revision   its revision after the change, 0 when it was deleted
+ * @since 0.1
  */
 public record DocumentChange(String collection, String key, long revision) {
 

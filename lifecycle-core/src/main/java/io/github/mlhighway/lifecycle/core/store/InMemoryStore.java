@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * A store in memory, with the same name rules, JSON validation and compare-and-set as the directory store.
  * For tests and for applications that need no durability. Thread-safe.
+ *
+ * @since 0.1
  */
 public final class InMemoryStore implements Store {
 

@@ -11,6 +11,8 @@ import java.util.Objects;
  * The one check of a document body shared by every store of this library (directory, in memory, PostgreSQL):
  * exactly one JSON value (no trailing text, not empty), stored compact. A {@code Store} implementation elsewhere can
  * use it to keep the SPI's "any JSON value, refused otherwise" rule the same way.
+ *
+ * @since 0.1
  */
 public final class StoreBodies {
 

@@ -51,6 +51,8 @@ import org.jspecify.annotations.Nullable;
  * {@code artifacts} array names (a writer killed between storing the files of a version and writing the version).
  * Each is marked stale once it is older than the age threshold (by its modification time against the injected
  * clock), which is when {@link StoreGc} removes it. Lock files and files not named like documents are ignored.
+ *
+ * @since 0.1
  */
 public final class StoreCheck {
 

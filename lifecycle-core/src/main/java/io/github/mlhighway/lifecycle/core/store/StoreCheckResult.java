@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param problems    one sentence per problem, each naming its file; empty when the store is clean
  * @param reclaimable one line per left-over of a crash (a temporary file, an orphan artifact), naming its file,
  *                    its age and whether it is stale (what {@link StoreGc} removes); these are not problems
+ * @since 0.1
  */
 public record StoreCheckResult(Path root, int documents, int artifacts, List<String> problems,
                                List<String> reclaimable) {

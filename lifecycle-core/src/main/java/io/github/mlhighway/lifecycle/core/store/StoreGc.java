@@ -30,6 +30,8 @@ import java.util.Optional;
  *   <li>Nothing is followed: a link is deleted as a link.</li>
  * </ul>
  * Documents are never removed.
+ *
+ * @since 0.1
  */
 public final class StoreGc {
 

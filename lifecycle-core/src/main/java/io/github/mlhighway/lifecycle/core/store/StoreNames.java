@@ -3,7 +3,11 @@ package io.github.mlhighway.lifecycle.core.store;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** The one rule for collection names and keys, so that no name can leave its directory. */
+/**
+ * The one rule for collection names and keys, so that no name can leave its directory.
+ *
+ * @since 0.1
+ */
 public final class StoreNames {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");

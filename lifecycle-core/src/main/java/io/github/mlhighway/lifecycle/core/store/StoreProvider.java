@@ -10,6 +10,8 @@ import java.time.Clock;
  * {@code io.github.mlhighway.lifecycle.core.store.StoreProvider}) and used by {@link Stores#open(String, Clock)};
  * they need a public no-argument constructor. A provider's store should implement {@link StoreWithArtifacts} so
  * that model artifacts live beside its documents.
+ *
+ * @since 0.1
  */
 public interface StoreProvider {
 

@@ -10,7 +10,11 @@ import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Factories for the built-in stores. */
+/**
+ * Factories for the built-in stores.
+ *
+ * @since 0.1
+ */
 public final class Stores {
 
     /** A URL-like location: a scheme of two or more characters and a colon (so {@code C:\\x} stays a path). */

@@ -27,6 +27,8 @@ import java.util.function.LongSupplier;
  * measurements that must not depend on how fast the host runs the replay).
  *
  * <p>Thread-safe: the time is volatile, advances are serialised, and listeners run on the advancing thread.
+ *
+ * @since 0.1
  */
 public class SimulatedClock extends Clock {
 

@@ -13,6 +13,8 @@ import org.apache.spark.sql.expressions.Aggregator;
  * The typed aggregator behind Spark data gates: judges every row against the gate's row constraints with the
  * library's own rules and returns, per constraint, the tally of the whole Dataset (as bytes of a flat long
  * array: judged, failed, number of examples, examples...). Runs next to the profile aggregator in the same scan.
+ *
+ * @since 0.1
  */
 public final class GateAggregator extends Aggregator<Row, GateBuffer, byte[]> {
 

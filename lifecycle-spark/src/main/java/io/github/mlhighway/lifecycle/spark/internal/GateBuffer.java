@@ -20,6 +20,8 @@ import org.apache.spark.sql.Row;
  * library's own rules, a chunk of {@value #CHUNK} rows at a time. Merging keeps partitions apart, so that at the
  * end the failing rows get their index in the whole Dataset (partitions in order, as {@code collect()} returns
  * them). Serialized only at partition boundaries.
+ *
+ * @since 0.1
  */
 public final class GateBuffer implements Externalizable {
 

@@ -10,6 +10,8 @@ import org.apache.spark.sql.expressions.Aggregator;
  * The typed aggregator behind Spark profiles: rows in, {@link ProfileBuffer} as the buffer, the profile's
  * versioned JSON out. Registered with {@code functions.udaf}, it runs as a typed imperative aggregate, so the
  * buffer is an object for the whole partition and is serialized only at partition boundaries.
+ *
+ * @since 0.1
  */
 public final class ProfileAggregator extends Aggregator<Row, ProfileBuffer, String> {
 

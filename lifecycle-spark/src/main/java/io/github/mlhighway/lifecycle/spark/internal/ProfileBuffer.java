@@ -18,6 +18,8 @@ import org.apache.spark.sql.Row;
  * aggregator is a typed imperative aggregate) and serializes it only when it crosses a partition boundary: then
  * its state is written as the library's versioned profile JSON. Not thread-safe (Spark uses one per task and
  * group).
+ *
+ * @since 0.1
  */
 public final class ProfileBuffer implements Externalizable {
 

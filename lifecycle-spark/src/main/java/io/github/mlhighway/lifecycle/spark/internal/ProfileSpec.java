@@ -12,6 +12,8 @@ import java.util.Objects;
 /**
  * What an executor needs to profile rows: the columns in input order (name and {@link ValueKind}) and the
  * profile options, in a serializable form (ProfileOptions itself is not serializable). Immutable.
+ *
+ * @since 0.1
  */
 public final class ProfileSpec implements Serializable {
 

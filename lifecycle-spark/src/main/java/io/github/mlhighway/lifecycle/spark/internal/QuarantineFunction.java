@@ -15,6 +15,8 @@ import org.apache.spark.sql.RowFactory;
 /**
  * Emits the rows that fail at least one row constraint, each with the checks it failed appended as an array of
  * strings. Judges {@value GateBuffer#CHUNK} rows at a time with the library's own rules, lazily.
+ *
+ * @since 0.1
  */
 public final class QuarantineFunction implements MapPartitionsFunction<Row, Row> {
 

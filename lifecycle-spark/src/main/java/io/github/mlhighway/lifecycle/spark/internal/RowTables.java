@@ -15,6 +15,8 @@ import org.apache.spark.sql.Row;
  * Builds the library's {@link Table} from Spark rows, column values mapped as the profiler maps them (see
  * {@link ValueKind}). Used for chunks of a partition (row-level gate rules) and for comparing with in-process
  * results. Not thread-safe.
+ *
+ * @since 0.1
  */
 public final class RowTables {
 

@@ -14,6 +14,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Chooses the columns of a Spark schema to profile and says clearly which cannot be: arrays, maps, structs,
  * binary, intervals and other types without a library column type.
+ *
+ * @since 0.1
  */
 public final class SparkColumns {
 

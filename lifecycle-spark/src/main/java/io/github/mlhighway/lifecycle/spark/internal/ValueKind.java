@@ -29,6 +29,8 @@ import org.apache.spark.sql.types.TimestampType;
  * double); LONG from long, int, short and byte; BOOLEAN; STRING from string (and from an all-null
  * {@code void} column); TIMESTAMP from timestamp, timestamp_ntz (read as UTC) and date (UTC midnight), as epoch
  * milliseconds, the same mapping as the in-process record profiler.
+ *
+ * @since 0.1
  */
 public enum ValueKind {
     /** double. */

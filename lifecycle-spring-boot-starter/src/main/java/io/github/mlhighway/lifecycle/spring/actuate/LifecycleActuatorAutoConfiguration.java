@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The {@code lifecycle} Actuator endpoint and health indicator, for the application's {@link Lifecycle} bean
  * (auto-configured or its own), when Spring Boot Actuator is on the classpath.
+ *
+ * @since 0.1
  */
 @AutoConfiguration(after = LifecycleAutoConfiguration.class)
 @ConditionalOnClass({Lifecycle.class, Endpoint.class})

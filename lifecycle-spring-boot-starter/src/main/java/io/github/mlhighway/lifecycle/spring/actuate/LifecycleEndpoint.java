@@ -31,6 +31,8 @@ import org.springframework.lang.Nullable;
  * {@code management.endpoint.lifecycle.access=unrestricted}, and over HTTP the endpoint must be exposed
  * ({@code management.endpoints.web.exposure.include}) and is protected by the application's security
  * configuration like every other endpoint.
+ *
+ * @since 0.1
  */
 @Endpoint(id = "lifecycle", defaultAccess = Access.READ_ONLY)
 public class LifecycleEndpoint {

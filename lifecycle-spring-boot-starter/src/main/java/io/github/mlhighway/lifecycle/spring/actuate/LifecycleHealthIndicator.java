@@ -17,6 +17,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
  * so a burning budget does not make an orchestrator restart healthy instances; with {@link PageAlertHealth#DOWN}
  * the status is DOWN while a page fires. Details: {@code pageAlerts} and {@code ticketAlerts} ({@code slo/tier}),
  * {@code openIncidents}, {@code pageAlertsMake}.
+ *
+ * @since 0.1
  */
 public class LifecycleHealthIndicator implements HealthIndicator {
 

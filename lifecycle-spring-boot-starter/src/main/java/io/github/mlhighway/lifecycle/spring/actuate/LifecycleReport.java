@@ -14,6 +14,7 @@ import java.util.Map;
  * @param releases  every release opened by the runtime, by id
  * @param incidents the open incidents
  * @param aliases   per model, its aliases and the versions they point at
+ * @since 0.1
  */
 public record LifecycleReport(String at, List<SloReport> slos, List<ReleaseReport> releases,
                               List<IncidentReport> incidents, Map<String, Map<String, Integer>> aliases) {

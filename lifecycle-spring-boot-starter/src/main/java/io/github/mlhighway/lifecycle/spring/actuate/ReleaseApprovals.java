@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * promotes at its next analysis. Approvals live in memory: after a restart a waiting release asks again.
  *
  * <p>Thread-safe.
+ *
+ * @since 0.1
  */
 public final class ReleaseApprovals implements PromotionApproval {
 

@@ -24,6 +24,8 @@ import org.springframework.core.io.support.ResourcePatternUtils;
  *
  * <p>The runtime reads a {@link Clock} bean when the application has exactly one (e.g. a simulated clock in tests),
  * else the UTC system clock.
+ *
+ * @since 0.1
  */
 @AutoConfiguration
 @ConditionalOnClass(Lifecycle.class)

@@ -13,6 +13,7 @@ import io.github.mlhighway.lifecycle.core.runtime.Lifecycle;
  *     return builder -> builder.releaseListener(event -> log.info("{} {}", event.releaseId(), event.type()));
  * }
  * }</pre>
+ * @since 0.1
  */
 @FunctionalInterface
 public interface LifecycleBuilderCustomizer {

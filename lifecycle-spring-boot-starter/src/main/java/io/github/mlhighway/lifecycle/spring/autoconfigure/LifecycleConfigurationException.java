@@ -7,6 +7,8 @@ import java.util.Objects;
  * location that is not a usable directory, an interval that is not positive, an SLO name that no file defines.
  * Start-up fails with it; {@link LifecycleFailureAnalyzer} turns it into Spring Boot's "APPLICATION FAILED TO
  * START" report naming the property.
+ *
+ * @since 0.1
  */
 public class LifecycleConfigurationException extends RuntimeException {
 

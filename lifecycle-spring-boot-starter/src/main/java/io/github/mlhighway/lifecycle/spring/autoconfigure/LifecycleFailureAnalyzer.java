@@ -6,6 +6,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 /**
  * Reports a {@link LifecycleConfigurationException} as Spring Boot's start-up failure analysis: the property, its
  * value and what is wrong, and the action to take. Registered in {@code META-INF/spring.factories}.
+ *
+ * @since 0.1
  */
 public class LifecycleFailureAnalyzer extends AbstractFailureAnalyzer<LifecycleConfigurationException> {
 

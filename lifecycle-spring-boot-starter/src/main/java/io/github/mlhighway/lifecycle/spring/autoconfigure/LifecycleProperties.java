@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   health:
  *     page-alerts: report                     # or down
  * }</pre>
+ *
+ * @since 0.1
  */
 @ConfigurationProperties(prefix = "lifecycle")
 public class LifecycleProperties {

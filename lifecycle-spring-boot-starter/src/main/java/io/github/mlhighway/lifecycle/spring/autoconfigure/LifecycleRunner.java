@@ -12,6 +12,8 @@ import org.springframework.context.SmartLifecycle;
  * saved state.
  *
  * <p>A {@link Lifecycle} cannot be restarted: once stopped, {@link #start()} throws.
+ *
+ * @since 0.1
  */
 public final class LifecycleRunner implements SmartLifecycle {
 

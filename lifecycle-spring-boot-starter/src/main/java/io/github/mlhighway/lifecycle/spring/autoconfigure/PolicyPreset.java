@@ -5,7 +5,11 @@ import io.github.mlhighway.lifecycle.core.runtime.Lifecycle;
 import io.github.mlhighway.lifecycle.core.slo.SloTracker;
 import java.util.List;
 
-/** The error-budget policies {@code lifecycle.policy.preset} can install on the runtime. */
+/**
+ * The error-budget policies {@code lifecycle.policy.preset} can install on the runtime.
+ *
+ * @since 0.1
+ */
 public enum PolicyPreset {
 
     /**

@@ -19,6 +19,8 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  * application, a {@link RequestSloObservationHandler} records them from Spring MVC's server observations (Spring
  * Boot registers every {@code ObservationHandler} bean with the application's {@code ObservationRegistry}; the
  * observations come from Actuator's web MVC observation support).
+ *
+ * @since 0.1
  */
 @AutoConfiguration(after = LifecycleAutoConfiguration.class)
 @ConditionalOnClass({Lifecycle.class, ObservationHandler.class, ServerRequestObservationContext.class})

@@ -30,6 +30,8 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  * The SLOs are looked up by name once every bean exists (so SLOs of the OpenSLO files and SLOs the application
  * registers in its own beans both work); a name that no SLO has, or an SLO of the wrong kind, fails start-up naming
  * the property. Recording is lock-free.
+ *
+ * @since 0.1
  */
 public final class RequestSloObservationHandler
         implements ObservationHandler<ServerRequestObservationContext>, SmartInitializingSingleton {

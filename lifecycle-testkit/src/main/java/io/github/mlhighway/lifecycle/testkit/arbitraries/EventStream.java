@@ -7,6 +7,7 @@ import java.util.Objects;
  * A stream of events, one entry per simulated second: how many were good and how many bad.
  *
  * @param seconds the per-second counts, in time order
+ * @since 0.1
  */
 public record EventStream(List<Second> seconds) {
 

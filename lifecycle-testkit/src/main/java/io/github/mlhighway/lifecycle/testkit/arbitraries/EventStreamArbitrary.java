@@ -14,6 +14,8 @@ import net.jqwik.api.arbitraries.ArbitraryDecorator;
  * chosen rate: {@code bad / total = round(burnRate × (1 − objective) × total) / total}.
  *
  * <p>Immutable: each setter returns a new arbitrary. Shrinks toward shorter streams with fewer events.
+ *
+ * @since 0.1
  */
 public final class EventStreamArbitrary extends ArbitraryDecorator<EventStream> {
 

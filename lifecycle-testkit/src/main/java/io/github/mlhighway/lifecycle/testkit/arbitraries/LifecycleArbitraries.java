@@ -26,6 +26,7 @@ import net.jqwik.api.Combinators;
  *     return LifecycleArbitraries.eventStreams(0.999, 14.4).seconds(3_600, 7_200);
  * }
  * }</pre>
+ * @since 0.1
  */
 public final class LifecycleArbitraries {
 

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param shift     the shift applied: in standard deviations for numeric columns, in probability moved to the
  *                  target category for categorical columns
  * @param <C>       the column type
+ * @since 0.1
  */
 public record ShiftedColumns<C extends Column>(C reference, C current, double shift) {
 

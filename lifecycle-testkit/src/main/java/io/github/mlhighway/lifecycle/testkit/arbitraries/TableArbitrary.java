@@ -24,6 +24,8 @@ import net.jqwik.api.arbitraries.ArbitraryDecorator;
  * expected in the chosen environment are left out.
  *
  * <p>Immutable: each setter returns a new arbitrary. Shrinks toward fewer rows and simpler values.
+ *
+ * @since 0.1
  */
 public final class TableArbitrary extends ArbitraryDecorator<Table> {
 

@@ -6,7 +6,11 @@ import io.github.mlhighway.lifecycle.core.data.drift.DriftStatus;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
-/** Assertions on a {@link DriftReport}; failure messages show the drift table ({@link DriftReport#describe()}). */
+/**
+ * Assertions on a {@link DriftReport}; failure messages show the drift table ({@link DriftReport#describe()}).
+ *
+ * @since 0.1
+ */
 public final class DriftReportAssert extends AbstractAssert<DriftReportAssert, DriftReport> {
 
     /**

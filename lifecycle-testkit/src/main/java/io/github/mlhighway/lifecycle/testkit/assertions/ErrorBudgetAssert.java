@@ -6,7 +6,11 @@ import java.math.MathContext;
 import java.util.Locale;
 import org.assertj.core.api.AbstractAssert;
 
-/** Assertions on an {@link ErrorBudget}; failure messages show the budget's numbers. */
+/**
+ * Assertions on an {@link ErrorBudget}; failure messages show the budget's numbers.
+ *
+ * @since 0.1
+ */
 public final class ErrorBudgetAssert extends AbstractAssert<ErrorBudgetAssert, ErrorBudget> {
 
     /**

@@ -16,6 +16,8 @@ import io.github.mlhighway.lifecycle.slo.ErrorBudget;
  * assertThat(gate.evaluate(candidate)).failed().hasFailedFinding("model.accuracy.at_least");
  * assertThat(tracker.budget()).hasRemainingAtLeast(0.5);
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class LifecycleAssertions {
 

@@ -5,7 +5,11 @@ import io.github.mlhighway.lifecycle.release.ReleasePhase;
 import java.util.Locale;
 import org.assertj.core.api.AbstractAssert;
 
-/** Assertions on a {@link ReleaseState}; failure messages show the state, its counts and its reason. */
+/**
+ * Assertions on a {@link ReleaseState}; failure messages show the state, its counts and its reason.
+ *
+ * @since 0.1
+ */
 public final class ReleaseStateAssert extends AbstractAssert<ReleaseStateAssert, ReleaseState> {
 
     /**

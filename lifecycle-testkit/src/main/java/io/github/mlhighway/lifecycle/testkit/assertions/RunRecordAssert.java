@@ -8,7 +8,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
-/** Assertions on a pipeline {@link RunRecord}; failure messages show the run and a table of its stages. */
+/**
+ * Assertions on a pipeline {@link RunRecord}; failure messages show the run and a table of its stages.
+ *
+ * @since 0.1
+ */
 public final class RunRecordAssert extends AbstractAssert<RunRecordAssert, RunRecord> {
 
     /**

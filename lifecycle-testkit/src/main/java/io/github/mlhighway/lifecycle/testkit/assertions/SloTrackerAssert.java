@@ -12,6 +12,8 @@ import org.assertj.core.api.AbstractAssert;
 /**
  * Assertions on an {@link SloTracker}'s burn-rate alerts. Each assertion reads {@link SloTracker#alerts()} (which
  * ticks the tracker to its clock's present) and, on failure, shows every alert tier with both windows' burn rates.
+ *
+ * @since 0.1
  */
 public final class SloTrackerAssert extends AbstractAssert<SloTrackerAssert, SloTracker> {
 

@@ -6,7 +6,11 @@ import io.github.mlhighway.lifecycle.gate.Verdict;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
-/** Assertions on a gate {@link Verdict}; failure messages show {@link Verdict#describe()}. */
+/**
+ * Assertions on a gate {@link Verdict}; failure messages show {@link Verdict#describe()}.
+ *
+ * @since 0.1
+ */
 public final class VerdictAssert extends AbstractAssert<VerdictAssert, Verdict> {
 
     /**

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
  * The outcome of every behavioural test of a model.
  *
  * @param tests the results, in the order the tests were declared
+ * @since 0.1
  */
 public record BehaviourReport(List<BehaviourTestResult> tests) {
 

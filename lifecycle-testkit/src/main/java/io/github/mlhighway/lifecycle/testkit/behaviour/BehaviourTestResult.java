@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param kind      the test type
  * @param examined  how many examples were run
  * @param offences  the examples on which the model misbehaved
+ * @since 0.1
  */
 public record BehaviourTestResult(String name, TestKind kind, int examined, List<Offence> offences) {
 

@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.testkit.behaviour;
 
-/** Which way a directional expectation says the model's score must move under a perturbation. */
+/**
+ * Which way a directional expectation says the model's score must move under a perturbation.
+ *
+ * @since 0.1
+ */
 public enum Direction {
     /** The score must increase by more than the tolerance. */
     UP,

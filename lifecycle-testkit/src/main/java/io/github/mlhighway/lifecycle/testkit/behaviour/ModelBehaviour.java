@@ -31,6 +31,7 @@ import java.util.function.UnaryOperator;
  *
  * @param <I> input type
  * @param <O> output type
+ * @since 0.1
  */
 public final class ModelBehaviour<I, O> {
 

@@ -8,6 +8,7 @@ package io.github.mlhighway.lifecycle.testkit.behaviour;
  * @param expected  what was expected: the expected output, or the original output for a perturbation test
  * @param actual    the output on the (perturbed) input, or null when the model threw
  * @param reason    why it fails, in words
+ * @since 0.1
  */
 public record Offence(Object input, Object perturbed, Object expected, Object actual, String reason) {
 

@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.testkit.behaviour;
 
-/** The CheckList test types. */
+/**
+ * The CheckList test types.
+ *
+ * @since 0.1
+ */
 public enum TestKind {
     /** Minimum functionality: examples with expected outputs. */
     MINIMUM_FUNCTIONALITY,

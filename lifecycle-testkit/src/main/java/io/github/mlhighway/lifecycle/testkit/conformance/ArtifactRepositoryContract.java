@@ -127,6 +127,8 @@ import org.junit.jupiter.api.io.TempDir;
  * failing input stream stands in for it; the core's crash tests kill a process); that {@code verified}'s file
  * stays unchanged after it is returned (the SPI says it may not; {@code open} is the safe form); and the
  * multi-process safety of a directory store.
+ *
+ * @since 0.1
  */
 public abstract class ArtifactRepositoryContract {
 

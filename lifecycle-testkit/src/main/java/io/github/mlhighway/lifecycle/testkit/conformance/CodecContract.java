@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
  * </ul>
  *
  * @param <T> the encoded type
+ * @since 0.1
  */
 public abstract class CodecContract<T> {
 

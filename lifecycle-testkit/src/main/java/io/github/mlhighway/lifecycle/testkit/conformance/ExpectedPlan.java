@@ -20,6 +20,7 @@ import java.util.Set;
  * @param routes        every version the plan assigns, baseline first; shares sum to 1
  * @param shadowVersion the version mirrored to, or null
  * @param shadowRate    the share mirrored, in [0, 1]; 0 without a shadow version
+ * @since 0.1
  */
 public record ExpectedPlan(List<Route> routes, String shadowVersion, double shadowRate) {
 

@@ -94,6 +94,8 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  * What the kit cannot check: durability of the registry (that is its store's, see {@link StoreContract}) and
  * crash safety between writing an artifact and its version (the core's crash tests kill a process for that).
+ *
+ * @since 0.1
  */
 public abstract class ModelRegistryContract {
 

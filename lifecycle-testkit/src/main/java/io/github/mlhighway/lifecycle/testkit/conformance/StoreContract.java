@@ -104,6 +104,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Each test gets its own store, closed after the test ({@link #closeStore()} may be overridden to also delete
  * what the store left behind).
+ *
+ * @since 0.1
  */
 public abstract class StoreContract {
 

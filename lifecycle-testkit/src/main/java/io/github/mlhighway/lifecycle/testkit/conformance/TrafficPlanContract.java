@@ -63,6 +63,8 @@ import org.junit.jupiter.api.Test;
  *       is not seen; on one core contention may not arise, so the kit cannot prove lock-freedom, only catch a lock
  *       that is taken under contention.</li>
  * </ul>
+ *
+ * @since 0.1
  */
 public abstract class TrafficPlanContract {
 

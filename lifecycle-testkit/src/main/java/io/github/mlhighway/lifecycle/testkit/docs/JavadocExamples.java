@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
  * {@code // --- javadoc: NAME ---} and {@code // --- javadoc: end ---}, so a test can check that the javadoc shows
  * exactly the code it runs: {@code assertThat(copy(testSource, "Rain")).isEqualTo(example(mainSource, 0))}. Paths are
  * relative to the module directory, where Maven runs the tests.
+ *
+ * @since 0.1
  */
 public final class JavadocExamples {
 

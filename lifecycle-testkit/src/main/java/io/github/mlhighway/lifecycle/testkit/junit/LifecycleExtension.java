@@ -47,6 +47,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Parameters of {@code @BeforeAll}/{@code @AfterAll} methods (or of a constructor, depending on the JUnit
  * version) are resolved in the class's context: they live for the whole class and are cleaned up after it.
+ *
+ * @since 0.1
  */
 public final class LifecycleExtension implements ParameterResolver, AfterEachCallback {
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     }
  * }
  * }</pre>
+ * @since 0.1
  */
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

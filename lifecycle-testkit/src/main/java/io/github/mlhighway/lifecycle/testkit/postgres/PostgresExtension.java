@@ -11,6 +11,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@code @ExtendWith(PostgresExtension.class)} and take a {@link PostgresServer} parameter, or call
  * {@link #server()}. When no server can be had, the test class fails with the reason under {@code CI=true} (so
  * CI never passes by skipping) and is skipped with the reason elsewhere.
+ *
+ * @since 0.1
  */
 public final class PostgresExtension implements BeforeAllCallback, ParameterResolver {
 

@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  *
  * <p>Each test takes a database of its own from {@link #newDatabase()}. The JDBC driver must be on the class path
  * (only {@code java.sql} is used here). The server started here stops when the JVM exits.
+ *
+ * @since 0.1
  */
 public final class PostgresServer {
 

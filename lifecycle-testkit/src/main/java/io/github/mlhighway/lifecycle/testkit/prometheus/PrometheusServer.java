@@ -42,6 +42,8 @@ import org.junit.jupiter.api.Assumptions;
  *     prometheus.await("sum(up)", v -> v == 1, Duration.ofSeconds(20));
  * }
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class PrometheusServer implements AutoCloseable {
 

@@ -6,6 +6,8 @@ import java.util.Random;
 
 /**
  * A distribution of simulated call latencies, sampled from the scenario's seeded random source.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface Latency {

@@ -46,6 +46,7 @@ import java.util.function.LongSupplier;
  * Shadow calls and the builder's timeout run on other threads in real time and are not simulated.
  *
  * @param <I> the model's input type
+ * @since 0.1
  */
 public final class Scenario<I> {
 

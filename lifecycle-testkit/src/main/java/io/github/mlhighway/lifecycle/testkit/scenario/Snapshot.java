@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param labels   labels delivered during the period
  * @param budgets  every SLO's error budget, by SLO name
  * @param alerts   every SLO's alert states, by SLO name
+ * @since 0.1
  */
 public record Snapshot(Instant at, Duration elapsed, long requests, long errors, long slow, long labels,
                        Map<String, ErrorBudget> budgets, Map<String, List<AlertState>> alerts) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  *
  * @param start     the simulated time the scenario started
  * @param snapshots the snapshots
+ * @since 0.1
  */
 public record Timeline(Instant start, List<Snapshot> snapshots) {
 

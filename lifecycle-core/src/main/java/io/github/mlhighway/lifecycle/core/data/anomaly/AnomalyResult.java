@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param stdDev        the baseline standard deviation before this observation; null before two observations
  * @param observations  how many observations the baseline held before this one
  * @param findings      one finding per check, each with the observed value and the threshold it was held to
+ * @since 0.1
  */
 public record AnomalyResult(String metric, Instant at, double value, Outcome outcome, @Nullable Double expectedLow,
                             @Nullable Double expectedHigh, @Nullable Double mean, @Nullable Double stdDev, long observations,

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The first {@code warmUp} observations are INCONCLUSIVE: they build the baseline. By default an anomalous
  * value does not join the baseline, so one bad day does not widen the band for the next. A NaN or infinite
  * value is a FAIL that says so, and never joins the baseline. Thread-safe.
+ *
+ * @since 0.1
  */
 public final class MetricAnomalyDetector {
 

@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * CSV input that cannot become a table: an empty file, a bad header, a malformed line or a value that does not
  * fit its column's type. The message names the source, the line and, where one is at fault, the column.
+ *
+ * @since 0.1
  */
 public final class CsvFormatException extends RuntimeException {
 

@@ -14,6 +14,8 @@ import java.util.Set;
 /**
  * How to read a CSV source: the separator, which cells mean null, whether to trim values, and the types of
  * columns that should not be inferred. Immutable; build with {@link #builder()}.
+ *
+ * @since 0.1
  */
 public final class CsvOptions {
 

@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * Table weather = CsvTables.read(weatherCsv);
  * Table typed = CsvTables.read(weatherCsv, CsvOptions.builder().schema(schema).build());
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class CsvTables {
 

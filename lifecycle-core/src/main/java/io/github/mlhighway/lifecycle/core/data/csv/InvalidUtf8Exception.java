@@ -6,6 +6,8 @@ import java.io.CharConversionException;
 /**
  * Text that is not valid UTF-8, with the line and byte offset of the first bad byte (a line is counted by the
  * {@code '\n'} characters decoded before it), thrown by {@link Utf8Reader}.
+ *
+ * @since 0.1
  */
 public final class InvalidUtf8Exception extends CharConversionException {
 

@@ -12,6 +12,8 @@ import org.apache.commons.math3.stat.inference.ChiSquareTest;
  * smallest remaining category. When fewer than two cells remain, or Cochran's rule still fails, the test is refused
  * with an {@link IllegalArgumentException} saying why, rather than returning a meaningless p-value (with all-unique
  * values χ² ≈ N on N − 1 degrees of freedom gives p ≈ 0.5 whatever the data). Memory is O(k).
+ *
+ * @since 0.1
  */
 public final class ChiSquaredTest {
 

@@ -36,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  * @param nonFiniteShare     the share of the current non-null values that are NaN or infinite and so were left out
  *                           of the test; null when not known
  * @param broken             whether the column broke (see above)
+ * @since 0.1
  */
 public record ColumnDrift(String column, @Nullable String test, @Nullable Double statistic, @Nullable Double pValue, @Nullable Double effect,
         @Nullable String effectMeasure, @Nullable Double threshold, @Nullable Double alpha, @Nullable String significanceTest, @Nullable Double significancePValue,

@@ -4,7 +4,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
-/** Multiple-testing corrections of the columns' p-values at data-set level. */
+/**
+ * Multiple-testing corrections of the columns' p-values at data-set level.
+ *
+ * @since 0.1
+ */
 public enum Correction {
     /** Benjamini–Hochberg step-up adjustment (controls the false discovery rate). */
     BENJAMINI_HOCHBERG,

@@ -3,6 +3,8 @@ package io.github.mlhighway.lifecycle.core.data.drift;
 /**
  * Distances between two discrete distributions given as probability vectors over the same bins or categories.
  * Natural logarithms throughout, as Evidently and SciPy use by default.
+ *
+ * @since 0.1
  */
 public final class Divergences {
 

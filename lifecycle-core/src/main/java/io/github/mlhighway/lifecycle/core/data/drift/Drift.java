@@ -34,6 +34,8 @@ import java.util.Optional;
  * report.driftedColumnNames();          // [precipitation, temp_max, temp_min, wind, weather]
  * Verdict verdict = report.toVerdict(clock);
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class Drift {
 

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 /**
  * Immutable drift settings; defaults as in DESIGN §5 (Evidently's selection). Build with {@link #builder()}.
+ *
+ * @since 0.1
  */
 public final class DriftOptions {
 

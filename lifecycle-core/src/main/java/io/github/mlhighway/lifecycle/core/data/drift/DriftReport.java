@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param status         DRIFTED, NO_DRIFT, or INCONCLUSIVE when no column could be tested or the decision lies
  *                       within the sketches' error bounds
  * @param message        one sentence for the data set
+ * @since 0.1
  */
 public record DriftReport(List<ColumnDrift> columns, int testedColumns, int driftedColumns, double driftedShare,
         double driftShare, Correction correction, double alpha, DriftStatus status, String message) {

@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.core.data.drift;
 
-/** Whether a column drifted, did not, or could not be tested. */
+/**
+ * Whether a column drifted, did not, or could not be tested.
+ *
+ * @since 0.1
+ */
 public enum DriftStatus {
     /** Significant and at least the minimum effect. */
     DRIFTED,

@@ -5,6 +5,8 @@ package io.github.mlhighway.lifecycle.core.data.drift;
  * A column drifts only when the significance test rejects (after correction) <em>and</em> the effect reaches the
  * threshold. Distance tests have no p-value of their own; their significance comes from KS (numeric) or
  * chi-squared (categorical) on the same data.
+ *
+ * @since 0.1
  */
 public enum DriftTest {
     /** Two-sample Kolmogorov–Smirnov; effect: the KS statistic D; default minimum 0.1. */

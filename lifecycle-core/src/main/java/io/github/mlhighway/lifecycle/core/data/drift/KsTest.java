@@ -19,6 +19,8 @@ import org.apache.datasketches.quantilescommon.KolmogorovSmirnov;
  * therefore computed at {@code max(0, D − ε₁ − ε₂)}: a rejection at level α then holds for the true D too —
  * the same widened threshold as DataSketches' {@code kolmogorovSmirnovTest}, expressed as a conservative
  * p-value.
+ *
+ * @since 0.1
  */
 public final class KsTest {
 

@@ -6,6 +6,8 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * The pooled two-proportion Z-test for a binary column:
  * {@code z = (p₁ − p₂) / √(p̂(1 − p̂)(1/n₁ + 1/n₂))} with the pooled proportion p̂, two-sided p-value from the
  * standard normal. The effect size is Cohen's h = |2·asin√p₁ − 2·asin√p₂| (0.2 small, 0.5 medium, 0.8 large).
+ *
+ * @since 0.1
  */
 public final class ProportionZTest {
 

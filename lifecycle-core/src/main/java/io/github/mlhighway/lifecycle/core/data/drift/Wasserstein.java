@@ -8,6 +8,8 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  * The first Wasserstein (earth mover's) distance W₁ = ∫|F(x) − G(x)| dx between two one-dimensional
  * distributions, exact from values (as SciPy's {@code wasserstein_distance}) or approximate from quantile
  * sketches via W₁ = ∫₀¹ |F⁻¹(u) − G⁻¹(u)| du on a midpoint grid.
+ *
+ * @since 0.1
  */
 public final class Wasserstein {
 

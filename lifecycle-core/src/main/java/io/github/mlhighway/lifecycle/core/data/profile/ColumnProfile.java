@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #count()} counts non-null values, NaN and infinities included; moments, quantiles, distinct counts
  * and histograms cover only the finite values of a numeric column.
+ *
+ * @since 0.1
  */
 public final class ColumnProfile {
 

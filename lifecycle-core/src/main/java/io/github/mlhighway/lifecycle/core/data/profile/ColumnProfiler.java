@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * for (double w : readings) wind.addDouble(w);
  * ColumnProfile profile = wind.profile();
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class ColumnProfiler {
 

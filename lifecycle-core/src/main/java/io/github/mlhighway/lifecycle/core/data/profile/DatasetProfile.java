@@ -10,6 +10,8 @@ import java.util.Optional;
  * The profiles of all columns of a data set, with its row count. Immutable and mergeable: the merge of the
  * profiles of two partitions is the profile of their union (a column missing from one partition counts as null
  * there).
+ *
+ * @since 0.1
  */
 public final class DatasetProfile {
 

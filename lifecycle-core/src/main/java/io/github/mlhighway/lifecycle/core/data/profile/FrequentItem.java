@@ -7,6 +7,7 @@ package io.github.mlhighway.lifecycle.core.data.profile;
  * @param estimate   estimated count
  * @param lowerBound the true count is at least this
  * @param upperBound the true count is at most this
+ * @since 0.1
  */
 public record FrequentItem(String item, long estimate, long lowerBound, long upperBound) {
 }

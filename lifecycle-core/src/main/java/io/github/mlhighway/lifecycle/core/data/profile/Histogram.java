@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param exact  whether every count is exact
  * @param source how the bins were made: {@code "fixed"}, {@code "quantiles"}, {@code "categories"},
  *               {@code "frequent-items"} or {@code "empty"}
+ * @since 0.1
  */
 public record Histogram(List<Bin> bins, boolean exact, String source) {
 

@@ -16,6 +16,8 @@ import java.util.function.Consumer;
  * other numbers → DOUBLE; {@link Boolean} → BOOLEAN; {@link Instant} or {@link Date} → TIMESTAMP; anything else
  * → STRING by {@code toString()}). A key missing from a row is a null there, also for rows before the key was
  * first seen. Not thread-safe.
+ *
+ * @since 0.1
  */
 public final class MapProfiler implements Consumer<Map<String, ?>> {
 

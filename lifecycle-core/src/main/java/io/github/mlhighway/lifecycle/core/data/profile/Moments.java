@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param m2    sum of squared deviations from the mean
  * @param min   smallest value
  * @param max   largest value
+ * @since 0.1
  */
 public record Moments(long count, double mean, double m2, double min, double max) {
 

@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.core.data.profile;
 
-/** A serialized profile cannot be read: unknown format version, missing field or corrupt sketch bytes. */
+/**
+ * A serialized profile cannot be read: unknown format version, missing field or corrupt sketch bytes.
+ *
+ * @since 0.1
+ */
 public class ProfileFormatException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

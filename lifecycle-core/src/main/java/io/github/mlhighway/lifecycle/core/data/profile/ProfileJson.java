@@ -43,6 +43,8 @@ import org.jspecify.annotations.Nullable;
  * (Seattle's wind, the sketches, quantiles and histogram bins shortened.) Sketches are base64 of their compact DataSketches byte form (KLL doubles, HLL, frequent items of strings).
  * The {@code summary} object (quantiles, distinct estimate, histogram) is written for people and ignored on
  * reading: everything is re-derived from the sketches.
+ *
+ * @since 0.1
  */
 public final class ProfileJson {
 

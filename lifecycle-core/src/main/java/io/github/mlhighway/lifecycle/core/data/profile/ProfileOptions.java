@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Immutable settings of the sketches and caps a profile uses. Defaults are the named constants; build other
  * settings with {@link #builder()}.
+ *
+ * @since 0.1
  */
 public final class ProfileOptions {
 

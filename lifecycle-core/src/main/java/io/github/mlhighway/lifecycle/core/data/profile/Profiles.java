@@ -17,6 +17,8 @@ import java.util.Objects;
  * DatasetProfile all = Profiles.merge(seattle, Profiles.of(newYorkTable));   // columns matched by name
  * String json = all.toJson();
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class Profiles {
 

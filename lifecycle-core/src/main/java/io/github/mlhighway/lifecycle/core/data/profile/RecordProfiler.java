@@ -26,6 +26,7 @@ import java.util.function.Consumer;
  * nulls. Not thread-safe.
  *
  * @param <R> the record type
+ * @since 0.1
  */
 public final class RecordProfiler<R extends Record> implements Consumer<R> {
 

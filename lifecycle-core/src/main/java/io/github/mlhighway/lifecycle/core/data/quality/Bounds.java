@@ -7,6 +7,7 @@ import java.util.Locale;
  *
  * @param lower the smallest allowed value, or {@link Double#NEGATIVE_INFINITY} for none
  * @param upper the largest allowed value, or {@link Double#POSITIVE_INFINITY} for none
+ * @since 0.1
  */
 public record Bounds(double lower, double upper) {
 

@@ -6,6 +6,8 @@ import io.github.mlhighway.lifecycle.gate.Finding;
 /**
  * One expectation about a table, evaluated to a {@link Finding} that holds the observed value, the threshold and
  * a sentence. Implementations are immutable and thread-safe. Create them with {@link Constraints}.
+ *
+ * @since 0.1
  */
 public interface Constraint {
 

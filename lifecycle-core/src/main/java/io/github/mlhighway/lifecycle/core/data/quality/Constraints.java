@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * values only, except completeness. Bounds are inclusive; NaN lies within no bounds; infinities compare as usual.
  * Values of non-string columns are compared with allowed values and patterns in text form
  * ({@code String.valueOf} of the boxed value: {@code "7"}, {@code "4.5"}, {@code "true"}, ISO-8601 instants).
+ *
+ * @since 0.1
  */
 public final class Constraints {
 

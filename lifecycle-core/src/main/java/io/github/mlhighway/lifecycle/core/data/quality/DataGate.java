@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * Verdict verdict = gate.evaluate(table);
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class DataGate implements Gate<Table> {
 

@@ -19,6 +19,8 @@ import java.util.function.IntPredicate;
  *
  * <p>Serializable, so that a Spark job can judge rows on executors; a {@link Constraints#satisfies} constraint is
  * serializable only when its predicate is.
+ *
+ * @since 0.1
  */
 public final class RowConstraint implements Constraint, java.io.Serializable {
 

@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * The table's row count lies within bounds. An empty table is measured like any other (0 rows), so this is the
  * constraint that turns "no data" from INCONCLUSIVE into FAIL when a gate needs data.
+ *
+ * @since 0.1
  */
 public final class RowCount implements Constraint {
 

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param max           the largest allowed value (inclusive), or null for none
  * @param environments  the environments in which the column is expected; empty means every environment. In any
  *                      other environment the column must be absent.
+ * @since 0.1
  */
 public record ColumnSchema(String name, ColumnType type, boolean nullable, List<String> allowedValues, @Nullable Double min,
         @Nullable Double max, List<String> environments) {

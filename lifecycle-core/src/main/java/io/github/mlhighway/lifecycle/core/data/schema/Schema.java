@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  *     .update("rain_tomorrow", c -> c.inEnvironments(Schema.TRAINING));
  * ValidationReport report = schema.validate(servingTable, Schema.SERVING);
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class Schema {
 

@@ -2,7 +2,11 @@ package io.github.mlhighway.lifecycle.core.data.schema;
 
 import org.jspecify.annotations.Nullable;
 
-/** A schema document that cannot be read: not JSON, an unknown format version, or an invalid column. */
+/**
+ * A schema document that cannot be read: not JSON, an unknown format version, or an invalid column.
+ *
+ * @since 0.1
+ */
 public final class SchemaFormatException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

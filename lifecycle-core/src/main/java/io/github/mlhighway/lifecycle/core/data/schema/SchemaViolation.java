@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param count       how many rows violate (for a missing or unexpected column: the table's row count)
  * @param exampleRows up to {@link #MAX_EXAMPLES} 0-based indexes of violating rows, in row order
  * @param message     a sentence that explains the violation
+ * @since 0.1
  */
 public record SchemaViolation(String column, ViolationKind kind, long count, List<Integer> exampleRows,
         String message) {

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param environment the environment it was validated in, or null for none
  * @param rowCount    the table's row count
  * @param violations  the violations, in schema column order, then unexpected columns in table order
+ * @since 0.1
  */
 public record ValidationReport(String table, @Nullable String environment, int rowCount, List<SchemaViolation> violations) {
 

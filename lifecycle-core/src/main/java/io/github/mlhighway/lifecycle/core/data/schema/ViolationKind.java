@@ -1,6 +1,10 @@
 package io.github.mlhighway.lifecycle.core.data.schema;
 
-/** How a table can differ from its schema. */
+/**
+ * How a table can differ from its schema.
+ *
+ * @since 0.1
+ */
 public enum ViolationKind {
     /** A column the schema expects in this environment is not in the table. */
     MISSING_COLUMN,

@@ -10,6 +10,7 @@ import java.util.Locale;
  * @param kind     non-inferiority (d may be as low as -margin) or superiority (d must exceed +margin)
  * @param margin   the margin, at least 0; a fraction of the champion's value when relative
  * @param relative whether the margin is relative to the champion's value
+ * @since 0.1
  */
 public record ChangeThreshold(Kind kind, double margin, boolean relative) {
 

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param atMost     absolute upper bound on the challenger's value, or null
  * @param changes    change thresholds against the champion, possibly empty
  * @param confidence confidence level of the paired comparisons
+ * @since 0.1
  */
 public record MetricRule(@Nullable MetricFunction metric, Direction direction, @Nullable Double atLeast, @Nullable Double atMost,
                          List<ChangeThreshold> changes, double confidence) {

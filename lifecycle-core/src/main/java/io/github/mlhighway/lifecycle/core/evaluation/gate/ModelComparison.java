@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * same rows (for paired comparisons), and optionally a slice key per row. Immutable; inputs are validated and
  * copied, and an error names the array and the row. {@link #toJson()} and {@link #fromJson(String)} give it a
  * stable JSON form, so it can be the checkpointed output of a pipeline stage.
+ *
+ * @since 0.1
  */
 public final class ModelComparison {
 

@@ -50,6 +50,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * Immutable and thread-safe; the same comparison always gets the same verdict (the bootstrap is seeded).
+ *
+ * @since 0.1
  */
 public final class ModelGate implements Gate<ModelComparison> {
 

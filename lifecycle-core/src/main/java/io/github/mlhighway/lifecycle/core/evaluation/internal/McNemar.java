@@ -9,6 +9,8 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * {@value #EXACT_BELOW} it uses the exact binomial test, {@code p = min(1, 2 P(X <= min(b, c)))} with
  * {@code X ~ Binomial(b + c, 1/2)}; otherwise the chi-squared statistic with continuity correction,
  * {@code (|b - c| - 1)^2 / (b + c)}, on one degree of freedom.
+ *
+ * @since 0.1
  */
 public final class McNemar {
 

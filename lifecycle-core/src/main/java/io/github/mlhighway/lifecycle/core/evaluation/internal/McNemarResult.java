@@ -9,6 +9,7 @@ package io.github.mlhighway.lifecycle.core.evaluation.internal;
  *                              {@code min(b, c)}
  * @param pValue                two-sided p-value of "both models are equally accurate"
  * @param exact                 true when the exact binomial test was used
+ * @since 0.1
  */
 public record McNemarResult(int challengerOnlyCorrect, int championOnlyCorrect, double statistic, double pValue,
                             boolean exact) {

@@ -6,6 +6,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 /**
  * Percentile-bootstrap intervals: the (1 - level) / 2 and (1 + level) / 2 quantiles of the resampled values,
  * with linear interpolation between order statistics (R type 7, numpy's default).
+ *
+ * @since 0.1
  */
 public final class Percentiles {
 

@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
  * vector (1 = in the evaluated set). Stratified: each stratum (class) is resampled on its own, keeping its size,
  * so a classification resample always holds both classes when the set does. The same seed gives the same
  * sequence of resamples ({@link SplittableRandom}'s algorithm is fixed by its specification). Not thread-safe.
+ *
+ * @since 0.1
  */
 public final class Resampler {
 

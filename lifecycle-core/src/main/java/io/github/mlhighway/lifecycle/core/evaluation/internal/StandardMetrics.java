@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** The built-in {@link MetricFunction}s, one per {@link StandardMetric}. */
+/**
+ * The built-in {@link MetricFunction}s, one per {@link StandardMetric}.
+ *
+ * @since 0.1
+ */
 public final class StandardMetrics {
 
     /** Default decision threshold of the threshold metrics (accuracy, precision, recall, F1). */

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
  * regular file under it, named by its path relative to the directory with {@code /} separators (as
  * {@code NewModelVersion.Builder.directory} names them). A verdict whose subject is these digests is evidence for
  * a version registered from the same bytes.
+ *
+ * @since 0.1
  */
 public final class ArtifactDigests {
 

@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** SHA-256 digests as lowercase hex, the one way runs and lineage identify content. */
+/**
+ * SHA-256 digests as lowercase hex, the one way runs and lineage identify content.
+ *
+ * @since 0.1
+ */
 public final class Digests {
 
     private Digests() {

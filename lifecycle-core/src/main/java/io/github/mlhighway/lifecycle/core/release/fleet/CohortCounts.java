@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param slowRequests of those, ones slower than the latency SLO's threshold
  * @param labelled     predictions whose delayed label was joined
  * @param incorrect    of those, wrong ones
+ * @since 0.1
  */
 public record CohortCounts(long requests, long errors, long slowRequests, long labelled, long incorrect) {
 

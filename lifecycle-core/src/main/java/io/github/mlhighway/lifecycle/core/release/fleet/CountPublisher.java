@@ -41,6 +41,8 @@ import java.util.function.Supplier;
  * }</pre>
  * In a {@code Lifecycle}, {@code lifecycle.publishCounts(model, "rain-v3", "pod-7", Duration.ofSeconds(10))} does
  * all of this. Thread-safe.
+ *
+ * @since 0.1
  */
 public final class CountPublisher implements AutoCloseable {
 

@@ -26,6 +26,7 @@ import java.util.TreeMap;
  * @param every         how often the incarnation reports (readers judge lateness by it)
  * @param last          whether this is the incarnation's final report (it stopped serving and reporting)
  * @param cohorts       the cumulative counts per cohort
+ * @since 0.1
  */
 public record CountReport(int format, String releaseId, String replica, String incarnation, long sequence,
                           Instant countingSince, Instant reportedAt, Duration every, boolean last,

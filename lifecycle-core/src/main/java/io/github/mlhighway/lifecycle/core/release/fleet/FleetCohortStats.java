@@ -76,6 +76,8 @@ import java.util.Set;
  * ReleaseController release = ReleaseController.builder(config, store, fleet, clock).open();
  * fleet.replicas(clock.instant()).forEach(r -> log.info("{} {} at {}", r.replica(), r.state(), r.reportedAt()));
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class FleetCohortStats implements CohortStatsSource {
 

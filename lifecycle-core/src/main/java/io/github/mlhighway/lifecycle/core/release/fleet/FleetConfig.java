@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param renewInterval how often the leader renews its lease; shorter than the ttl
  * @param pollInterval  how often a replica reads the journal when the store cannot notify changes (and how
  *                      often a follower looks at the lease of a live leader)
+ * @since 0.1
  */
 public record FleetConfig(String replicaId, Duration leaseTtl, Duration renewInterval, Duration pollInterval) {
 

@@ -13,6 +13,7 @@ import java.util.Objects;
  *                        than the replica's interval plus the grace; default {@link #DEFAULT_DEPARTED_AFTER}
  * @param windowRetention how far back {@link FleetCohortStats#stats windowed statistics} can look (the source
  *                        remembers the sums it read for that long); default {@link #DEFAULT_WINDOW_RETENTION}
+ * @since 0.1
  */
 public record FleetCountSettings(Duration grace, Duration departedAfter, Duration windowRetention) {
 

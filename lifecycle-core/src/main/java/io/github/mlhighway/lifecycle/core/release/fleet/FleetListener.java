@@ -6,6 +6,8 @@ import java.time.Instant;
 /**
  * Told what happens to one replica's part in a fleet release. Called on the thread that saw the change (the
  * runtime's ticker, or the store's notification thread): keep it short. Exceptions are logged and ignored.
+ *
+ * @since 0.1
  */
 public interface FleetListener {
 

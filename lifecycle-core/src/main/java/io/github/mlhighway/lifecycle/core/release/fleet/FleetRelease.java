@@ -64,6 +64,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: {@link #tick()} and {@link #close()} are synchronized; {@link #refresh()} may run concurrently on
  * the notification thread; {@link #plan()} and the accessors are lock-free (a listener may call them).
+ *
+ * @since 0.1
  */
 public final class FleetRelease implements AutoCloseable {
 

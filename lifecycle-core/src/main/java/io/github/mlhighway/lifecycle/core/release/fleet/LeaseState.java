@@ -13,6 +13,7 @@ import java.util.Objects;
  *                   it
  * @param finished   whether the release ended and its follow-up work (alias move, incident evidence) is done:
  *                   nobody needs to drive it any more
+ * @since 0.1
  */
 public record LeaseState(String holder, long epoch, Instant acquiredAt, Instant expiresAt, boolean finished) {
 

@@ -30,6 +30,8 @@ import java.util.Optional;
  * conflict) instead of overwriting the new holder's decisions.
  *
  * <p>Thread-safe.
+ *
+ * @since 0.1
  */
 public final class ReleaseLease {
 

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  *
  * @param name        the stable name: 1 to 60 letters, digits, {@code . -}, starting with a letter or digit
  * @param incarnation this process's incarnation, same alphabet
+ * @since 0.1
  */
 public record ReplicaId(String name, String incarnation) {
 

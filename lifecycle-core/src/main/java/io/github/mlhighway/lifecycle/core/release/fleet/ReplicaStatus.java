@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param state      how its reports stand
  * @param lastReport its newest report
  * @param silentFor  how long ago that report was made (zero when it is from the reader's future: clock skew)
+ * @since 0.1
  */
 public record ReplicaStatus(ReplicaId replica, State state, CountReport lastReport, Duration silentFor) {
 

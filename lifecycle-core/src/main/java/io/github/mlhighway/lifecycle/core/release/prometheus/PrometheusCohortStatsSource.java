@@ -92,6 +92,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Queries are evaluated at the injected clock's instant ({@code time} parameter of {@code /api/v1/query}).
  * Thread-safe: readings are serialised.
+ *
+ * @since 0.1
  */
 public final class PrometheusCohortStatsSource implements CohortStatsSource {
 

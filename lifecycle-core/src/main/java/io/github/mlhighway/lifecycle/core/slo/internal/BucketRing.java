@@ -10,6 +10,8 @@ import java.util.Arrays;
  * <p>Bucket {@code k} covers {@code [k * resolution, (k + 1) * resolution)} in epoch milliseconds. With head
  * bucket {@code h}, the window is exactly the buckets {@code h - size + 1 .. h}. Not thread-safe: the owner
  * serialises access.
+ *
+ * @since 0.1
  */
 public final class BucketRing {
 

@@ -7,6 +7,8 @@ import java.time.Instant;
 /**
  * Running bad and total units for the current period of a calendar window; resets when a new period begins.
  * A calendar month is a calendar month in the window's zone. Not thread-safe: the owner serialises access.
+ *
+ * @since 0.1
  */
 public final class CalendarTally {
 

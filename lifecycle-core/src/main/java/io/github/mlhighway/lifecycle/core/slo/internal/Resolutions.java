@@ -4,6 +4,8 @@ package io.github.mlhighway.lifecycle.core.slo.internal;
  * Chooses a bucket width for a window: the coarsest "round" width that divides the window exactly and still
  * leaves at least {@link #MIN_BUCKETS} buckets, so every window costs a few kilobytes (a 90-day window uses
  * 6-hour buckets: 360 of them) and short alert windows stay fine-grained (5 minutes in 1-second buckets).
+ *
+ * @since 0.1
  */
 public final class Resolutions {
 

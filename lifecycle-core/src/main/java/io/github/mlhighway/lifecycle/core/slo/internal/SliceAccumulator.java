@@ -5,6 +5,8 @@ import io.github.mlhighway.lifecycle.core.slo.SloState;
 /**
  * Collects good and total events of the current time slice and hands every closed slice, empty ones
  * included, to a {@link Sink}. Not thread-safe: the owner serialises access.
+ *
+ * @since 0.1
  */
 public final class SliceAccumulator {
 

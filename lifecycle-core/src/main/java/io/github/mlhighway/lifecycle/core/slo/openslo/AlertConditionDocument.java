@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param apiVersion the API version, {@code null} when inline
  * @param metadata   the metadata
  * @param spec       the spec
+ * @since 0.1
  */
 public record AlertConditionDocument(@Nullable String apiVersion, @Nullable Metadata metadata, Spec spec) implements OpenSloDocument {
 

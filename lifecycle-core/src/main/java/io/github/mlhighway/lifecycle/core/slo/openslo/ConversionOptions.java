@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param noData        the no-data policy of every SLO whose alert policies do not say {@code alertWhenNoData:
  *                      true} (which means {@link NoDataPolicy#ALERT}); {@code null} for the default,
  *                      {@link AlertPolicy#DEFAULT_NO_DATA}
+ * @since 0.1
  */
 public record ConversionOptions(SloNaming naming, DefaultAlerts defaultAlerts, long minimumEvents,
                                 @Nullable NoDataPolicy noData) {

@@ -3,7 +3,11 @@ package io.github.mlhighway.lifecycle.core.slo.openslo;
 import io.github.mlhighway.lifecycle.slo.AlertPolicy;
 import java.time.Duration;
 
-/** The burn-rate tiers an SLO gets when its document names no alert policy. */
+/**
+ * The burn-rate tiers an SLO gets when its document names no alert policy.
+ *
+ * @since 0.1
+ */
 public enum DefaultAlerts {
     /** {@link AlertPolicy#sreWorkbook(Duration)}: page at 2% in 1h or 5% in 6h, ticket at 10% in 3d. */
     SRE_WORKBOOK,

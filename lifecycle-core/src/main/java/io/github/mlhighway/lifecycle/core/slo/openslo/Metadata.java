@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param displayName the display name, or {@code null}
  * @param labels      labels; each value is a {@code String} or a {@code List<String>}, as OpenSLO allows
  * @param annotations annotations
+ * @since 0.1
  */
 public record Metadata(String name, @Nullable String displayName, Map<String, Object> labels, Map<String, String> annotations) {
 

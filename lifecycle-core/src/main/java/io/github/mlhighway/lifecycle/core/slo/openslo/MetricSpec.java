@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param source       v1alpha source, e.g. {@code prometheus}, or {@code null}
  * @param queryType    v1alpha query type, e.g. {@code promql}, or {@code null}
  * @param query        v1alpha query, or {@code null}
+ * @since 0.1
  */
 public record MetricSpec(@Nullable MetricSource metricSource, @Nullable String source, @Nullable String queryType, @Nullable String query) {
 

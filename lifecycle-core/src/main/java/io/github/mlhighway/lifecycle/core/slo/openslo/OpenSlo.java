@@ -13,6 +13,8 @@ import java.util.List;
  * OpenSloConversion loaded = OpenSlo.load(List.of(sloFile), ConversionOptions.DEFAULTS);
  * loaded.slos().forEach(lifecycle::slo);   // track every objective of the file
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class OpenSlo {
 

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param slos     one SLO per objective, in document order
  * @param warnings interpretations worth knowing (e.g. a calendar {@code 1m} read as one month); not errors
+ * @since 0.1
  */
 public record OpenSloConversion(List<Slo> slos, List<SloSpecException.Problem> warnings) {
 

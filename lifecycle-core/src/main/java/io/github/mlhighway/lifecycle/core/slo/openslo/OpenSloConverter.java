@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * SLO's export labels. {@code compositeWeight} stays in the document only, with a warning. Alert policies: see {@link AlertPolicyMapper} and the package documentation.
  *
  * <p>Thread-safe and stateless.
+ *
+ * @since 0.1
  */
 public final class OpenSloConverter {
 

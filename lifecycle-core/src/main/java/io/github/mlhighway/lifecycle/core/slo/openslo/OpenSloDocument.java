@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One OpenSLO YAML document ({@code apiVersion}, {@code kind}, {@code metadata}, {@code spec}).
+ *
+ * @since 0.1
  */
 public sealed interface OpenSloDocument
         permits SloDocument, SliDocument, AlertPolicyDocument, AlertConditionDocument, OtherDocument {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  *
  * @param amount the number, positive
  * @param unit   the unit letter
+ * @since 0.1
  */
 public record OpenSloDuration(long amount, char unit) {
 

@@ -9,6 +9,7 @@ import java.util.Map;
  * @param source    the file name (or another label) used in problem messages
  * @param documents the documents in file order
  * @param lines     per document, the line of each YAML path (empty for documents built in code)
+ * @since 0.1
  */
 public record OpenSloFile(String source, List<OpenSloDocument> documents, List<Map<String, Integer>> lines) {
 

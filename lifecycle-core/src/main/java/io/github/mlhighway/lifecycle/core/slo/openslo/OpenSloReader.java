@@ -23,6 +23,8 @@ import java.util.Map;
  * alert tiers that cannot fire) are the {@link OpenSloConverter}'s.
  *
  * <p>Thread-safe and stateless.
+ *
+ * @since 0.1
  */
 public final class OpenSloReader {
 

@@ -17,6 +17,8 @@ import java.util.Objects;
  * OpenSLO specification. What {@link OpenSloReader} reads from the output equals what was written.
  *
  * <p>Thread-safe and stateless.
+ *
+ * @since 0.1
  */
 public final class OpenSloWriter {
 

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param kind       one of {@link #KINDS}
  * @param metadata   the metadata
  * @param spec       the spec as written, or {@code null}
+ * @since 0.1
  */
 public record OtherDocument(String apiVersion, String kind, Metadata metadata, @Nullable JsonNode spec)
         implements OpenSloDocument {

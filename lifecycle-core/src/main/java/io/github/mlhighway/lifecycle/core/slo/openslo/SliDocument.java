@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param apiVersion the API version, {@code null} when inline
  * @param metadata   the metadata ({@code null} only for a v1alpha inline indicator)
  * @param spec       the indicator
+ * @since 0.1
  */
 public record SliDocument(@Nullable String apiVersion, @Nullable Metadata metadata, Spec spec) implements OpenSloDocument {
 

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param apiVersion {@link OpenSloDocument#V1} or {@link OpenSloDocument#V1ALPHA}
  * @param metadata   the metadata
  * @param spec       the spec
+ * @since 0.1
  */
 public record SloDocument(String apiVersion, @Nullable Metadata metadata, Spec spec) implements OpenSloDocument {
 

@@ -3,6 +3,8 @@ package io.github.mlhighway.lifecycle.core.slo.openslo;
 /**
  * How the engine SLOs made from one OpenSLO SLO document are named: OpenSLO allows several objectives per
  * document, the engine has one objective per {@link io.github.mlhighway.lifecycle.slo.Slo}.
+ *
+ * @since 0.1
  */
 public enum SloNaming {
     /**

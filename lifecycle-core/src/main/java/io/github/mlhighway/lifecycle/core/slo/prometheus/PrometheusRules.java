@@ -36,6 +36,8 @@ import java.util.Objects;
  * {@link SloSpecException} naming the SLO. The output is deterministic.
  *
  * <p>Thread-safe and immutable.
+ *
+ * @since 0.1
  */
 public final class PrometheusRules {
 

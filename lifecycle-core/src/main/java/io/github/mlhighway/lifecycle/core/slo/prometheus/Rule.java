@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-/** One Prometheus rule: a {@link Recording} or an {@link Alerting} rule. Labels are kept sorted by name. */
+/**
+ * One Prometheus rule: a {@link Recording} or an {@link Alerting} rule. Labels are kept sorted by name.
+ *
+ * @since 0.1
+ */
 public sealed interface Rule permits Rule.Recording, Rule.Alerting {
 
     /**

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param name     the group name, unique in a file
  * @param rules    the rules, in evaluation order
  * @param comments lines written as YAML comments under the group's rules (e.g. tiers left out)
+ * @since 0.1
  */
 public record RuleGroup(String name, List<Rule> rules, List<String> comments) {
 

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  *
  * @param extraLabels labels added to every rule (as Sloth's {@code --extra-labels}), sorted by name
  * @param version     the generator version written into {@code sloth_slo_info{sloth_version}}
+ * @since 0.1
  */
 public record RulesConfig(Map<String, String> extraLabels, String version) {
 

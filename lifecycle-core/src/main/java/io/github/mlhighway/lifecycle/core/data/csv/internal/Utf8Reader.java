@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  *     Table table = CsvTables.read(reader, file.toString(), CsvOptions.defaults());
  * }
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class Utf8Reader extends Reader {
 
