@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param message   a human-readable sentence that explains the finding
  * @since 0.1
  */
-public record Finding(String check, Outcome outcome, @Nullable Double observed, @Nullable Double threshold, String message) {
+public record Finding(String check, Outcome outcome, @Nullable Double observed, @Nullable Double threshold,
+        String message) {
 
     /**
      * Validates the components.

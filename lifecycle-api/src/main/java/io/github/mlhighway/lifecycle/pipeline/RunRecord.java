@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param failure      why the run stopped, when it did not succeed; null otherwise
  * @since 0.1
  */
-public record RunRecord(String runId, String pipeline, RunStatus status, String inputDigest, @Nullable String outputDigest,
+public record RunRecord(String runId, String pipeline, RunStatus status, String inputDigest,
+        @Nullable String outputDigest,
         Instant startedAt, @Nullable Instant endedAt, int executions, List<StageRecord> stages, Provenance provenance,
         @Nullable Failure failure) {
 

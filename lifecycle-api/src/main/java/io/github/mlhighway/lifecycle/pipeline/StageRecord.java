@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public record StageRecord(String name, String outputType, String codec, StageStatus status, int attempts,
-        @Nullable Instant startedAt, @Nullable Instant endedAt, @Nullable String inputDigest, @Nullable String outputDigest, List<Verdict> verdicts,
+        @Nullable Instant startedAt, @Nullable Instant endedAt, @Nullable String inputDigest,
+        @Nullable String outputDigest, List<Verdict> verdicts,
         List<Failure> failures, List<Verdict> earlierVerdicts) {
 
     /** Validates and copies the components. */
@@ -55,7 +56,8 @@ public record StageRecord(String name, String outputType, String codec, StageSta
      * @param failures     one per failed attempt, oldest first
      */
     public StageRecord(String name, String outputType, String codec, StageStatus status, int attempts,
-            @Nullable Instant startedAt, @Nullable Instant endedAt, @Nullable String inputDigest, @Nullable String outputDigest, List<Verdict> verdicts,
+            @Nullable Instant startedAt, @Nullable Instant endedAt, @Nullable String inputDigest,
+            @Nullable String outputDigest, List<Verdict> verdicts,
             List<Failure> failures) {
         this(name, outputType, codec, status, attempts, startedAt, endedAt, inputDigest, outputDigest, verdicts,
                 failures, List.of());

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param verdictSubject what the mover declared the verdict was decided about ({@code MODEL@VERSION}), or null
  * @since 0.1
  */
-public record AliasMove(long sequence, String model, String alias, int fromVersion, int toVersion, @Nullable Verdict verdict,
+public record AliasMove(long sequence, String model, String alias, int fromVersion, int toVersion,
+                        @Nullable Verdict verdict,
                         @Nullable AliasOverride override, Instant movedAt, @Nullable String verdictSubject) {
 
     /** Validates the components. */

@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  *                     null when not declared; when given it must name this model and target version
  * @since 0.1
  */
-public record AliasMoveRequest(String model, String alias, int toVersion, @Nullable Integer expectedFrom, @Nullable Verdict verdict,
+public record AliasMoveRequest(String model, String alias, int toVersion, @Nullable Integer expectedFrom,
+                               @Nullable Verdict verdict,
                                @Nullable AliasOverride override, @Nullable String verdictSubject) {
 
     /** As {@code expectedFrom}: the alias must not exist yet. */

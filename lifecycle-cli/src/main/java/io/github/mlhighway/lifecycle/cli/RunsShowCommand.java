@@ -47,7 +47,8 @@ final class RunsShowCommand implements Callable<Integer> {
         try (Store store = StoreLocations.openExisting(directory)) {
             Optional<RunRecord> record = RunRecords.find(store, runId);
             if (record.isEmpty()) {
-                return ExitCodes.badInput(err, "no run '" + runId + "' in " + StoreLocations.label(directory) + "; runs there: "
+                return ExitCodes.badInput(err,
+                        "no run '" + runId + "' in " + StoreLocations.label(directory) + "; runs there: "
                         + store.keys(RunRecords.RUNS));
             }
             PrintWriter out = spec.commandLine().getOut();

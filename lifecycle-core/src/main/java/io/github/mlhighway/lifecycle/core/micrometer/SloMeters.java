@@ -217,7 +217,8 @@ public final class SloMeters implements MeterBinder {
     }
 
     private static void gauge(MeterRegistry registry, String name, SloTracker tracker, Reader reader,
-                              ToDoubleFunction<Snapshot> value, Tags tags, @Nullable String baseUnit, String description) {
+                              ToDoubleFunction<Snapshot> value, Tags tags, @Nullable String baseUnit,
+                              String description) {
         // The tracker is held weakly by the gauge; the function captures only the reader, which holds no tracker.
         Gauge.builder(name, tracker, t -> reader.read(t, value))
                 .tags(tags).baseUnit(baseUnit).description(description)

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param derive                turns the stage output into the gated value, or null to gate the output itself
  * @param slo                   the SLO each first verdict of this gate in a run is recorded against, or null
  */
-record GateStep(Gate<Object> gate, boolean proceedOnInconclusive, @Nullable Stage<Object, Object> derive, @Nullable Slo slo) {
+record GateStep(Gate<Object> gate, boolean proceedOnInconclusive, @Nullable Stage<Object, Object> derive,
+        @Nullable Slo slo) {
 
     GateStep(Gate<Object> gate, boolean proceedOnInconclusive) {
         this(gate, proceedOnInconclusive, null, null);

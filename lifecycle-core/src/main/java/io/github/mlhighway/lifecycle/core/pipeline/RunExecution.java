@@ -250,7 +250,8 @@ final class RunExecution {
 
     /** The context a gate's derivation sees: the stage's, reading every output up to the stage's own. */
     private DefaultStageContext gateContext(StageDefinition definition, int index) {
-        return new DefaultStageContext(runId, definition.name(), Objects.requireNonNull(state).stages.get(index).attempts, clock,
+        return new DefaultStageContext(runId, definition.name(),
+                Objects.requireNonNull(state).stages.get(index).attempts, clock,
                 runDeadline, "run (" + pipeline.runDeadline().map(Duration::toString).orElse("") + ")",
                 cancellation, pipeline.parameters(), state.inputDigests::put, new Outputs(index + 1));
     }
@@ -473,7 +474,8 @@ final class RunExecution {
             String source = stageFirst ? "stage (" + definition.deadline() + ")"
                     : "run (" + pipeline.runDeadline().map(Duration::toString).orElse("") + ")";
             return new DefaultStageContext(runId, definition.name(), attempt, clock, deadline, source,
-                    cancellation, pipeline.parameters(), Objects.requireNonNull(state).inputDigests::put, new Outputs(index));
+                    cancellation, pipeline.parameters(), Objects.requireNonNull(state).inputDigests::put,
+                    new Outputs(index));
         }
 
         private StageOutcome succeed(Object output, byte[] bytes) {

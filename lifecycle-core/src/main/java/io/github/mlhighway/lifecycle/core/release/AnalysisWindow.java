@@ -56,7 +56,8 @@ record AnalysisWindow(CohortStats baseline, CohortStats candidate, @Nullable Ana
      * @param previous the mark of the previous analysis, null when there is none (a source without totals, or a
      *                 journal written before marks existed)
      */
-    static AnalysisWindow since(CohortStatsSource source, ReleaseConfig config, @Nullable AnalysisMark previous, Instant now) {
+    static AnalysisWindow since(CohortStatsSource source, ReleaseConfig config, @Nullable AnalysisMark previous,
+            Instant now) {
         AnalysisMark next = mark(source, config, now);
         List<Finding> notes = new ArrayList<>();
         for (String gap : source.gaps(now)) {

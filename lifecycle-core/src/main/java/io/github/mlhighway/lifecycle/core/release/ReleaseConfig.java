@@ -530,7 +530,8 @@ public record ReleaseConfig(String releaseId, ReleaseStrategy strategy, String b
         public ReleaseConfig build() {
             int perStep = analysesPerStep;
             if (rollbackWindow != null) {
-                perStep = (int) Math.max(1, (rollbackWindow.toMillis() + interval.toMillis() - 1) / interval.toMillis());
+                perStep = (int) Math.max(1,
+                        (rollbackWindow.toMillis() + interval.toMillis() - 1) / interval.toMillis());
             }
             return new ReleaseConfig(releaseId, strategy, baselineVersion, candidateVersion, baselineCohort,
                     candidateCohort, weights, perStep, interval, failureLimit, inconclusiveLimit, minSample,

@@ -199,7 +199,8 @@ public final class ReleaseController {
     public synchronized ReleaseState pause(String reason) {
         requireActive("pause");
         Instant now = clock.instant();
-        return commit(transition(Objects.requireNonNull(state), ReleasePhase.PAUSED, ReleaseEventType.PAUSED, "paused by hand: " + reason,
+        return commit(transition(Objects.requireNonNull(state), ReleasePhase.PAUSED, ReleaseEventType.PAUSED,
+                "paused by hand: " + reason,
                 now, List.of(), null, null), "pause");
     }
 
@@ -231,7 +232,8 @@ public final class ReleaseController {
      */
     public synchronized ReleaseState abort(String reason) {
         requireActive("abort");
-        return commit(transition(Objects.requireNonNull(state), ReleasePhase.ABORTED, ReleaseEventType.ABORTED, "aborted by hand: " + reason,
+        return commit(transition(Objects.requireNonNull(state), ReleasePhase.ABORTED, ReleaseEventType.ABORTED,
+                "aborted by hand: " + reason,
                 clock.instant(), List.of(), null, null), "abort");
     }
 
@@ -447,7 +449,8 @@ public final class ReleaseController {
     }
 
     private Transition transition(ReleaseState from, ReleasePhase phase, ReleaseEventType type, String reason,
-                                  Instant now, List<CohortStats> evidence, @Nullable Verdict verdict, @Nullable PolicyDecision decision) {
+                                  Instant now, List<CohortStats> evidence, @Nullable Verdict verdict,
+                                  @Nullable PolicyDecision decision) {
         Transition t = new Transition(from, type.name().toLowerCase(java.util.Locale.ROOT));
         t.to(phase, reason);
         t.entries.add(entry(now, type, t.state, reason, evidence, verdict, decision));
@@ -509,7 +512,8 @@ public final class ReleaseController {
     }
 
     private static JournalEntry entry(Instant at, ReleaseEventType type, ReleaseState s, String message,
-                                      List<CohortStats> evidence, @Nullable Verdict verdict, @Nullable PolicyDecision decision) {
+                                      List<CohortStats> evidence, @Nullable Verdict verdict,
+                                      @Nullable PolicyDecision decision) {
         return new JournalEntry(at, type, s.phase(), s.stepIndex(), s.candidateWeight(), message, evidence, verdict,
                 decision);
     }

@@ -34,8 +34,8 @@ public final class ReleaseTrafficPlan implements TrafficPlan {
 
     @Override
     public Assignment assign(long keyHash) {
-        Snapshot snapshot = current.get();
-        return Math.floorMod(keyHash, BUCKETS) < Objects.requireNonNull(snapshot).candidateBuckets ? snapshot.candidate : snapshot.baseline;
+        Snapshot snapshot = Objects.requireNonNull(current.get());
+        return Math.floorMod(keyHash, BUCKETS) < snapshot.candidateBuckets ? snapshot.candidate : snapshot.baseline;
     }
 
     @Override

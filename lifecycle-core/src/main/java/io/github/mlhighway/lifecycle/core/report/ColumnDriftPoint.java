@@ -19,8 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param status        the column decision
  * @since 0.1
  */
-public record ColumnDriftPoint(String column, @Nullable String test, @Nullable Double statistic, @Nullable Double pValue, @Nullable Double effect,
-                               @Nullable String effectMeasure, @Nullable Double threshold, boolean drifted, DriftStatus status) {
+public record ColumnDriftPoint(String column, @Nullable String test, @Nullable Double statistic,
+                               @Nullable Double pValue, @Nullable Double effect,
+                               @Nullable String effectMeasure, @Nullable Double threshold, boolean drifted,
+                               DriftStatus status) {
 
     /** Validates the components. */
     public ColumnDriftPoint {

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param notes        why a share is null, empty when none is
  * @since 0.1
  */
-public record DriftPoint(Instant at, String subject, DriftStatus status, @Nullable Double driftedShare, @Nullable Double driftShare,
+public record DriftPoint(Instant at, String subject, DriftStatus status, @Nullable Double driftedShare,
+                         @Nullable Double driftShare,
                          String message, List<ColumnDriftPoint> columns, List<String> notes) {
 
     /** Validates and copies the components. */

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param note  why there is no interval, or other remarks; empty when none
  * @since 0.1
  */
-public record MetricEstimate(String name, double value, @Nullable Double low, @Nullable Double high, @Nullable Double level, int n, String note) {
+public record MetricEstimate(String name, double value, @Nullable Double low, @Nullable Double high,
+        @Nullable Double level, int n, String note) {
 
     /** Validates the components. */
     public MetricEstimate {

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public record SloPoint(Instant at, String slo, double objective, @Nullable Double sli, @Nullable Double budgetRemaining,
-                       @Nullable Double budgetConsumed, long eligible, List<BurnRatePoint> burnRates, List<AlertPoint> alerts,
+                       @Nullable Double budgetConsumed, long eligible, List<BurnRatePoint> burnRates,
+                       List<AlertPoint> alerts,
                        List<String> notes) {
 
     /** Validates and copies the components. */

@@ -438,7 +438,8 @@ public final class Releases {
                 GuardedModel<?, ?> service = release.service;
                 String alias = release.alias;
                 ReleaseListener recorded = release.recordIncidents ? incidents : null;
-                FleetRelease.Builder builder = FleetRelease.builder(release.config, lifecycle.store(), release.statsSource(),
+                FleetRelease.Builder builder = FleetRelease.builder(release.config, lifecycle.store(),
+                        release.statsSource(),
                         lifecycle.clock(), fleetConfig)
                         .controller(c -> release.wire(c, incidents))
                         .onEnded(controller -> new Active(controller, service, alias, recorded).finish());
@@ -482,7 +483,8 @@ public final class Releases {
         final @Nullable String alias;
         final @Nullable ReleaseListener incidents;
 
-        Active(ReleaseController controller, GuardedModel<?, ?> service, @Nullable String alias, @Nullable ReleaseListener incidents) {
+        Active(ReleaseController controller, GuardedModel<?, ?> service, @Nullable String alias,
+                @Nullable ReleaseListener incidents) {
             this.controller = controller;
             this.service = service;
             this.alias = alias;

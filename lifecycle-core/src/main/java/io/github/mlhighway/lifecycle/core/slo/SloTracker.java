@@ -351,7 +351,8 @@ public final class SloTracker {
                 BucketRing ring = rings.get(ringState.windowMillis());
                 if (ring != null && !ring.restore(ringState)) {
                     LOG.warn("SLO '{}': the saved window {} does not fit (bucket width changed or counts are "
-                            + "inconsistent); it starts empty", slo.name(), Duration.ofMillis(ringState.windowMillis()));
+                            + "inconsistent); it starts empty", slo.name(),
+                                    Duration.ofMillis(ringState.windowMillis()));
                 }
             }
         }

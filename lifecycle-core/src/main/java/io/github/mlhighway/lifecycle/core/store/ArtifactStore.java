@@ -205,7 +205,8 @@ public final class ArtifactStore implements ArtifactRepository {
     public InputStream open(String sha256, long expectedSize) {
         Path file = file(sha256);
         try {
-            return new VerifyingInputStream(SafeFiles.open(Objects.requireNonNull(storeRoot()), file), file, sha256, expectedSize);
+            return new VerifyingInputStream(SafeFiles.open(Objects.requireNonNull(storeRoot()), file), file, sha256,
+                    expectedSize);
         } catch (NoSuchFileException e) {
             throw new ArtifactIntegrityException(file, sha256, "missing", "no such file");
         } catch (SafeFiles.NotRegularException e) {

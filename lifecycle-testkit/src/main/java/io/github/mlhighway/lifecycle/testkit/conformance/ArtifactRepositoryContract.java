@@ -241,7 +241,8 @@ public abstract class ArtifactRepositoryContract {
         for (byte[] bytes : samples()) {
             String expected = GeneratedBytes.sha256(bytes);
             StoredArtifact stored = repository.put(new ByteArrayInputStream(bytes));
-            assertThat(stored).as("put of %d bytes", bytes.length).isEqualTo(new StoredArtifact(expected, bytes.length));
+            assertThat(stored).as("put of %d bytes", bytes.length)
+                    .isEqualTo(new StoredArtifact(expected, bytes.length));
             assertThat(stored.sha256()).matches("[0-9a-f]{64}");
             assertThat(repository.contains(expected)).as("contains after put of %d bytes", bytes.length).isTrue();
             Path file = Files.write(files.resolve("sample-" + index++), bytes);
@@ -360,7 +361,8 @@ public abstract class ArtifactRepositoryContract {
                 stored.substring(0, letter) + Character.toUpperCase(stored.charAt(letter)) + stored.substring(letter + 1),
                 stored.substring(1), stored + "0", "g" + stored.substring(1), "../" + stored.substring(3),
                 stored.substring(0, 2) + "/" + stored.substring(3), "../../../../../../../../etc/passwd", "..",
-                " " + stored.substring(1), stored.substring(1) + "\n", "sha256:" + stored, stored.substring(0, 62) + "/.",
+                " " + stored.substring(1), stored.substring(1) + "\n", "sha256:" + stored,
+                        stored.substring(0, 62) + "/.",
                 "\u0000" + stored.substring(1), "\u0660" + stored.substring(1));
         for (String text : malformed) {
             String shown = text == null ? "null" : "'" + text.replace("\n", "\\n").replace("\u0000", "\\0") + "'";

@@ -122,7 +122,8 @@ public final class PostgresServer {
      */
     public void stop() {
         requireLocal("stop");
-        runAsServerUser(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w", "-t", "60",
+        runAsServerUser(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w",
+                "-t", "60",
                 "stop"));
     }
 

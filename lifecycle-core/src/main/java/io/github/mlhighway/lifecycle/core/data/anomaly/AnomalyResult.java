@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public record AnomalyResult(String metric, Instant at, double value, Outcome outcome, @Nullable Double expectedLow,
-                            @Nullable Double expectedHigh, @Nullable Double mean, @Nullable Double stdDev, long observations,
+                            @Nullable Double expectedHigh, @Nullable Double mean, @Nullable Double stdDev,
+                            long observations,
                             List<Finding> findings) {
 
     /** Validates and copies the components. */

@@ -25,7 +25,8 @@ public final class CsvFormatException extends RuntimeException {
      * @param problem what is wrong, as a sentence
      * @@Nullable param cause   the underlying parser error, or null
      */
-    public CsvFormatException(String source, long line, @Nullable String column, @Nullable String problem, @Nullable Throwable cause) {
+    public CsvFormatException(String source, long line, @Nullable String column, @Nullable String problem,
+            @Nullable Throwable cause) {
         super(source + (line > 0 ? ", line " + line : "") + (column == null ? "" : ", column '" + column + "'")
                 + ": " + problem, cause);
         this.source = source;

@@ -38,9 +38,12 @@ import org.jspecify.annotations.Nullable;
  * @param broken             whether the column broke (see above)
  * @since 0.1
  */
-public record ColumnDrift(String column, @Nullable String test, @Nullable Double statistic, @Nullable Double pValue, @Nullable Double effect,
-        @Nullable String effectMeasure, @Nullable Double threshold, @Nullable Double alpha, @Nullable String significanceTest, @Nullable Double significancePValue,
-        @Nullable Double adjustedPValue, boolean fromSketches, DriftStatus status, String message, @Nullable Double errorBound,
+public record ColumnDrift(String column, @Nullable String test, @Nullable Double statistic, @Nullable Double pValue,
+        @Nullable Double effect,
+        @Nullable String effectMeasure, @Nullable Double threshold, @Nullable Double alpha,
+        @Nullable String significanceTest, @Nullable Double significancePValue,
+        @Nullable Double adjustedPValue, boolean fromSketches, DriftStatus status, String message,
+        @Nullable Double errorBound,
         @Nullable Double nonFiniteShare, boolean broken) {
 
     /**
@@ -79,8 +82,10 @@ public record ColumnDrift(String column, @Nullable String test, @Nullable Double
      * @param status             the decision
      * @param message            one sentence
      */
-    public ColumnDrift(String column, @Nullable String test, @Nullable Double statistic, @Nullable Double pValue, @Nullable Double effect,
-            @Nullable String effectMeasure, @Nullable Double threshold, @Nullable Double alpha, @Nullable String significanceTest, @Nullable Double significancePValue,
+    public ColumnDrift(String column, @Nullable String test, @Nullable Double statistic, @Nullable Double pValue,
+            @Nullable Double effect,
+            @Nullable String effectMeasure, @Nullable Double threshold, @Nullable Double alpha,
+            @Nullable String significanceTest, @Nullable Double significancePValue,
             @Nullable Double adjustedPValue, boolean fromSketches, DriftStatus status, String message) {
         this(column, test, statistic, pValue, effect, effectMeasure, threshold, alpha, significanceTest,
                 significancePValue, adjustedPValue, fromSketches, status, message, null, null, false);

@@ -125,7 +125,8 @@ final class ColumnDriftEvaluator {
             refCounts = alignedRef;
         }
         boolean categorical = refCounts != null && curCounts != null;
-        int categories = categorical ? union(Objects.requireNonNull(refCounts), Objects.requireNonNull(curCounts)).size() : Integer.MAX_VALUE;
+        int categories = categorical ? union(Objects.requireNonNull(refCounts),
+                Objects.requireNonNull(curCounts)).size() : Integer.MAX_VALUE;
         boolean binary = categorical && categories <= 2;
         boolean small = reference.size() <= options.smallReferenceRows();
         DriftTest test = options.testFor(column).orElse(null);
@@ -154,11 +155,13 @@ final class ColumnDriftEvaluator {
         try {
             return categorical ? categoricalTest(column, test, refCounts, curCounts, sketches,
                     reference.categoriesExact && current.categoriesExact, reference, current)
-                    : numericTest(column, test, Objects.requireNonNull(reference.numeric), Objects.requireNonNull(current.numeric), sketches);
+                    : numericTest(column, test, Objects.requireNonNull(reference.numeric),
+                            Objects.requireNonNull(current.numeric), sketches);
         } catch (ArithmeticException | IllegalArgumentException e) {
             if (chosen && categorical && test == DriftTest.CHI_SQUARED && reference.type.isNumeric()) {
                 // a numeric small domain too sparse for chi-squared: KS still applies (conservative with ties)
-                Measurement ks = numericTest(column, DriftTest.KS, Objects.requireNonNull(reference.numeric), Objects.requireNonNull(current.numeric), sketches);
+                Measurement ks = numericTest(column, DriftTest.KS, Objects.requireNonNull(reference.numeric),
+                        Objects.requireNonNull(current.numeric), sketches);
                 return new Measurement(ks.column(), ks.test(), ks.statistic(), ks.pValue(), ks.effect(),
                         ks.significanceTest(), ks.significancePValue(), ks.fromSketches(), "ks used because "
                         + "chi_squared is not valid here: " + e.getMessage()
@@ -190,7 +193,8 @@ final class ColumnDriftEvaluator {
                     w = Wasserstein.exactSorted(Objects.requireNonNull(ref.sorted), Objects.requireNonNull(cur.sorted));
                     bound = 0;
                 } else {
-                    double[] sketched = SketchErrorBounds.wasserstein(Objects.requireNonNull(ref.sketch), Objects.requireNonNull(cur.sketch));
+                    double[] sketched = SketchErrorBounds.wasserstein(Objects.requireNonNull(ref.sketch),
+                            Objects.requireNonNull(cur.sketch));
                     w = sketched[0];
                     bound = sketched[1];
                 }

@@ -46,8 +46,10 @@ final class ColumnSample {
     /** Non-null values that no test sees: NaN and infinities of a numeric column. */
     long nonFinite;
 
-    private ColumnSample(String column, ColumnType type, @Nullable NumericSample numeric, @Nullable Map<String, Long> categories,
-            boolean categoriesExact, boolean fromSketch, @Nullable String untestable, @Nullable Map<String, Long> listed,
+    private ColumnSample(String column, ColumnType type, @Nullable NumericSample numeric,
+            @Nullable Map<String, Long> categories,
+            boolean categoriesExact, boolean fromSketch, @Nullable String untestable,
+            @Nullable Map<String, Long> listed,
             long maxError) {
         this.column = column;
         this.type = type;

@@ -12,7 +12,8 @@ final class CappedCounts {
     /**
      * @return the summed counts, or null when either side gave up or the union has more keys than the cap
      */
-    static <K extends Comparable<K>> @Nullable Map<K, Long> merge(@Nullable Map<K, Long> a, @Nullable Map<K, Long> b, int cap) {
+    static <K extends Comparable<K>> @Nullable Map<K, Long> merge(@Nullable Map<K, Long> a, @Nullable Map<K, Long> b,
+            int cap) {
         if (a == null || b == null) {
             return null;
         }

@@ -54,7 +54,8 @@ final class SmallDomainCounter {
         }
         Map<Double, Long> map = new TreeMap<>();
         for (int i = 0; i < size; i++) {
-            map.merge(Objects.requireNonNull(values)[i] == 0.0 ? 0.0 : values[i], Objects.requireNonNull(counts)[i], Long::sum);
+            map.merge(Objects.requireNonNull(values)[i] == 0.0 ? 0.0 : values[i], Objects.requireNonNull(counts)[i],
+                    Long::sum);
         }
         return map;
     }

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  *                      other environment the column must be absent.
  * @since 0.1
  */
-public record ColumnSchema(String name, ColumnType type, boolean nullable, List<String> allowedValues, @Nullable Double min,
+public record ColumnSchema(String name, ColumnType type, boolean nullable, List<String> allowedValues,
+        @Nullable Double min,
         @Nullable Double max, List<String> environments) {
 
     /**

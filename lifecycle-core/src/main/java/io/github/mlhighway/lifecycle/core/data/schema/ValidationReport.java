@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param violations  the violations, in schema column order, then unexpected columns in table order
  * @since 0.1
  */
-public record ValidationReport(String table, @Nullable String environment, int rowCount, List<SchemaViolation> violations) {
+public record ValidationReport(String table, @Nullable String environment, int rowCount,
+        List<SchemaViolation> violations) {
 
     /**
      * Validates and copies the components.

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param confidence confidence level of the paired comparisons
  * @since 0.1
  */
-public record MetricRule(@Nullable MetricFunction metric, Direction direction, @Nullable Double atLeast, @Nullable Double atMost,
+public record MetricRule(@Nullable MetricFunction metric, Direction direction, @Nullable Double atLeast,
+                         @Nullable Double atMost,
                          List<ChangeThreshold> changes, double confidence) {
 
     /** Copies the change list. */

@@ -202,7 +202,8 @@ public final class ModelComparison {
 
     /** The JSON form. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Form(Task task, int @Nullable [] labels, double @Nullable [] actuals, double @Nullable [] challenger, double @Nullable [] champion,
+    record Form(Task task, int @Nullable [] labels, double @Nullable [] actuals, double @Nullable [] challenger,
+            double @Nullable [] champion,
             String @Nullable [] slices) {
     }
 }

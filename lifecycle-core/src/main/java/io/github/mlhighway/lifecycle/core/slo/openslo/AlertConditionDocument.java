@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param spec       the spec
  * @since 0.1
  */
-public record AlertConditionDocument(@Nullable String apiVersion, @Nullable Metadata metadata, Spec spec) implements OpenSloDocument {
+public record AlertConditionDocument(@Nullable String apiVersion, @Nullable Metadata metadata,
+        Spec spec) implements OpenSloDocument {
 
     /** The kind name. */
     public static final String KIND = "AlertCondition";
@@ -41,6 +42,7 @@ public record AlertConditionDocument(@Nullable String apiVersion, @Nullable Meta
      * @param lookbackWindow the long window, e.g. {@code 1h}
      * @param alertAfter     how long the condition must hold, or {@code null}
      */
-    public record Condition(@Nullable String kind, @Nullable String op, @Nullable Double threshold, @Nullable String lookbackWindow, @Nullable String alertAfter) {
+    public record Condition(@Nullable String kind, @Nullable String op, @Nullable Double threshold,
+            @Nullable String lookbackWindow, @Nullable String alertAfter) {
     }
 }

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param spec       the spec
  * @since 0.1
  */
-public record AlertPolicyDocument(@Nullable String apiVersion, @Nullable Metadata metadata, Spec spec) implements OpenSloDocument {
+public record AlertPolicyDocument(@Nullable String apiVersion, @Nullable Metadata metadata,
+        Spec spec) implements OpenSloDocument {
 
     /** The kind name. */
     public static final String KIND = "AlertPolicy";
@@ -33,8 +34,10 @@ public record AlertPolicyDocument(@Nullable String apiVersion, @Nullable Metadat
      * @param conditions          the conditions, inline or by reference
      * @param notificationTargets notification targets, kept as written
      */
-    public record Spec(@Nullable String description, @Nullable Boolean alertWhenNoData, @Nullable Boolean alertWhenResolved,
-                       @Nullable Boolean alertWhenBreaching, List<ConditionEntry> conditions, List<JsonNode> notificationTargets) {
+    public record Spec(@Nullable String description, @Nullable Boolean alertWhenNoData,
+                       @Nullable Boolean alertWhenResolved,
+                       @Nullable Boolean alertWhenBreaching, List<ConditionEntry> conditions,
+                       List<JsonNode> notificationTargets) {
         /** Copies the lists. */
         public Spec {
             conditions = List.copyOf(conditions);

@@ -54,7 +54,8 @@ final class AlertPolicyMapper {
             }
             Integer first = used.putIfAbsent(policy.value(), j);
             if (first != null) {
-                slo.problem("spec.alertPolicies[" + j + "]", "found AlertPolicy " + SpecNode.quote(policy.value().name())
+                slo.problem("spec.alertPolicies[" + j + "]",
+                        "found AlertPolicy " + SpecNode.quote(policy.value().name())
                         + " again (first at spec.alertPolicies[" + first + "]), expected each alert policy once: its "
                         + "tiers would be counted twice");
                 failed[0] = true;
@@ -67,7 +68,8 @@ final class AlertPolicyMapper {
                 if (condition == null) {
                     continue;
                 }
-                BurnRateTier tier = tier(condition, Objects.requireNonNull(policy.value().name()), ids, objective, period);
+                BurnRateTier tier = tier(condition, Objects.requireNonNull(policy.value().name()), ids, objective,
+                        period);
                 if (tier == null) {
                     failed[0] = true;
                 } else {

@@ -79,7 +79,8 @@ final class IndicatorMapper {
                                         boolean valueForbidden) {
         boolean ok = true;
         if (objective.op() != null) {
-            slo.problem(objectivePath + ".op", "found " + SpecNode.quote(objective.op()) + " on an objective of a ratio "
+            slo.problem(objectivePath + ".op",
+                    "found " + SpecNode.quote(objective.op()) + " on an objective of a ratio "
                     + "SLI, expected no op: op and value compare a threshold metric with a value (the OpenSLO SDK "
                     + "forbids op here; a time slice of a ratio is good when its ratio is at least timeSliceTarget)");
             ok = false;

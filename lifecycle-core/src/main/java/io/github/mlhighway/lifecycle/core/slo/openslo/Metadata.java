@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param annotations annotations
  * @since 0.1
  */
-public record Metadata(String name, @Nullable String displayName, Map<String, Object> labels, Map<String, String> annotations) {
+public record Metadata(String name, @Nullable String displayName, Map<String, Object> labels,
+        Map<String, String> annotations) {
 
     /** Copies the maps, keeping their order. */
     public Metadata {

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param query        v1alpha query, or {@code null}
  * @since 0.1
  */
-public record MetricSpec(@Nullable MetricSource metricSource, @Nullable String source, @Nullable String queryType, @Nullable String query) {
+public record MetricSpec(@Nullable MetricSource metricSource, @Nullable String source, @Nullable String queryType,
+        @Nullable String query) {
 
     /**
      * The v1 {@code metricSource}.

@@ -105,7 +105,8 @@ public final class OpenSloConverter {
         return convert(List.of(file));
     }
 
-    private @Nullable Slo convert(Located<SloDocument> slo, int i, IndicatorMapper indicators, AlertPolicyMapper alerts) {
+    private @Nullable Slo convert(Located<SloDocument> slo, int i, IndicatorMapper indicators,
+            AlertPolicyMapper alerts) {
         SloDocument document = slo.value();
         SloDocument.Spec spec = document.spec();
         SloDocument.Objective objective = spec.objectives().get(i);
@@ -165,7 +166,8 @@ public final class OpenSloConverter {
             return true;
         }
         // A ratio objective has no op (the SDK forbids it): a slice is good when its ratio is at least the target.
-        builder.timeslices(slice, Objects.requireNonNull(objective.timeSliceTarget())).sliceTarget(Operator.GTE, objective.timeSliceTarget());
+        builder.timeslices(slice, Objects.requireNonNull(objective.timeSliceTarget())).sliceTarget(Operator.GTE,
+                objective.timeSliceTarget());
         return true;
     }
 

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param spec       the indicator
  * @since 0.1
  */
-public record SliDocument(@Nullable String apiVersion, @Nullable Metadata metadata, Spec spec) implements OpenSloDocument {
+public record SliDocument(@Nullable String apiVersion, @Nullable Metadata metadata,
+        Spec spec) implements OpenSloDocument {
 
     /** The kind name. */
     public static final String KIND = "SLI";
@@ -43,7 +44,8 @@ public record SliDocument(@Nullable String apiVersion, @Nullable Metadata metada
      * @param rawType     {@code success} or {@code failure} for a raw ratio, or {@code null}
      * @param raw         a pre-computed ratio, or {@code null}
      */
-    public record RatioMetric(@Nullable Boolean counter, @Nullable Boolean incremental, @Nullable MetricSpec good, @Nullable MetricSpec bad, @Nullable MetricSpec total,
+    public record RatioMetric(@Nullable Boolean counter, @Nullable Boolean incremental, @Nullable MetricSpec good,
+                              @Nullable MetricSpec bad, @Nullable MetricSpec total,
                               @Nullable String rawType, @Nullable MetricSpec raw) {
     }
 }

@@ -33,7 +33,8 @@ public record SloDocument(String apiVersion, @Nullable Metadata metadata, Spec s
      * @param objectives      the objectives, at least one
      * @param alertPolicies   alert policies, inline or by reference
      */
-    public record Spec(@Nullable String description, @Nullable String service, @Nullable SliDocument indicator, @Nullable String indicatorRef,
+    public record Spec(@Nullable String description, @Nullable String service, @Nullable SliDocument indicator,
+                       @Nullable String indicatorRef,
                        List<TimeWindowSpec> timeWindows, @Nullable String budgetingMethod, List<Objective> objectives,
                        List<AlertPolicyEntry> alertPolicies) {
         /** Copies the lists. */
@@ -59,9 +60,12 @@ public record SloDocument(String apiVersion, @Nullable Metadata metadata, Spec s
      * @param compositeWeight weight in a composite SLO, or {@code null}
      * @param ratioMetrics    the v1alpha ratio metric of this objective, or {@code null}
      */
-    public record Objective(@Nullable String displayName, @Nullable String op, @Nullable Double value, @Nullable Double target, @Nullable Double targetPercent,
-                            @Nullable Double timeSliceTarget, @Nullable String timeSliceWindow, @Nullable SliDocument indicator,
-                            @Nullable String indicatorRef, @Nullable Double compositeWeight, SliDocument.@Nullable RatioMetric ratioMetrics) {
+    public record Objective(@Nullable String displayName, @Nullable String op, @Nullable Double value,
+                            @Nullable Double target, @Nullable Double targetPercent,
+                            @Nullable Double timeSliceTarget, @Nullable String timeSliceWindow,
+                            @Nullable SliDocument indicator,
+                            @Nullable String indicatorRef, @Nullable Double compositeWeight,
+                                    SliDocument.@Nullable RatioMetric ratioMetrics) {
     }
 
     /**
@@ -73,7 +77,8 @@ public record SloDocument(String apiVersion, @Nullable Metadata metadata, Spec s
      * @param isRolling whether the window rolls, or {@code null} (rolling when no calendar is given)
      * @param calendar  the calendar of a calendar-aligned window, or {@code null}
      */
-    public record TimeWindowSpec(@Nullable String duration, @Nullable Integer count, @Nullable String unit, @Nullable Boolean isRolling,
+    public record TimeWindowSpec(@Nullable String duration, @Nullable Integer count, @Nullable String unit,
+                                 @Nullable Boolean isRolling,
                                  @Nullable CalendarSpec calendar) {
     }
 

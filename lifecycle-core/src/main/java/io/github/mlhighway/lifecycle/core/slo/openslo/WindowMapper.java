@@ -62,7 +62,8 @@ final class WindowMapper {
             return null;
         }
         return new TimeWindow.Calendar((int) duration.amount(), unit,
-                OpenSloTimes.parseStart(Objects.requireNonNull(Objects.requireNonNull(window.calendar()).startTime())), ZoneId.of(window.calendar().timeZone()));
+                OpenSloTimes.parseStart(Objects.requireNonNull(Objects.requireNonNull(window.calendar()).startTime())),
+                ZoneId.of(window.calendar().timeZone()));
     }
 
     /** The slice length of an objective, or {@code null} after reporting a problem. */

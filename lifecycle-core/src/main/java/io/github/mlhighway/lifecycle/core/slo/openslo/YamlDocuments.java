@@ -118,9 +118,11 @@ final class YamlDocuments {
             String where = mark == null ? source : source + ":" + (mark.getLine() + 1);
             String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-            throw new SloSpecException(where, "(file)", "not valid YAML: " + firstLine(Objects.requireNonNull(problem)) + context);
+            throw new SloSpecException(where, "(file)",
+                    "not valid YAML: " + firstLine(Objects.requireNonNull(problem)) + context);
         } catch (YAMLException e) {
-            throw new SloSpecException(source, "(file)", "not valid YAML: " + firstLine(String.valueOf(e.getMessage())));
+            throw new SloSpecException(source, "(file)",
+                    "not valid YAML: " + firstLine(String.valueOf(e.getMessage())));
         }
         return documents;
     }
@@ -220,11 +222,13 @@ final class YamlDocuments {
                 String name = key.getValue();
                 String child = path.isEmpty() ? name : path + "." + name;
                 if (key.getTag().equals(Tag.MERGE) && key.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN) {
-                    throw new SloSpecException(at, display(child), "found a YAML merge key '<<', expected the fields written "
+                    throw new SloSpecException(at, display(child),
+                            "found a YAML merge key '<<', expected the fields written "
                             + "out (OpenSLO readers do not merge)");
                 }
                 if (object.has(name)) {
-                    throw new SloSpecException(at, display(child), "found field " + SpecNode.quote(name) + " twice, expected each field "
+                    throw new SloSpecException(at, display(child),
+                            "found field " + SpecNode.quote(name) + " twice, expected each field "
                             + "once");
                 }
                 lines.put(child, line(keyNode));
