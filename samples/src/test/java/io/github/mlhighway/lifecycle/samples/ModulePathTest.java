@@ -215,9 +215,9 @@ class ModulePathTest {
     private static List<Path> modulePath(List<String> roots) {
         Set<Path> path = new LinkedHashSet<>();
         Set<String> seen = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(roots);
-        while (!todo.isEmpty()) {
-            String name = todo.pop();
+        Deque<String> pending = new ArrayDeque<>(roots);
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
             if (!seen.add(name)) {
                 continue;
             }
@@ -229,12 +229,12 @@ class ModulePathTest {
             ModuleDescriptor descriptor = ModuleFinder.of(location).find(name).orElseThrow().descriptor();
             for (ModuleDescriptor.Requires r : descriptor.requires()) {
                 if (!r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC)) {
-                    todo.add(r.name());
+                    pending.add(r.name());
                 }
             }
             if (descriptor.isAutomatic()) {
                 // an automatic module declares nothing: take the explicit modules its jar's classes need
-                automaticNeeds(name).ifPresent(todo::add);
+                automaticNeeds(name).ifPresent(pending::add);
             }
         }
         return new ArrayList<>(path);
