@@ -15,7 +15,6 @@ import io.github.mlhighway.lifecycle.registry.NewModelVersion;
 import io.github.mlhighway.lifecycle.samples.weather.Example;
 import io.github.mlhighway.lifecycle.samples.weather.WeatherData;
 import io.github.mlhighway.lifecycle.samples.weather.WeatherDay;
-import io.github.mlhighway.lifecycle.serving.LabelJudge;
 import io.github.mlhighway.lifecycle.slo.Slo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +76,7 @@ public final class QuickStart {
 
             GuardedModel<WeatherDay, Double> service = lifecycle.serving("rain", WeatherDay.class, Double.class)
                     .version(v1.ref().toString(), load(lifecycle, v1))
-                    .labels((LabelJudge<Double, Integer>) (p, rain) -> (p >= 0.5 ? 1 : 0) == rain, 10_000,
+                    .labels((Double p, Integer rain) -> (p >= 0.5 ? 1 : 0) == rain, 10_000,
                             Duration.ofDays(2))
                     .fallback(day -> 0.5)
                     .build();
