@@ -136,6 +136,30 @@ class ModelGateBoundariesTest {
     }
 
     @Test
+    void aMetricUndefinedOnSomeResamplesLeavesBothKindsOfChangeUndecided() {
+        // The challenger predicts positive on one row only: a resample that misses it (about 36%) has no
+        // precision at all, so neither the absolute nor the relative change can be drawn there.
+        int[] labels = new int[50];
+        Arrays.fill(labels, 0, 25, 1);
+        double[] challenger = new double[50];
+        double[] champion = new double[50];
+        for (int i = 0; i < 50; i++) {
+            challenger[i] = i == 0 ? 0.9 : 0.1;
+            champion[i] = i < 10 ? 0.9 : 0.1;
+        }
+        Verdict verdict = gate().stratified(false).metric("precision").againstChampion().nonInferiority(0.01)
+                .relativeNonInferiority(0.01).build().evaluate(ModelComparison.binary(labels, challenger, champion));
+
+        for (String check : new String[] {"non_inferiority", "relative_non_inferiority"}) {
+            Finding finding = only(verdict, "model.precision.vs_champion." + check);
+            assertThat(finding.outcome()).as(finding.message()).isEqualTo(Outcome.INCONCLUSIVE);
+            Matcher undefined = Pattern.compile("undefined on (\\d+) of 400 resamples").matcher(finding.message());
+            assertThat(undefined.find()).as(finding.message()).isTrue();
+            assertThat(Integer.parseInt(undefined.group(1))).as(check).isBetween(110, 180);
+        }
+    }
+
+    @Test
     void aRelativeChangeIsReportedAndBoundedInUnitsOfTheChampionsValue() {
         ModelGateTest.Holdout h = ModelGateTest.Holdout.of(500, 4);
         int[] all = new int[500];
