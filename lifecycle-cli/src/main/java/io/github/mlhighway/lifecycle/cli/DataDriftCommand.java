@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,15 +39,15 @@ final class DataDriftCommand implements Callable<Integer> {
     static final int UNDECIDED = 3;
 
     @Spec
-    private CommandSpec spec;
+    private @Nullable CommandSpec spec;
 
     @Option(names = {"-r", "--reference"}, required = true, paramLabel = "REF", description = "Reference data: "
             + ".csv or profile .json.")
-    private Path reference;
+    private @Nullable Path reference;
 
     @Option(names = {"-c", "--current"}, required = true, paramLabel = "CUR", description = "Current data: .csv or "
             + "profile .json.")
-    private Path current;
+    private @Nullable Path current;
 
     @Option(names = "--reference-where", paramLabel = "COLUMN=VALUE", description = "Keep only the reference rows "
             + "whose COLUMN reads VALUE (CSV only; repeatable).")
@@ -70,6 +71,9 @@ final class DataDriftCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
+        CommandSpec spec = Picocli.injected(this.spec, "@Spec");
+        Path reference = Picocli.injected(this.reference, "-r");
+        Path current = Picocli.injected(this.current, "-c");
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         DriftReport report;

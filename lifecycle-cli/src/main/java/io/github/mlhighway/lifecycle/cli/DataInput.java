@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A data set named on the command line: a CSV file (read into a table, optionally filtered by
@@ -22,10 +23,12 @@ import java.util.Objects;
 final class DataInput {
 
     private final Path path;
-    private final Table table;
-    private final DatasetProfile profile;
+    /** The rows of a CSV input; null for a profile. */
+    private final @Nullable Table table;
+    /** The profile read from a JSON input; null for a CSV input (its profile is made from the rows). */
+    private final @Nullable DatasetProfile profile;
 
-    private DataInput(Path path, Table table, DatasetProfile profile) {
+    private DataInput(Path path, @Nullable Table table, @Nullable DatasetProfile profile) {
         this.path = path;
         this.table = table;
         this.profile = profile;
@@ -64,19 +67,22 @@ final class DataInput {
         return table != null;
     }
 
-    /** @return the rows; only for a CSV input */
+    /**
+     * @return the rows; only for a CSV input
+     * @throws NullPointerException for a profile input (check {@link #isTable()} first)
+     */
     Table table() {
-        return table;
+        return Objects.requireNonNull(table, () -> path + " is a profile, not rows");
     }
 
     /** @return the profile: the one read, or one made from the rows */
     DatasetProfile profile() {
-        return profile != null ? profile : Profiles.of(table);
+        return profile != null ? profile : Profiles.of(table());
     }
 
     /** @return the number of rows */
     long rowCount() {
-        return table != null ? table.rowCount() : profile.rowCount();
+        return table != null ? table.rowCount() : profile().rowCount();
     }
 
     /**
@@ -89,9 +95,11 @@ final class DataInput {
         if (columns.isEmpty()) {
             return this;
         }
-        if (table != null) {
-            return new DataInput(path, table.drop(columns.toArray(String[]::new)), null);
+        Table rows = table;
+        if (rows != null) {
+            return new DataInput(path, rows.drop(columns.toArray(String[]::new)), null);
         }
+        DatasetProfile profile = profile();
         List<ColumnProfile> kept = new ArrayList<>();
         for (ColumnProfile column : profile.columns()) {
             if (!columns.contains(column.name())) {

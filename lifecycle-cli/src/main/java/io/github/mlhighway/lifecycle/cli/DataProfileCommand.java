@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,14 +24,14 @@ import picocli.CommandLine.Spec;
 final class DataProfileCommand implements Callable<Integer> {
 
     @Spec
-    private CommandSpec spec;
+    private @Nullable CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE.csv", description = "The CSV file (header row, types inferred).")
-    private Path file;
+    private @Nullable Path file;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.json", description = "Where to write the profile; "
             + "stdout if absent.")
-    private Path output;
+    private @Nullable Path output;
 
     @Option(names = {"-w", "--where"}, paramLabel = "COLUMN=VALUE", description = "Profile only the rows whose "
             + "COLUMN reads VALUE (repeatable; all must hold), e.g. --where location=Seattle.")
@@ -43,6 +44,9 @@ final class DataProfileCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
+        CommandSpec spec = Picocli.injected(this.spec, "@Spec");
+        Path file = Picocli.injected(this.file, "FILE.csv");
+        Path output = this.output;
         PrintWriter err = spec.commandLine().getErr();
         try {
             DataInput input = DataInput.load(file, where);

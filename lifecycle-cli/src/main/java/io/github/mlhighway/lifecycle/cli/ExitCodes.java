@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The exit codes every {@code lifecycle} command uses, and the one way they report bad input. ({@code slo check}
@@ -24,10 +25,10 @@ final class ExitCodes {
      * Prints {@code error: message} on stderr.
      *
      * @param err     stderr
-     * @param message what is wrong
+     * @param message what is wrong (an exception's message, which may be null)
      * @return {@link #BAD_INPUT}
      */
-    static int badInput(PrintWriter err, String message) {
+    static int badInput(PrintWriter err, @Nullable String message) {
         err.println("error: " + message);
         err.flush();
         return BAD_INPUT;

@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 public final class LifecycleCommand implements Runnable {
 
     @Spec
-    private CommandSpec spec;
+    private @Nullable CommandSpec spec;
 
     /**
      * Runs the command line and exits with its exit code.
@@ -56,6 +57,7 @@ public final class LifecycleCommand implements Runnable {
     /** Without a subcommand: a usage error that lists the subcommands. */
     @Override
     public void run() {
+        CommandSpec spec = Picocli.injected(this.spec, "@Spec");
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: choose one of "
                 + spec.subcommands().keySet());
     }

@@ -11,9 +11,11 @@ import io.github.mlhighway.lifecycle.store.Store;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,14 +32,14 @@ import picocli.CommandLine.Spec;
 final class LineageCommand implements Callable<Integer> {
 
     @Spec
-    private CommandSpec spec;
+    private @Nullable CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "STORE", description = StoreLocations.DESCRIPTION)
-    private String directory;
+    private @Nullable String directory;
 
     @Parameters(index = "1", paramLabel = "MODEL[@VERSION|:ALIAS]",
             description = "The version, e.g. rain@3 or rain:champion.")
-    private String reference;
+    private @Nullable String reference;
 
     @Option(names = "--verify", description = "Hash every artifact and report any that does not match.")
     private boolean verify;
@@ -45,7 +47,7 @@ final class LineageCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "INSTANT",
             description = "With MODEL:ALIAS, the version the alias pointed at at this instant (ISO-8601, e.g. "
                     + "2026-03-01T12:00:00Z), from the alias history.")
-    private Instant at;
+    private @Nullable Instant at;
 
     /**
      * Shows the version.
@@ -54,6 +56,8 @@ final class LineageCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
+        CommandSpec spec = Picocli.injected(this.spec, "@Spec");
+        String directory = Picocli.injected(this.directory, "STORE");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String missing = StoreLocations.missing(directory);
@@ -70,16 +74,19 @@ final class LineageCommand implements Callable<Integer> {
     private int show(PrintWriter out, PrintWriter err, ModelRegistry registry) {
         ModelRef ref;
         ModelVersion version;
+        String reference = Picocli.injected(this.reference, "MODEL[@VERSION|:ALIAS]");
+        Instant at = this.at;
         try {
             ref = ModelRef.parse(reference);
             if (at != null) {
                 if (!ref.isAlias()) {
                     return ExitCodes.badInput(err, "--at needs MODEL:ALIAS, not " + reference);
                 }
-                OptionalInt then = registry.aliasAt(ref.model(), ref.alias(), at);
+                String alias = Objects.requireNonNull(ref.alias(), "an alias reference has an alias");
+                OptionalInt then = registry.aliasAt(ref.model(), alias, at);
                 if (then.isEmpty()) {
                     return ExitCodes.badInput(err, "alias " + ref + " was not set at " + at + "; its history: "
-                            + registry.aliasHistory(ref.model(), ref.alias()).stream()
+                            + registry.aliasHistory(ref.model(), alias).stream()
                                     .map(m -> m.movedAt() + " -> v" + m.toVersion()).toList());
                 }
                 out.println(ref + " at " + at + ": version " + then.getAsInt());

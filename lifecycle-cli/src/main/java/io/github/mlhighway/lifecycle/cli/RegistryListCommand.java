@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -26,10 +27,10 @@ import picocli.CommandLine.Spec;
 final class RegistryListCommand implements Callable<Integer> {
 
     @Spec
-    private CommandSpec spec;
+    private @Nullable CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "STORE", description = StoreLocations.DESCRIPTION)
-    private String directory;
+    private @Nullable String directory;
 
     /**
      * Lists the registry.
@@ -38,6 +39,8 @@ final class RegistryListCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
+        CommandSpec spec = Picocli.injected(this.spec, "@Spec");
+        String directory = Picocli.injected(this.directory, "STORE");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String missing = StoreLocations.missing(directory);

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,14 +30,14 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
 
     @Spec
-    private CommandSpec spec;
+    private @Nullable CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "STORE", description = StoreLocations.DESCRIPTION)
-    private String directory;
+    private @Nullable String directory;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "report.html",
             description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
-    private Path output;
+    private Path output = Path.of("report.html");
 
     /**
      * Writes the report.
@@ -45,6 +46,8 @@ final class ReportCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
+        CommandSpec spec = Picocli.injected(this.spec, "@Spec");
+        String directory = Picocli.injected(this.directory, "STORE");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path written;

@@ -1,5 +1,6 @@
 package io.github.mlhighway.lifecycle.cli;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,11 +13,12 @@ import picocli.CommandLine.Spec;
 final class RunsCommand implements Runnable {
 
     @Spec
-    private CommandSpec spec;
+    private @Nullable CommandSpec spec;
 
     /** Without a subcommand: a usage error that lists the subcommands. */
     @Override
     public void run() {
+        CommandSpec spec = Picocli.injected(this.spec, "@Spec");
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: choose one of "
                 + spec.subcommands().keySet());
     }

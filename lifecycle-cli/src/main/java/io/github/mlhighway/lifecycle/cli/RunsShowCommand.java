@@ -7,6 +7,7 @@ import io.github.mlhighway.lifecycle.store.Store;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,13 +23,13 @@ import picocli.CommandLine.Spec;
 final class RunsShowCommand implements Callable<Integer> {
 
     @Spec
-    private CommandSpec spec;
+    private @Nullable CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "STORE", description = StoreLocations.DESCRIPTION)
-    private String directory;
+    private @Nullable String directory;
 
     @Parameters(index = "1", paramLabel = "RUN_ID", description = "The run id.")
-    private String runId;
+    private @Nullable String runId;
 
     @Option(names = "--json", description = "Print the run record as JSON instead of text.")
     private boolean json;
@@ -40,6 +41,9 @@ final class RunsShowCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
+        CommandSpec spec = Picocli.injected(this.spec, "@Spec");
+        String directory = Picocli.injected(this.directory, "STORE");
+        String runId = Picocli.injected(this.runId, "RUN_ID");
         PrintWriter err = spec.commandLine().getErr();
         if (StoreLocations.missing(directory) != null) {
             return ExitCodes.badInput(err, "no store directory " + directory);

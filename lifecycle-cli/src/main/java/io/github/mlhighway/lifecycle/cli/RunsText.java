@@ -8,6 +8,7 @@ import io.github.mlhighway.lifecycle.pipeline.RunRecord;
 import io.github.mlhighway.lifecycle.pipeline.StageRecord;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Renders a run record as text for people: a header, one block per stage, then the provenance. */
 final class RunsText {
@@ -69,7 +70,7 @@ final class RunsText {
                 : String.format("%.1fs", duration.toMillis() / 1000.0);
     }
 
-    private static String orDash(Object value) {
+    private static String orDash(@Nullable Object value) {
         return value == null ? "-" : value.toString();
     }
 }

@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.cli;
 import io.github.mlhighway.lifecycle.slo.Slo;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,10 +16,10 @@ import picocli.CommandLine.Spec;
 final class SloCheckCommand implements Callable<Integer> {
 
     @Spec
-    private CommandSpec spec;
+    private @Nullable CommandSpec spec;
 
     @Mixin
-    private SpecOptions specs;
+    private SpecOptions specs = new SpecOptions();
 
     /**
      * Checks the specs.
@@ -27,6 +28,7 @@ final class SloCheckCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
+        CommandSpec spec = Picocli.injected(this.spec, "@Spec");
         PrintWriter out = spec.commandLine().getOut();
         return SpecRunner.run(specs, spec.commandLine().getErr(), conversion -> {
             for (Slo slo : conversion.slos()) {

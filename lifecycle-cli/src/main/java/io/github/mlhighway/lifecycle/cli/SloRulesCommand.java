@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,14 +26,14 @@ import picocli.CommandLine.Spec;
 final class SloRulesCommand implements Callable<Integer> {
 
     @Spec
-    private CommandSpec spec;
+    private @Nullable CommandSpec spec;
 
     @Mixin
-    private SpecOptions specs;
+    private SpecOptions specs = new SpecOptions();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the rules; stdout if "
             + "absent.")
-    private Path output;
+    private @Nullable Path output;
 
     @Option(names = {"-l", "--label"}, paramLabel = "NAME=VALUE", description = "A label added to every rule "
             + "(repeatable).")
@@ -45,6 +46,8 @@ final class SloRulesCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
+        CommandSpec spec = Picocli.injected(this.spec, "@Spec");
+        Path output = this.output;
         PrintWriter err = spec.commandLine().getErr();
         RulesConfig config;
         try {

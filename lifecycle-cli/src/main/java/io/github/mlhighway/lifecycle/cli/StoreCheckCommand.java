@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,15 +29,15 @@ import picocli.CommandLine.Spec;
 final class StoreCheckCommand implements Callable<Integer> {
 
     @Spec
-    private CommandSpec spec;
+    private @Nullable CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "STORE", description = StoreLocations.DESCRIPTION)
-    private String directory;
+    private @Nullable String directory;
 
     @Option(names = "--min-age", paramLabel = "AGE", defaultValue = "1h", converter = AgeConverter.class,
             description = "How old a left-over must be to be called stale, i.e. what `store gc` would remove "
                     + "(default: ${DEFAULT-VALUE}).")
-    private Duration minimumAge;
+    private Duration minimumAge = Duration.ofHours(1);
 
     /**
      * Checks the store.
@@ -45,10 +46,12 @@ final class StoreCheckCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
+        CommandSpec spec = Picocli.injected(this.spec, "@Spec");
+        String directory = Picocli.injected(this.directory, "STORE");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (PostgresLocation.isPostgres(directory)) {
-            return checkPostgres(out, err);
+            return checkPostgres(directory, out, err);
         }
         String missing = StoreLocations.missing(directory);
         if (missing != null) {
@@ -68,7 +71,7 @@ final class StoreCheckCommand implements Callable<Integer> {
         return result.isClean() ? ExitCodes.OK : ExitCodes.FOUND;
     }
 
-    private int checkPostgres(PrintWriter out, PrintWriter err) {
+    private int checkPostgres(String directory, PrintWriter out, PrintWriter err) {
         PostgresStoreCheck.Result result;
         try (PostgresStore store = PostgresStore.open(directory, Clock.systemUTC())) {
             result = PostgresStoreCheck.run(store);

@@ -5,6 +5,7 @@ import io.github.mlhighway.lifecycle.jdbc.StoreCopy;
 import io.github.mlhighway.lifecycle.store.Store;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -20,13 +21,13 @@ import picocli.CommandLine.Spec;
 final class StoreCopyCommand implements Callable<Integer> {
 
     @Spec
-    private CommandSpec spec;
+    private @Nullable CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FROM", description = "The source store: " + "a directory or a URL.")
-    private String from;
+    private @Nullable String from;
 
     @Parameters(index = "1", paramLabel = "TO", description = "The target store (created or migrated if needed).")
-    private String to;
+    private @Nullable String to;
 
     /**
      * Copies the store.
@@ -35,6 +36,9 @@ final class StoreCopyCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
+        CommandSpec spec = Picocli.injected(this.spec, "@Spec");
+        String from = Picocli.injected(this.from, "FROM");
+        String to = Picocli.injected(this.to, "TO");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String missing = StoreLocations.missing(from);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,15 +26,15 @@ import picocli.CommandLine.Spec;
 final class StoreGcCommand implements Callable<Integer> {
 
     @Spec
-    private CommandSpec spec;
+    private @Nullable CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The store directory.")
-    private Path directory;
+    private @Nullable Path directory;
 
     @Option(names = "--min-age", paramLabel = "AGE", defaultValue = "1h", converter = AgeConverter.class,
             description = "Remove only left-overs at least this old (default: ${DEFAULT-VALUE}; 0 when no writer "
                     + "runs).")
-    private Duration minimumAge;
+    private Duration minimumAge = Duration.ofHours(1);
 
     /**
      * Collects the garbage.
@@ -42,6 +43,8 @@ final class StoreGcCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
+        CommandSpec spec = Picocli.injected(this.spec, "@Spec");
+        Path directory = Picocli.injected(this.directory, "DIR");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (Stores.isUrl(directory.toString())) {

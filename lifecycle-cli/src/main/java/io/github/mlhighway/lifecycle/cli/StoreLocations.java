@@ -7,6 +7,8 @@ import io.github.mlhighway.lifecycle.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code STORE} argument of the commands: a store directory or a store URL such as
@@ -25,7 +27,7 @@ final class StoreLocations {
      * Why a location cannot be read, or null when it may be: a directory must exist (reading commands never
      * create one); a URL is tried when opened.
      */
-    static String missing(String location) {
+    static @Nullable String missing(String location) {
         if (Stores.isUrl(location)) {
             return null;
         }
@@ -44,6 +46,6 @@ final class StoreLocations {
 
     /** The location for messages, without passwords. */
     static String label(String location) {
-        return Stores.redact(location);
+        return Objects.requireNonNull(Stores.redact(location), "the redacted form of a non-null location");
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Escaping and formatting shared by the report's HTML and SVG. */
 final class Html {
@@ -17,7 +18,7 @@ final class Html {
     }
 
     /** Escapes text for element content and quoted attribute values; null becomes the empty string. */
-    static String escape(String text) {
+    static String escape(@Nullable String text) {
         if (text == null) {
             return "";
         }
@@ -36,7 +37,7 @@ final class Html {
         return out.toString();
     }
 
-    static String time(Instant instant) {
+    static String time(@Nullable Instant instant) {
         return instant == null ? "-" : TIME.format(instant);
     }
 
@@ -45,7 +46,7 @@ final class Html {
     }
 
     /** A number for people: 4 significant digits, "-" for null. */
-    static String number(Double value) {
+    static String number(@Nullable Double value) {
         if (value == null) {
             return "-";
         }
@@ -66,7 +67,7 @@ final class Html {
     }
 
     /** A fraction as a percentage, e.g. 0.5 -> "50.0%". */
-    static String percent(Double fraction) {
+    static String percent(@Nullable Double fraction) {
         return fraction == null ? "-" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 }

@@ -16,6 +16,7 @@ import io.github.mlhighway.lifecycle.core.store.AtomicFiles;
 import io.github.mlhighway.lifecycle.incident.Incident;
 import io.github.mlhighway.lifecycle.registry.ModelVersion;
 import io.github.mlhighway.lifecycle.store.StoreException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,6 +32,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lays out the lifecycle report: one self-contained HTML page (inline CSS, inline SVG from {@link SvgCharts}, no
@@ -107,8 +109,8 @@ public final class HtmlReport {
         try {
             AtomicFiles.writeString(target, html);
         } catch (UncheckedIOException e) {
-            throw new UncheckedIOException("Cannot write the report to " + target + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            IOException cause = Objects.requireNonNull(e.getCause(), "an UncheckedIOException has a cause");
+            throw new UncheckedIOException("Cannot write the report to " + target + ": " + cause.getMessage(), cause);
         }
         return target;
     }
@@ -268,7 +270,7 @@ public final class HtmlReport {
     // ------------------------------------------------------------------------------------------------ drift
 
     /** A drift share as a percentage, or {@value #NOT_AVAILABLE} when it was not finite and recorded as null. */
-    private static String share(Double fraction) {
+    private static String share(@Nullable Double fraction) {
         return fraction == null ? NOT_AVAILABLE : Html.percent(fraction);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Charts as inline SVG, drawn here in Java so the report needs no script: a line chart (values over time with
@@ -89,7 +90,7 @@ final class SvgCharts {
      * @param threshold where to draw the threshold tick, or null
      * @param flagged   whether to draw the bar in the alert colour (e.g. a drifted column)
      */
-    public record Bar(String label, double value, Double threshold, boolean flagged) {
+    public record Bar(String label, double value, @Nullable Double threshold, boolean flagged) {
 
         /** Validates the components. */
         public Bar {
@@ -106,7 +107,7 @@ final class SvgCharts {
      * @param low   the interval's lower bound, or null
      * @param high  the interval's upper bound, or null
      */
-    public record Estimate(String label, double value, Double low, Double high) {
+    public record Estimate(String label, double value, @Nullable Double low, @Nullable Double high) {
 
         /** Validates the components. */
         public Estimate {
@@ -287,9 +288,12 @@ final class SvgCharts {
      * @return the SVG element
      */
     public static String intervalChart(String id, String title, List<Estimate> estimates) {
-        double[] values = estimates.stream().flatMapToDouble(e -> e.hasInterval()
-                ? java.util.stream.DoubleStream.of(e.value(), e.low(), e.high())
-                : java.util.stream.DoubleStream.of(e.value())).toArray();
+        double[] values = estimates.stream().flatMapToDouble(e -> {
+            Double low = e.low();
+            Double high = e.high();
+            return low != null && high != null ? java.util.stream.DoubleStream.of(e.value(), low, high)
+                    : java.util.stream.DoubleStream.of(e.value());
+        }).toArray();
         int width = 320;
         Frame frame = Frame.categorical(width, HEIGHT, estimates.size(), values);
         StringBuilder svg = open(id, "interval", title, width, HEIGHT);
@@ -298,16 +302,18 @@ final class SvgCharts {
             Estimate e = estimates.get(i);
             double center = frame.slotCenter(i);
             String color = color(i);
-            if (e.hasInterval()) {
-                double low = frame.y(e.low());
-                double high = frame.y(e.high());
+            Double lowValue = e.low();
+            Double highValue = e.high();
+            if (lowValue != null && highValue != null) {   // e.hasInterval()
+                double low = frame.y(lowValue);
+                double high = frame.y(highValue);
                 svg.append("<g class=\"error-bar\" data-label=\"").append(Html.escape(e.label()))
                         .append("\" stroke=\"").append(color).append("\" stroke-width=\"2\">");
                 line(svg, center, low, center, high);
                 line(svg, center - 8, low, center + 8, low);
                 line(svg, center - 8, high, center + 8, high);
-                svg.append("<title>").append(Html.escape(e.label())).append(": [").append(Html.number(e.low()))
-                        .append(", ").append(Html.number(e.high())).append("]</title></g>");
+                svg.append("<title>").append(Html.escape(e.label())).append(": [").append(Html.number(lowValue))
+                        .append(", ").append(Html.number(highValue)).append("]</title></g>");
             }
             svg.append("<circle class=\"estimate\" data-label=\"").append(Html.escape(e.label())).append("\" cx=\"")
                     .append(Html.coordinate(center)).append("\" cy=\"").append(Html.coordinate(frame.y(e.value())))
