@@ -7,6 +7,7 @@ import io.github.mlhighway.lifecycle.incident.IncidentEvidence;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a {@link DriftReport} into incident evidence with the statistics of every drifted column.
@@ -52,7 +53,7 @@ public final class DriftEvidence {
                 false, false);
     }
 
-    private static void put(Map<String, Double> numbers, String name, Double value) {
+    private static void put(Map<String, Double> numbers, String name, @Nullable Double value) {
         if (value != null) {
             numbers.put(name, value);
         }

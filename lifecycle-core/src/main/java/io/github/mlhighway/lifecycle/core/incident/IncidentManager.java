@@ -527,7 +527,7 @@ public final class IncidentManager {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    private void markRecorded(String idempotencyId, Incident incident) {
+    private void markRecorded(@Nullable String idempotencyId, Incident incident) {
         if (idempotencyId != null && incident.timeline().stream()
                 .anyMatch(e -> e.idempotencyId().filter(idempotencyId::equals).isPresent())) {
             ledger.mark(idempotencyId, incident.id());

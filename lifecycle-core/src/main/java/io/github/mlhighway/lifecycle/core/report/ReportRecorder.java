@@ -223,7 +223,7 @@ public final class ReportRecorder {
         return null;
     }
 
-    private static @Nullable Double finite(Double value) {
+    private static @Nullable Double finite(@Nullable Double value) {
         return value != null && Double.isFinite(value) ? value : null;
     }
 }

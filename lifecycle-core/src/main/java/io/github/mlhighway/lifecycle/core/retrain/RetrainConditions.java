@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Factory of the retraining conditions and their any/all combinations. Drift, budget and burn-rate conditions are
@@ -89,7 +90,7 @@ public final class RetrainConditions {
             throw new IllegalArgumentException("Schedule period must be positive, was " + period);
         }
         return new RetrainCondition() {
-            private Instant since;
+            private @Nullable Instant since;
 
             @Override
             public synchronized ConditionResult check(Instant now) {

@@ -688,7 +688,7 @@ public final class Lifecycle implements AutoCloseable {
         private @Nullable ArtifactRepository artifacts;
         private @Nullable ScheduledExecutorService scheduler;
         private Duration tickInterval = DEFAULT_TICK_INTERVAL;
-        private String replicaId;
+        private @Nullable String replicaId;
         private Duration incidentInterval = DEFAULT_INCIDENT_INTERVAL;
         private @Nullable Duration reportInterval = DEFAULT_REPORT_INTERVAL;
         private boolean incidentsFromAlerts = true;

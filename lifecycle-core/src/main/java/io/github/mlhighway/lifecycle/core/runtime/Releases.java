@@ -341,7 +341,8 @@ public final class Releases {
             service.trafficPlan(controller.plan());
             Active release = new Active(controller, service, alias, recordIncidents ? incidents : null);
             byId.put(config.releaseId(), controller);
-            if (!controller.state().phase().isTerminal() || !release.finish()) {
+            if (!Objects.requireNonNull(controller.state(), "the opened release has no state").phase().isTerminal()
+                    || !release.finish()) {
                 active.add(release);
             }
             return controller;
@@ -500,8 +501,9 @@ public final class Releases {
         boolean finish() {
             ReleasePhase phase = Objects.requireNonNull(controller.state()).phase();
             ReleaseConfig config = controller.config();
-            if (phase == ReleasePhase.PROMOTED && alias != null) {
-                moveAlias(config);
+            String aliasName = alias;
+            if (phase == ReleasePhase.PROMOTED && aliasName != null) {
+                moveAlias(config, aliasName);
             } else if (phase == ReleasePhase.ROLLED_BACK && incidents != null) {
                 // Delivered by the listener already, unless the process died between the journal and the
                 // listener; recording is idempotent per event, so a second delivery changes nothing.
@@ -510,9 +512,9 @@ public final class Releases {
             return true;
         }
 
-        private void moveAlias(ReleaseConfig config) {
+        private void moveAlias(ReleaseConfig config, String aliasName) {
             ModelRef target = registryVersion(config.candidateVersion());
-            Integer current = lifecycle.registry().aliases(target.model()).get(alias);
+            Integer current = lifecycle.registry().aliases(target.model()).get(aliasName);
             if (current != null && current == target.version()) {
                 return; // moved before a crash, or by hand
             }
@@ -530,7 +532,7 @@ public final class Releases {
             findings.add(Finding.note("release." + config.releaseId(), Outcome.PASS, Objects.requireNonNull(controller.state()).reason()));
             Verdict verdict = Verdict.fromFindings("release:" + config.releaseId(), findings,
                     lifecycle.clock().instant());
-            lifecycle.registry().moveAlias(AliasMoveRequest.of(target.model(), alias, target.version())
+            lifecycle.registry().moveAlias(AliasMoveRequest.of(target.model(), aliasName, target.version())
                     .withVerdict(verdict, target.model() + "@" + target.version()));
         }
     }

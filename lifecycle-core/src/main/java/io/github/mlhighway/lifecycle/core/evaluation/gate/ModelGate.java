@@ -128,8 +128,8 @@ public final class ModelGate implements Gate<ModelComparison> {
         return Verdict.fromFindings(name, findings, clock.instant());
     }
 
-    private void checkScope(ModelComparison comparison, int[] mask, String sliceKey, int minimum, long scopeSeed,
-                            List<Finding> findings) {
+    private void checkScope(ModelComparison comparison, int[] mask, @Nullable String sliceKey, int minimum,
+                            long scopeSeed, List<Finding> findings) {
         int rows = SliceKeys.size(mask);
         if (rows < minimum) {
             String where = sliceKey == null ? "The evaluation set" : "Slice '" + sliceKey + "'";

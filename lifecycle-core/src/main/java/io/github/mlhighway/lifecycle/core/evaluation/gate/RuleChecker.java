@@ -26,7 +26,7 @@ final class RuleChecker {
     private final boolean slice;
     private final long seed;
 
-    RuleChecker(ModelGate gate, ModelComparison comparison, int[] mask, String sliceKey, long seed) {
+    RuleChecker(ModelGate gate, ModelComparison comparison, int[] mask, @Nullable String sliceKey, long seed) {
         this.gate = gate;
         this.comparison = comparison;
         this.mask = mask;

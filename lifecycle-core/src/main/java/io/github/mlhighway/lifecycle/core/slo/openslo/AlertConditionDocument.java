@@ -26,10 +26,10 @@ public record AlertConditionDocument(@Nullable String apiVersion, @Nullable Meta
      * The condition spec.
      *
      * @param description free text, or {@code null}
-     * @param severity    e.g. {@code page} or {@code ticket}
-     * @param condition   the burn-rate condition
+     * @param severity    e.g. {@code page} or {@code ticket}; {@code null} when missing (a problem of the reader)
+     * @param condition   the burn-rate condition; {@code null} when missing or not an object (a problem of the reader)
      */
-    public record Spec(String description, String severity, Condition condition) {
+    public record Spec(@Nullable String description, @Nullable String severity, @Nullable Condition condition) {
     }
 
     /**

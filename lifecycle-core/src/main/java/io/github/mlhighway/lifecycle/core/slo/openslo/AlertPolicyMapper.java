@@ -81,13 +81,15 @@ final class AlertPolicyMapper {
         return noData ? result.withNoData(NoDataPolicy.ALERT) : result;
     }
 
-    private Located<AlertPolicyDocument> policy(Located<SloDocument> slo, int j, SloDocument.AlertPolicyEntry entry,
-                                                boolean[] failed) {
+    private @Nullable Located<AlertPolicyDocument> policy(Located<SloDocument> slo, int j,
+                                                          SloDocument.AlertPolicyEntry entry, boolean[] failed) {
         String path = "spec.alertPolicies[" + j + "]";
         if (entry.inline() != null) {
             return new Located<>(entry.inline(), slo.problems(), slo.at(path));
         }
-        Located<AlertPolicyDocument> found = index.find(AlertPolicyDocument.KIND, entry.alertPolicyRef());
+        String ref = entry.alertPolicyRef();
+        // No reference (the reader reported it, or a document built in code): reported as not found below.
+        Located<AlertPolicyDocument> found = ref == null ? null : index.find(AlertPolicyDocument.KIND, ref);
         if (found == null) {
             slo.problem(path + ".alertPolicyRef", "found '" + entry.alertPolicyRef() + "', expected the name of an "
                     + "AlertPolicy document in the given files (" + index.known(AlertPolicyDocument.KIND) + ")");
@@ -96,13 +98,16 @@ final class AlertPolicyMapper {
         return found;
     }
 
-    private Located<AlertConditionDocument> condition(Located<AlertPolicyDocument> policy, int k,
-                                                      AlertPolicyDocument.ConditionEntry entry, boolean[] failed) {
+    private @Nullable Located<AlertConditionDocument> condition(Located<AlertPolicyDocument> policy, int k,
+                                                                AlertPolicyDocument.ConditionEntry entry,
+                                                                boolean[] failed) {
         String path = "spec.conditions[" + k + "]";
         if (entry.inline() != null) {
             return new Located<>(entry.inline(), policy.problems(), policy.at(path));
         }
-        Located<AlertConditionDocument> found = index.find(AlertConditionDocument.KIND, entry.conditionRef());
+        String ref = entry.conditionRef();
+        // No reference (the reader reported it, or a document built in code): reported as not found below.
+        Located<AlertConditionDocument> found = ref == null ? null : index.find(AlertConditionDocument.KIND, ref);
         if (found == null) {
             policy.problem(path + ".conditionRef", "found '" + entry.conditionRef() + "', expected the name of an "
                     + "AlertCondition document in the given files (" + index.known(AlertConditionDocument.KIND) + ")");
@@ -111,8 +116,8 @@ final class AlertPolicyMapper {
         return found;
     }
 
-    private static BurnRateTier tier(Located<AlertConditionDocument> located, String policyName, Set<String> ids,
-                                     double objective, Duration period) {
+    private static @Nullable BurnRateTier tier(Located<AlertConditionDocument> located, String policyName,
+                                               Set<String> ids, double objective, Duration period) {
         AlertConditionDocument.Spec spec = located.value().spec();
         AlertConditionDocument.Condition condition = spec.condition();
         if (condition == null || condition.threshold() == null || condition.lookbackWindow() == null) {
@@ -148,11 +153,17 @@ final class AlertPolicyMapper {
                     condition.threshold(), condition.threshold() * (1 - objective), objective));
             ok = false;
         }
-        String id = located.value().name();
+        String name = located.value().name();
+        if (name == null) {
+            // Only a condition built in code lacks metadata: the reader requires it.
+            located.problem("metadata", "missing, expected metadata with a name: it names the burn-rate tier");
+            return null;
+        }
+        String id = name;
         if (!ids.add(id)) {
             id = policyName + "-" + id;
             if (!ids.add(id)) {
-                located.problem("metadata.name", "found condition '" + located.value().name()
+                located.problem("metadata.name", "found condition '" + name
                         + "' twice in the SLO's alert policies, expected each condition once");
                 ok = false;
             }
@@ -170,13 +181,15 @@ final class AlertPolicyMapper {
         try {
             return new BurnRateTier(id, severity, longWindow, shortWindow, condition.threshold(), true);
         } catch (IllegalArgumentException e) {
-            located.problem(path, e.getMessage());
+            located.problem(path, String.valueOf(e.getMessage()));
             return null;
         }
     }
 
-    private static Severity severity(Located<AlertConditionDocument> located, String text, Duration longWindow) {
-        String value = text.trim().toLowerCase(Locale.ROOT);
+    private static Severity severity(Located<AlertConditionDocument> located, @Nullable String text,
+                                     Duration longWindow) {
+        // A missing severity (the reader reports it) is derived like an unknown one.
+        String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (value.equals("page")) {
             return Severity.PAGE;
         }

@@ -372,7 +372,7 @@ final class DocumentReader {
         try {
             OpenSloDuration.parse(text);
         } catch (IllegalArgumentException e) {
-            node.problem(e.getMessage());
+            node.problem(String.valueOf(e.getMessage()));
         }
     }
 

@@ -66,7 +66,7 @@ final class IndicatorMapper {
         try {
             return new Indicator.Threshold(name, Operator.fromOpenSlo(objective.op()), objective.value(), source);
         } catch (IllegalArgumentException e) {
-            slo.problem(objectivePath, e.getMessage());
+            slo.problem(objectivePath, String.valueOf(e.getMessage()));
             return null;
         }
     }
@@ -117,7 +117,7 @@ final class IndicatorMapper {
         try {
             return new Indicator.Ratio(name, good ? Indicator.Counting.GOOD : Indicator.Counting.BAD, counted, total);
         } catch (IllegalArgumentException e) {
-            where.problem(path, e.getMessage());
+            where.problem(path, String.valueOf(e.getMessage()));
             return null;
         }
     }

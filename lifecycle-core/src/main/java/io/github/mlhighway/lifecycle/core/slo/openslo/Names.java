@@ -27,7 +27,7 @@ final class Names {
     }
 
     /** Reports a problem at the node unless the name (when there is one) is valid. */
-    static void check(SpecNode node, String name) {
+    static void check(SpecNode node, @Nullable String name) {
         if (name != null && !name.isBlank() && !isValid(name)) {
             node.problem("found " + SpecNode.quote(name) + ", expected " + EXPECTED);
         }

@@ -145,7 +145,7 @@ public final class OpenSloConverter {
             }
             return builder.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            slo.problem(path, e.getMessage());
+            slo.problem(path, String.valueOf(e.getMessage()));
             return null;
         }
     }
@@ -171,10 +171,12 @@ public final class OpenSloConverter {
         return true;
     }
 
-    private static @Nullable String displayName(SloDocument document, SloDocument.Objective objective) {
-        Metadata metadata = document.metadata();
-        String base = Objects.requireNonNull(metadata).displayName() == null ? metadata.name() : metadata.displayName();
-        return objective.displayName() == null ? base : base + " / " + objective.displayName();
+    private static String displayName(SloDocument document, SloDocument.Objective objective) {
+        Metadata metadata = Objects.requireNonNull(document.metadata());
+        String displayName = metadata.displayName();
+        String base = displayName == null ? metadata.name() : displayName;
+        String objectiveName = objective.displayName();
+        return objectiveName == null ? base : base + " / " + objectiveName;
     }
 
     /** The policy with every tier that could not fire under the objective disabled. */

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes documents of the model as OpenSLO YAML, one {@code ---} document each, fields in the order of the
@@ -174,7 +175,7 @@ public final class OpenSloWriter {
     private ObjectNode inlineSli(SliDocument sli) {
         if (sli.metadata() == null) {
             ObjectNode alpha = NODES.objectNode();
-            alpha.set("thresholdMetric", metric(sli.spec().thresholdMetric()));
+            putMetric(alpha, "thresholdMetric", sli.spec().thresholdMetric());
             return alpha;
         }
         ObjectNode node = NODES.objectNode();
@@ -211,7 +212,7 @@ public final class OpenSloWriter {
         return node;
     }
 
-    private void putMetric(ObjectNode node, String field, MetricSpec metric) {
+    private void putMetric(ObjectNode node, String field, @Nullable MetricSpec metric) {
         if (metric != null) {
             node.set(field, metric(metric));
         }
@@ -270,19 +271,19 @@ public final class OpenSloWriter {
         return node;
     }
 
-    private static void put(ObjectNode node, String field, String value) {
+    private static void put(ObjectNode node, String field, @Nullable String value) {
         if (value != null) {
             node.put(field, value);
         }
     }
 
-    private static void put(ObjectNode node, String field, Double value) {
+    private static void put(ObjectNode node, String field, @Nullable Double value) {
         if (value != null) {
             node.put(field, value);
         }
     }
 
-    private static void putBoolean(ObjectNode node, String field, Boolean value) {
+    private static void putBoolean(ObjectNode node, String field, @Nullable Boolean value) {
         if (value != null) {
             node.put(field, value);
         }

@@ -29,7 +29,8 @@ public record SliDocument(@Nullable String apiVersion, @Nullable Metadata metada
      * @param thresholdMetric the measured value, or {@code null}
      * @param ratioMetric     the good/bad/total events, or {@code null}
      */
-    public record Spec(String description, MetricSpec thresholdMetric, RatioMetric ratioMetric) {
+    public record Spec(@Nullable String description, @Nullable MetricSpec thresholdMetric,
+                       @Nullable RatioMetric ratioMetric) {
     }
 
     /**

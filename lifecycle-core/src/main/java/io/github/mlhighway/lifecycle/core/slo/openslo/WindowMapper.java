@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.core.slo.openslo;
 import io.github.mlhighway.lifecycle.slo.CalendarUnit;
 import io.github.mlhighway.lifecycle.slo.TimeWindow;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -61,9 +62,17 @@ final class WindowMapper {
             slo.problem(field, "found '" + duration + "', expected a smaller count");
             return null;
         }
-        return new TimeWindow.Calendar((int) duration.amount(), unit,
-                OpenSloTimes.parseStart(Objects.requireNonNull(Objects.requireNonNull(window.calendar()).startTime())),
-                ZoneId.of(window.calendar().timeZone()));
+        SloDocument.CalendarSpec calendar = Objects.requireNonNull(window.calendar());
+        String startText = Objects.requireNonNull(calendar.startTime());
+        LocalDateTime start = OpenSloTimes.parseStart(startText);
+        if (start == null) {
+            // The reader checks the form; only a document built in code gets here.
+            slo.problem(path + ".calendar.startTime", "found " + SpecNode.quote(startText)
+                    + ", expected a start time like 2022-01-01 12:00:00");
+            return null;
+        }
+        return new TimeWindow.Calendar((int) duration.amount(), unit, start,
+                ZoneId.of(Objects.requireNonNull(calendar.timeZone())));
     }
 
     /** The slice length of an objective, or {@code null} after reporting a problem. */

@@ -69,7 +69,7 @@ public final class PrometheusRules {
         try {
             labels = SloLabels.of(slo, config);
         } catch (IllegalArgumentException e) {
-            throw new SloSpecException("SLO '" + slo.name() + "'", "labels", e.getMessage());
+            throw new SloSpecException("SLO '" + slo.name() + "'", "labels", String.valueOf(e.getMessage()));
         }
         SloWindows windows = SloWindows.of(slo);
         List<String> caveat = SliceBudgeting.caveat(slo).stream().toList();

@@ -157,6 +157,43 @@ class OpenSloConverterTest {
         assertThat(new OpenSloConverter().convert(onlySli).slos()).isEmpty();
     }
 
+    @Test
+    void aConditionBuiltInCodeWithoutSeverityGetsItFromItsWindowInsteadOfFailing() {
+        AlertConditionDocument condition = new AlertConditionDocument(null, Metadata.named("fast"),
+                new AlertConditionDocument.Spec(null, null,
+                        new AlertConditionDocument.Condition("burnrate", "gte", 14.4, "1h", null)));
+        AlertPolicyDocument policy = new AlertPolicyDocument(null, Metadata.named("burn"), new AlertPolicyDocument.Spec(
+                null, null, null, null, List.of(new AlertPolicyDocument.ConditionEntry(null, condition)), List.of()));
+        SloDocument document = withAlertPolicy(new SloDocument.AlertPolicyEntry(null, policy));
+
+        OpenSloConversion conversion = new OpenSloConverter().convert(OpenSloFile.of("code", List.of(document)));
+
+        assertThat(conversion.slos()).singleElement().satisfies(slo -> assertThat(slo.alerting().tiers())
+                .extracting(BurnRateTier::severity).containsExactly(Severity.PAGE));
+        assertThat(conversion.warnings()).singleElement()
+                .satisfies(warning -> assertThat(warning.message()).contains("as page", "long window PT1H"));
+    }
+
+    @Test
+    void anAlertPolicyEntryBuiltInCodeWithNeitherReferenceNorPolicyIsAProblemNotACrash() {
+        SloDocument document = withAlertPolicy(new SloDocument.AlertPolicyEntry(null, null));
+
+        List<SloSpecException.Problem> problems =
+                problemsOf(() -> new OpenSloConverter().convert(OpenSloFile.of("code", List.of(document))));
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.path()).isEqualTo("spec.alertPolicies[0].alertPolicyRef");
+            assertThat(problem.message()).contains("no AlertPolicy document was given");
+        });
+    }
+
+    private static SloDocument withAlertPolicy(SloDocument.AlertPolicyEntry entry) {
+        SloDocument minimal = minimalSlo();
+        SloDocument.Spec spec = minimal.spec();
+        return new SloDocument(OpenSloDocument.V1, minimal.metadata(), new SloDocument.Spec(null, "shop",
+                spec.indicator(), null, spec.timeWindows(), "Occurrences", spec.objectives(), List.of(entry)));
+    }
+
     static SloDocument minimalSlo() {
         SliDocument indicator = new SliDocument(null, Metadata.named("minimal-ratio"), new SliDocument.Spec(null, null,
                 new SliDocument.RatioMetric(null, null, MetricSpec.v1("Prometheus", "sum(rate(ok[{{.window}}]))"),
