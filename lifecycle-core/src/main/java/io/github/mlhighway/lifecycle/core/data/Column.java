@@ -1,5 +1,7 @@
 package io.github.mlhighway.lifecycle.core.data;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One immutable column of a {@link Table}: a name, a type, and one value or null per row. Each type has its
  * own class with a primitive accessor ({@link DoubleColumn#getDouble(int)} and so on), so numeric code reads
@@ -36,7 +38,7 @@ public sealed interface Column permits NumericColumn, BooleanColumn, StringColum
      * @param row row index
      * @return the value or null
      */
-    Object get(int row);
+    @Nullable Object get(int row);
 
     /**
      * The rows at the given indexes, in that order, as a new column of the same name and type.

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable, typed chain of stages and gates, built by {@link #start(String, Class)} and run by a
@@ -24,12 +25,12 @@ public final class Pipeline<I, O> {
     private final Class<I> inputType;
     private final Codec<Object> inputCodec;
     private final List<StageDefinition> stages;
-    private final Duration runDeadline;
+    private final @Nullable Duration runDeadline;
     private final Map<String, String> parameters;
-    private final Slo runSlo;
+    private final @Nullable Slo runSlo;
 
     Pipeline(String name, Class<I> inputType, Codec<Object> inputCodec, List<StageDefinition> stages,
-            Duration runDeadline, Map<String, String> parameters, Slo runSlo) {
+            @Nullable Duration runDeadline, Map<String, String> parameters, @Nullable Slo runSlo) {
         this.name = name;
         this.inputType = inputType;
         this.inputCodec = inputCodec;

@@ -86,7 +86,7 @@ final class RunExecution {
         runDeadline = pipeline.runDeadline().map(started::plus).orElse(null);
         events.emit(() -> new PipelineEvent.RunStarted(runId, started, pipeline.name(), resumed));
 
-        Object value = input;
+        Object value = runInput;
         for (int index = 0; index < pipeline.stages().size(); index++) {
             StageDefinition definition = pipeline.stages().get(index);
             StageState stage = state.stages.get(index);
@@ -97,9 +97,9 @@ final class RunExecution {
                 if (outcome.status() != RunStatus.SUCCEEDED) {
                     return finish(outcome.status(), outcome.failure(), null);
                 }
-                value = outcome.value();
+                value = Objects.requireNonNull(outcome.value(), "a succeeded stage has an output");
             }
-            Optional<Failure> stop = decideGates(definition, stage, Objects.requireNonNull(value), index);
+            Optional<Failure> stop = decideGates(definition, stage, value, index);
             if (stop.isPresent()) {
                 return finish(RunStatus.STOPPED_BY_GATE, stop.get(), null);
             }
@@ -166,11 +166,12 @@ final class RunExecution {
 
     private Object restore(int index, StageDefinition definition) {
         StageState stage = Objects.requireNonNull(state).stages.get(index);
-        byte[] bytes = store.loadOutput(index, definition.name(), stage.outputDigest);
+        String digest = Objects.requireNonNull(stage.outputDigest,
+                () -> "stage '" + definition.name() + "' of run '" + runId + "' has no checkpointed output");
+        byte[] bytes = store.loadOutput(index, definition.name(), digest);
         try {
             Object value = definition.codec().decode(bytes);
-            events.emit(() -> new PipelineEvent.StageRestored(runId, clock.instant(), definition.name(),
-                    stage.outputDigest));
+            events.emit(() -> new PipelineEvent.StageRestored(runId, clock.instant(), definition.name(), digest));
             return value;
         } catch (Exception e) {
             throw new PipelineException("Cannot decode the checkpointed output of stage '" + definition.name()
@@ -265,8 +266,8 @@ final class RunExecution {
         }
 
         @Override
-        public @Nullable Object input() {
-            return input;
+        public Object input() {
+            return Objects.requireNonNull(input, "the run input is set when the run starts");
         }
 
         @Override
@@ -286,7 +287,8 @@ final class RunExecution {
             }
             StageDefinition definition = pipeline.stages().get(index);
             StageState stage = Objects.requireNonNull(state).stages.get(index);
-            byte[] bytes = store.loadOutput(index, definition.name(), stage.outputDigest);
+            byte[] bytes = store.loadOutput(index, definition.name(), Objects.requireNonNull(stage.outputDigest,
+                    () -> "stage '" + stageName + "' of run '" + runId + "' has no checkpointed output"));
             try {
                 return definition.codec().decode(bytes);
             } catch (Exception e) {
@@ -299,10 +301,11 @@ final class RunExecution {
     private RunResult<Object> finish(RunStatus status, @Nullable Failure failure, @Nullable Object output) {
         Objects.requireNonNull(state).status = status;
         state.failure = failure;
-        state.endedAt = clock.instant();
+        Instant ended = clock.instant();
+        state.endedAt = ended;
         RunRecord record = state.toRecord();
         store.save(record);
-        events.emit(() -> new PipelineEvent.RunFinished(runId, record.endedAt(), status));
+        events.emit(() -> new PipelineEvent.RunFinished(runId, ended, status));
         if (status != RunStatus.CANCELLED) {
             slis.recordOnce("run", pipeline.runSlo().orElse(null), status == RunStatus.SUCCEEDED);
         }
@@ -331,10 +334,10 @@ final class RunExecution {
     private final class StageAttempts {
         private final StageDefinition definition;
         private final StageState stage;
-        private final @Nullable Object input;
+        private final Object input;
         private final int index;
 
-        StageAttempts(StageDefinition definition, StageState stage, @Nullable Object input, int index) {
+        StageAttempts(StageDefinition definition, StageState stage, Object input, int index) {
             this.definition = definition;
             this.stage = stage;
             this.input = input;
@@ -350,12 +353,13 @@ final class RunExecution {
                 }
                 stage.attempts++;
                 stage.status = StageStatus.RUNNING;
-                stage.startedAt = clock.instant();
+                Instant started = clock.instant();
+                stage.startedAt = started;
                 stage.endedAt = null;
                 stage.inputDigest = inputDigest;
                 store.save(state.toRecord());
                 int total = stage.attempts;
-                events.emit(() -> new PipelineEvent.StageStarted(runId, stage.startedAt, definition.name(), total));
+                events.emit(() -> new PipelineEvent.StageStarted(runId, started, definition.name(), total));
                 DefaultStageContext context = context(total);
                 Object output;
                 try {
@@ -482,15 +486,17 @@ final class RunExecution {
             String digest = Digests.sha256(bytes);
             store.saveOutput(index, definition.name(), definition.codec(), bytes, digest);
             stage.status = StageStatus.SUCCEEDED;
-            stage.endedAt = clock.instant();
+            Instant ended = clock.instant();
+            stage.endedAt = ended;
             stage.outputDigest = digest;
             if (output instanceof DatasetProfile) {
                 Objects.requireNonNull(state).profileDigests.put(definition.name(), digest);
             }
             store.save(Objects.requireNonNull(state).toRecord());
-            Duration took = Duration.between(stage.startedAt, stage.endedAt);
+            Duration took = Duration.between(Objects.requireNonNull(stage.startedAt, "a running stage has a start"),
+                    ended);
             int attempt = stage.attempts;
-            events.emit(() -> new PipelineEvent.StageSucceeded(runId, stage.endedAt, definition.name(), attempt,
+            events.emit(() -> new PipelineEvent.StageSucceeded(runId, ended, definition.name(), attempt,
                     took, digest));
             return new StageOutcome(RunStatus.SUCCEEDED, output, null);
         }
@@ -510,10 +516,11 @@ final class RunExecution {
         }
 
         private StageOutcome end(RunStatus status, Failure failure) {
-            stage.endedAt = clock.instant();
+            Instant ended = clock.instant();
+            stage.endedAt = ended;
             StageStatus stageStatus = stage.status;
             store.save(Objects.requireNonNull(state).toRecord());
-            events.emit(() -> new PipelineEvent.StageFailed(runId, stage.endedAt, definition.name(), stageStatus,
+            events.emit(() -> new PipelineEvent.StageFailed(runId, ended, definition.name(), stageStatus,
                     failure));
             return new StageOutcome(status, null, failure);
         }

@@ -5,6 +5,7 @@ import io.github.mlhighway.lifecycle.pipeline.RunRecord;
 import io.github.mlhighway.lifecycle.pipeline.RunStatus;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run returns: its record and, when it succeeded, the last stage's output.
@@ -15,9 +16,9 @@ import java.util.Optional;
 public final class RunResult<O> {
 
     private final RunRecord record;
-    private final O output;
+    private final @Nullable O output;
 
-    RunResult(RunRecord record, O output) {
+    RunResult(RunRecord record, @Nullable O output) {
         this.record = Objects.requireNonNull(record, "record");
         this.output = output;
     }

@@ -20,8 +20,8 @@ final class RunState {
 
     final String runId;
     final String pipeline;
-    final @Nullable String inputDigest;
-    final @Nullable Instant startedAt;
+    final String inputDigest;
+    final Instant startedAt;
     final List<StageState> stages = new ArrayList<>();
     RunStatus status = RunStatus.RUNNING;
     @Nullable String outputDigest;
@@ -45,9 +45,7 @@ final class RunState {
     static RunState fresh(String runId, Pipeline<?, ?> definition, String inputDigest, Instant now) {
         RunState state = new RunState(runId, definition.name(), inputDigest, now);
         for (StageDefinition stage : definition.stages()) {
-            StageState fresh = new StageState(stage.name());
-            fresh.outputType = stage.outputType().getName();
-            fresh.codec = stage.codec().name();
+            StageState fresh = new StageState(stage.name(), stage.outputType().getName(), stage.codec().name());
             state.stages.add(fresh);
         }
         return state;
@@ -94,8 +92,8 @@ final class RunState {
     /** One stage's mutable state. */
     static final class StageState {
         final String name;
-        @Nullable String outputType;
-        @Nullable String codec;
+        final String outputType;
+        final String codec;
         StageStatus status = StageStatus.PENDING;
         int attempts;
         @Nullable Instant startedAt;
@@ -106,14 +104,14 @@ final class RunState {
         final List<Failure> failures = new ArrayList<>();
         final List<Verdict> earlierVerdicts = new ArrayList<>();
 
-        StageState(String name) {
+        StageState(String name, String outputType, String codec) {
             this.name = name;
+            this.outputType = outputType;
+            this.codec = codec;
         }
 
         static StageState from(StageRecord record) {
-            StageState state = new StageState(record.name());
-            state.outputType = record.outputType();
-            state.codec = record.codec();
+            StageState state = new StageState(record.name(), record.outputType(), record.codec());
             state.status = record.status();
             state.attempts = record.attempts();
             state.startedAt = record.startedAt();

@@ -44,7 +44,7 @@ final class SliJournal {
      * @param slo   the SLO, or null (then nothing happens)
      * @param good  whether the event is good
      */
-    void recordOnce(String event, Slo slo, boolean good) {
+    void recordOnce(String event, @Nullable Slo slo, boolean good) {
         if (slo == null || slos == null) {
             return;
         }

@@ -121,10 +121,10 @@ public final class ReleaseController {
     /**
      * The state as last journaled.
      *
-     * @return the state
+     * @return the state (never null: a controller is only handed out once it has opened or started the release)
      */
-    public @Nullable ReleaseState state() {
-        return state;
+    public ReleaseState state() {
+        return Objects.requireNonNull(state, "the release controller has not been opened");
     }
 
     /**
@@ -249,7 +249,7 @@ public final class ReleaseController {
      */
     public synchronized void fence(String reason) {
         Objects.requireNonNull(reason, "reason");
-        journal.append(state, List.of(), "fence (" + reason + ")");
+        journal.append(state(), List.of(), "fence (" + reason + ")");
     }
 
     private void requireActive(String what) {

@@ -101,7 +101,7 @@ public final class ReleaseTrafficPlan implements TrafficPlan {
      * @param shadowVersion mirrored version, or null
      * @param shadowRate    mirrored share in [0, 1]
      */
-    void publish(Assignment baseline, Assignment candidate, int weightPercent, String shadowVersion,
+    void publish(Assignment baseline, Assignment candidate, int weightPercent, @Nullable String shadowVersion,
                  double shadowRate) {
         current.set(new Snapshot(baseline, candidate, weightPercent * 100, shadowVersion, shadowRate));
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a guarded model watches its serving data for drift against the training profile.
@@ -24,7 +25,7 @@ import java.util.function.Function;
  */
 public record DriftSettings<I, O>(DatasetProfile reference, Duration window, long minimumRows,
                                   Function<? super I, ? extends Map<String, ?>> inputRow,
-                                  Function<? super O, ? extends Map<String, ?>> outputRow,
+                                  @Nullable Function<? super O, ? extends Map<String, ?>> outputRow,
                                   ProfileOptions profileOptions, DriftOptions driftOptions) {
 
     /** The default window length. */

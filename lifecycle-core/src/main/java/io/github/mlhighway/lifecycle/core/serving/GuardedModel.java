@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -148,17 +149,26 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
         this.timeoutExecutor = b.timeoutExecutor;
         this.fallback = b.fallback;
         if (b.shadowEnabled) {
-            this.ownedShadowExecutor = b.shadowExecutor == null
-                    ? ShadowExecutors.bounded(name, b.shadowThreads, b.shadowQueueCapacity) : null;
-            this.shadow = new ShadowMirror<>(b.shadowExecutor != null ? b.shadowExecutor : ownedShadowExecutor,
-                    b.comparator, nanoTime, latencyThresholdNanos, b.clock,
+            Executor shadowExecutor;
+            if (b.shadowExecutor == null) {
+                ExecutorService owned = ShadowExecutors.bounded(name, b.shadowThreads, b.shadowQueueCapacity);
+                this.ownedShadowExecutor = owned;
+                shadowExecutor = owned;
+            } else {
+                this.ownedShadowExecutor = null;
+                shadowExecutor = b.shadowExecutor;
+            }
+            this.shadow = new ShadowMirror<>(shadowExecutor,
+                    Objects.requireNonNull(b.comparator, "shadow(comparator) enables shadowing"), nanoTime,
+                    latencyThresholdNanos, b.clock,
                     b.effectiveShadowTimeout(slos.latencyThreshold()).toMillis());
         } else {
             this.ownedShadowExecutor = null;
             this.shadow = null;
         }
         this.journal = b.judge == null ? null
-                : new PredictionJournal<>(b.judge, b.maxStoredPredictions, b.labelExpiry, b.clock);
+                : new PredictionJournal<>(b.judge, b.maxStoredPredictions,
+                        Objects.requireNonNull(b.labelExpiry, "labels(..) sets the judge and the expiry"), b.clock);
         this.drift = b.drift == null ? null : new OnlineDrift<>(name, b.drift, b.driftListeners, b.clock);
     }
 
@@ -527,7 +537,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
     /** Runs the model on the caller's thread; the bulkhead slot is freed when it returns or throws. */
     private O call(Route<I, O> route, I input) {
         try {
-            return route.model.apply(input);
+            return route.function().apply(input);
         } finally {
             if (bulkhead != null) {
                 bulkhead.release();
@@ -541,7 +551,7 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
      * by the bulkhead. A task cancelled before it started frees the slot at once.
      */
     private O callWithTimeout(Route<I, O> route, I input) throws Throwable {
-        TimedCall<I, O> call = new TimedCall<>(route.model, input, bulkhead);
+        TimedCall<I, O> call = new TimedCall<>(route.function(), input, bulkhead);
         Future<O> future;
         try {
             future = Objects.requireNonNull(timeoutExecutor).submit(call);
@@ -622,9 +632,9 @@ public final class GuardedModel<I, O> implements GuardedPredictor<I, O>, CohortS
 
         private final Function<I, O> model;
         private final I input;
-        private final Bulkhead bulkhead;
+        private final @Nullable Bulkhead bulkhead;
 
-        TimedCall(Function<I, O> model, I input, Bulkhead bulkhead) {
+        TimedCall(Function<I, O> model, I input, @Nullable Bulkhead bulkhead) {
             this.model = model;
             this.input = input;
             this.bulkhead = bulkhead;

@@ -555,7 +555,7 @@ public final class GuardedModelBuilder<I, O> {
         return new ServingSlos(availability, latency, accuracy);
     }
 
-    private void refuseScalarWith(Slo template, String templateSetter, String... scalars) {
+    private void refuseScalarWith(@Nullable Slo template, String templateSetter, String... scalars) {
         if (template == null) {
             return;
         }

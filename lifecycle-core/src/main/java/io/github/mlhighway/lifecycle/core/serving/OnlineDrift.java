@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ final class OnlineDrift<I, O> {
     private final long windowMillis;
     private final long minimumRows;
     private final Function<? super I, ? extends Map<String, ?>> inputRow;
-    private final Function<? super O, ? extends Map<String, ?>> outputRow;
+    private final @Nullable Function<? super O, ? extends Map<String, ?>> outputRow;
     private final ProfileOptions profileOptions;
     private final DriftOptions driftOptions;
     private final List<DriftListener> listeners;
@@ -86,11 +87,12 @@ final class OnlineDrift<I, O> {
 
     private Map<String, ?> row(I input, O output) {
         Map<String, ?> in = inputRow.apply(input);
-        if (outputRow == null) {
+        Function<? super O, ? extends Map<String, ?>> toRow = outputRow;
+        if (toRow == null) {
             return in;
         }
         Map<String, Object> both = new HashMap<>(in);
-        both.putAll(outputRow.apply(output));
+        both.putAll(toRow.apply(output));
         return both;
     }
 

@@ -74,7 +74,7 @@ final class PredictionJournal<O> {
                 fallbackCorrect.increment();
             }
         } else {
-            stored.route.versionSlis.accuracy.record(good);
+            stored.route.slis().accuracy.record(good);
         }
         stored.route.cohortSlis.labelled.record(good);
         joined.increment();

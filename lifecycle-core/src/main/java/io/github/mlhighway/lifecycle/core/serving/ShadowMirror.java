@@ -140,7 +140,7 @@ final class ShadowMirror<I, O> {
             long start = nanoTime.getAsLong();
             O answer;
             try {
-                answer = shadow.model.apply(input);
+                answer = shadow.function().apply(input);
             } catch (Throwable e) {
                 if (settle()) {
                     shadow.record(false, nanoTime.getAsLong() - start <= latencyThresholdNanos);

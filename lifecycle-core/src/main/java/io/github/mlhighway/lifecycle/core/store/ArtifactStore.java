@@ -128,8 +128,9 @@ public final class ArtifactStore implements ArtifactRepository {
                 size = counting.getCount();
             }
             Path target = file(sha256);
-            SafeFiles.requireRealDirectories(storeRoot(), target.getParent());
-            Path shard = Files.createDirectories(target.getParent());
+            Path shardDirectory = Objects.requireNonNull(target.getParent(), "an artifact file is in a shard");
+            SafeFiles.requireRealDirectories(storeRoot(), shardDirectory);
+            Path shard = Files.createDirectories(shardDirectory);
             // Always renamed, also over an identical file: the artifact's modification time then says when it was
             // last stored, which is what StoreGc's age threshold protects (a writer between storing an artifact and
             // writing the document that names it), and a link or FIFO in its place is replaced, never followed.
@@ -314,8 +315,9 @@ public final class ArtifactStore implements ArtifactRepository {
     }
 
     /** The store root: two levels above {@code _artifacts/sha256}. */
-    private @Nullable Path storeRoot() {
-        return Objects.requireNonNull(base.getParent()).getParent();
+    private Path storeRoot() {
+        return Objects.requireNonNull(Objects.requireNonNull(base.getParent()).getParent(),
+                () -> "artifact directory " + base + " is not two levels below a store root");
     }
 
     private static ArtifactIntegrityException notRegular(Path file, String sha256, SafeFiles.NotRegularException e) {
@@ -331,7 +333,7 @@ public final class ArtifactStore implements ArtifactRepository {
         }
     }
 
-    private static void deleteQuietly(Path temp) {
+    private static void deleteQuietly(@Nullable Path temp) {
         if (temp != null) {
             try {
                 Files.deleteIfExists(temp);

@@ -83,7 +83,7 @@ public final class AtomicFiles {
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             temp = null;
-            fsyncDirectory(directory);
+            fsyncDirectory(Objects.requireNonNull(directory, "the file was just moved into it"));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);

@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exclusive access to one collection directory of a {@link DirectoryStore}, held from {@link #acquire} to
@@ -78,7 +79,7 @@ final class CollectionLock implements AutoCloseable {
         }
     }
 
-    private static void closeAfterFailure(FileChannel channel, ReentrantLock lock) {
+    private static void closeAfterFailure(@Nullable FileChannel channel, ReentrantLock lock) {
         try {
             if (channel != null) {
                 channel.close();

@@ -140,8 +140,9 @@ public final class DirectoryStore implements Store {
         requireWritable("write", file);
         String body = canonicalBody(collection, key, json);
         try {
-            SafeFiles.requireRealDirectories(root, file.getParent());
-            Path directory = Files.createDirectories(file.getParent());
+            Path collectionDirectory = Objects.requireNonNull(file.getParent(), "a document file is in a collection");
+            SafeFiles.requireRealDirectories(root, collectionDirectory);
+            Path directory = Files.createDirectories(collectionDirectory);
             try (CollectionLock ignored = CollectionLock.acquire(directory)) {
                 long current = read(collection, key).map(StoredDocument::revision).orElse(0L);
                 if (expectedRevision != ANY_REVISION && expectedRevision != current) {
@@ -225,7 +226,7 @@ public final class DirectoryStore implements Store {
     public boolean delete(String collection, String key) {
         Path file = file(collection, key);
         requireWritable("delete", file);
-        Path directory = file.getParent();
+        Path directory = Objects.requireNonNull(file.getParent(), "a document file is in a collection");
         try {
             SafeFiles.requireRealDirectories(root, directory);
         } catch (SafeFiles.NotRegularException e) {
@@ -236,7 +237,7 @@ public final class DirectoryStore implements Store {
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        try (CollectionLock ignored = CollectionLock.acquire(Objects.requireNonNull(directory))) {
+        try (CollectionLock ignored = CollectionLock.acquire(directory)) {
             boolean deleted = Files.deleteIfExists(file);
             if (deleted) {
                 fsyncDirectory(directory);

@@ -141,6 +141,7 @@ final class DocumentEnvelope {
     }
 
     private static StoreException corrupt(Path file, String why, @Nullable Throwable cause) {
-        return new StoreException("Corrupt document " + file + ": " + why, cause);
+        String message = "Corrupt document " + file + ": " + why;
+        return cause == null ? new StoreException(message) : new StoreException(message, cause);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -120,7 +121,7 @@ final class SafeFiles {
      * @throws IOException         if it cannot be opened
      */
     static InputStream open(Path root, Path file) throws IOException {
-        requireRealDirectories(root, file.getParent());
+        requireRealDirectories(root, Objects.requireNonNull(file.getParent(), () -> file + " has no directory"));
         BasicFileAttributes attributes = attributes(file).orElseThrow(() -> new NoSuchFileException(file.toString()));
         if (!attributes.isRegularFile()) {
             throw new NotRegularException(file, kind(file, attributes));

@@ -7,6 +7,7 @@ import io.github.mlhighway.lifecycle.core.data.DoubleColumn;
 import io.github.mlhighway.lifecycle.core.data.LongColumn;
 import io.github.mlhighway.lifecycle.core.data.StringColumn;
 import io.github.mlhighway.lifecycle.core.data.TimestampColumn;
+import org.jspecify.annotations.Nullable;
 
 /** Appends cell texts to a typed column builder, parsing each one strictly. */
 interface CellSink {
@@ -17,7 +18,7 @@ interface CellSink {
      * @param text the cell text, or null for a null cell
      * @throws IllegalArgumentException if the text does not fit the column type
      */
-    void add(String text);
+    void add(@Nullable String text);
 
     /** @return the built column */
     Column build();
@@ -52,7 +53,7 @@ interface CellSink {
             java.util.function.Supplier<? extends Column> build) {
         return new CellSink() {
             @Override
-            public void add(String text) {
+            public void add(@Nullable String text) {
                 if (text == null) {
                     addNull.run();
                 } else {

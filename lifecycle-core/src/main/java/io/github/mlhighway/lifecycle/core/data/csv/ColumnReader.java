@@ -15,7 +15,7 @@ final class ColumnReader {
 
     private final String name;
     private final @Nullable CellSink sink;
-    private final @Nullable List<String> texts;
+    private final @Nullable List<@Nullable String> texts;
     private final @Nullable TypeInference inference;
 
     ColumnReader(String name, @Nullable ColumnType type) {
@@ -25,7 +25,7 @@ final class ColumnReader {
         this.inference = type == null ? new TypeInference() : null;
     }
 
-    void add(String text, String source, long line) {
+    void add(@Nullable String text, String source, long line) {
         if (sink == null) {
             Objects.requireNonNull(texts).add(text);
             if (text != null) {
@@ -45,7 +45,7 @@ final class ColumnReader {
             return sink.build();
         }
         CellSink typed = CellSink.of(name, Objects.requireNonNull(inference).result());
-        for (String text : Objects.requireNonNull(texts)) {
+        for (@Nullable String text : Objects.requireNonNull(texts)) {
             typed.add(text);
         }
         return typed.build();

@@ -116,7 +116,7 @@ public record ColumnDrift(String column, @Nullable String test, @Nullable Double
      * @param nonFiniteShare the current share of non-finite values, or null
      * @return the result, DRIFTED
      */
-    static ColumnDrift broken(String column, String reason, Double nonFiniteShare) {
+    static ColumnDrift broken(String column, String reason, @Nullable Double nonFiniteShare) {
         return new ColumnDrift(column, null, null, null, null, null, null, null, null, null, null, false,
                 DriftStatus.DRIFTED, reason, null, nonFiniteShare, true);
     }

@@ -38,7 +38,7 @@ final class ColumnDriftEvaluator {
                     errorBound, 0.0, null);
         }
 
-        Measurement withHealth(double share, String brokenReason) {
+        Measurement withHealth(double share, @Nullable String brokenReason) {
             return new Measurement(column, test, statistic, pValue, effect, significanceTest, significancePValue,
                     fromSketches, note, errorBound, share, brokenReason);
         }
@@ -153,7 +153,8 @@ final class ColumnDriftEvaluator {
         }
         boolean sketches = reference.fromSketch || current.fromSketch;
         try {
-            return categorical ? categoricalTest(column, test, refCounts, curCounts, sketches,
+            return categorical ? categoricalTest(column, test, Objects.requireNonNull(refCounts),
+                    Objects.requireNonNull(curCounts), sketches,
                     reference.categoriesExact && current.categoriesExact, reference, current)
                     : numericTest(column, test, Objects.requireNonNull(reference.numeric),
                             Objects.requireNonNull(current.numeric), sketches);

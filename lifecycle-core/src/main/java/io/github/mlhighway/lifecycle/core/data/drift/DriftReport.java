@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The drift of every column and the data-set decision: the data set drifts when at least {@link
@@ -142,7 +143,7 @@ public record DriftReport(List<ColumnDrift> columns, int testedColumns, int drif
         return text.append(message).toString();
     }
 
-    private static String number(Double value) {
+    private static String number(@Nullable Double value) {
         return value == null ? "-" : ColumnDriftEvaluator.format(value);
     }
 }

@@ -152,7 +152,7 @@ public final class ProfileJson {
         return summary;
     }
 
-    private static void putBase64(ObjectNode node, String field, byte[] bytes) {
+    private static void putBase64(ObjectNode node, String field, byte @Nullable [] bytes) {
         if (bytes == null) {
             node.putNull(field);
         } else {

@@ -74,7 +74,7 @@ public record ColumnSchema(String name, ColumnType type, boolean nullable, List<
      * @param environment the environment, or null for "no particular environment" (every column is expected)
      * @return true when expected
      */
-    public boolean expectedIn(String environment) {
+    public boolean expectedIn(@Nullable String environment) {
         return environment == null || environments.isEmpty() || environments.contains(environment);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Counts the rows of one column that violate one rule, keeping the first few rows and values. */
 final class ViolationCounter {
@@ -21,7 +22,7 @@ final class ViolationCounter {
         this.kind = kind;
     }
 
-    void add(int row, Object value) {
+    void add(int row, @Nullable Object value) {
         count++;
         if (rows.size() < SchemaViolation.MAX_EXAMPLES) {
             rows.add(row);

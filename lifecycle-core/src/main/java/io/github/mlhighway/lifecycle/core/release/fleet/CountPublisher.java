@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one serving JVM tells the fleet: every {@code every} on the injected clock it writes its per-cohort counts for
@@ -59,8 +60,8 @@ public final class CountPublisher implements AutoCloseable {
     private final Map<String, CohortCounts> reported = new HashMap<>();
     private long sequence;
     private long revision = Store.MUST_NOT_EXIST;
-    private Instant nextDue;
-    private CountReport lastReport;
+    private @Nullable Instant nextDue;
+    private @Nullable CountReport lastReport;
     private boolean closed;
 
     private CountPublisher(Store store, String releaseId, ReplicaId replica, CohortStatsSource source,

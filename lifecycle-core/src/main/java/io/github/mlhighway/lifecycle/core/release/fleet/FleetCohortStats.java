@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A release's cohort statistics summed over every replica that {@link CountPublisher reports} to the store: what a
@@ -238,8 +239,9 @@ public final class FleetCohortStats implements CohortStatsSource {
                 ReplicaStatus successor = current.get(status.replica().name());
                 notes.add("replica " + status.replica().name() + " of release '" + releaseId + "' restarted: incarnation "
                         + status.replica().incarnation() + " was replaced by "
-                        + successor.replica().incarnation() + " (counting since "
-                        + successor.lastReport().countingSince() + ") without a final report; its counts up to its"
+                        + (successor == null ? "a newer incarnation" : successor.replica().incarnation()
+                        + " (counting since " + successor.lastReport().countingSince() + ")")
+                        + " without a final report; its counts up to its"
                         + " last report at " + r.reportedAt() + " (" + r.requests() + " requests) are kept, what it"
                         + " served after that report was never reported");
             }
@@ -262,7 +264,7 @@ public final class FleetCohortStats implements CohortStatsSource {
     private View read(Instant asOf) {
         CountReports.Read read = CountReports.read(store, releaseId);
         Map<String, CohortCounts> sums = new LinkedHashMap<>();
-        Instant start = null;
+        @Nullable Instant start = null;
         for (CountReport report : read.reports()) {
             report.cohorts().forEach((cohort, counts) -> sums.merge(cohort, counts, CohortCounts::plus));
             if (start == null || report.countingSince().isBefore(start)) {
@@ -331,7 +333,7 @@ public final class FleetCohortStats implements CohortStatsSource {
     }
 
     /** The summed counts of one read. */
-    private record Sums(Instant at, Instant start, Map<String, CohortCounts> perCohort) {
+    private record Sums(Instant at, @Nullable Instant start, Map<String, CohortCounts> perCohort) {
         CohortCounts of(String cohort) {
             return perCohort.getOrDefault(cohort, CohortCounts.ZERO);
         }

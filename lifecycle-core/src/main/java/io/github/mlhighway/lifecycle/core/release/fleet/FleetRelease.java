@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,17 +84,18 @@ public final class FleetRelease implements AutoCloseable {
     private final ReleaseLease lease;
     private final ReleaseTrafficPlan plan;
     private final Object planLock = new Object();
-    private StoreWatch watch;
+    private @Nullable StoreWatch watch;
 
-    private volatile ReleaseController controller;
-    private volatile ReleaseState state;
-    private volatile Instant journaledAt;
+    private volatile @Nullable ReleaseController controller;
+    private volatile @Nullable ReleaseState state;
+    private volatile @Nullable Instant journaledAt;
     private long appliedRevision = -1;
-    private String appliedPlan;
+    private @Nullable String appliedPlan;
 
-    private Instant nextRenewAt;
-    private Instant nextPollAt;
-    private Instant nextLeaseLookAt;
+    // Instant.MIN: due at once (open() sets the poll and lease look to "now"; taking the lease sets the renewal)
+    private Instant nextRenewAt = Instant.MIN;
+    private Instant nextPollAt = Instant.MIN;
+    private Instant nextLeaseLookAt = Instant.MIN;
     private volatile boolean done;
     private boolean closed;
 
@@ -247,13 +249,14 @@ public final class FleetRelease implements AutoCloseable {
             }
             appliedRevision = stored.get().revision();
             state = journaled;
-            journaledAt = stored.get().writtenAt();
+            Instant writtenAt = stored.get().writtenAt();
+            journaledAt = writtenAt;
             String now = plan.toString();
             if (!now.equals(appliedPlan)) {
                 appliedPlan = now;
                 for (FleetListener listener : listeners) {
                     try {
-                        listener.planChanged(this, journaled, journaledAt);
+                        listener.planChanged(this, journaled, writtenAt);
                     } catch (RuntimeException e) {
                         LOG.warn("Fleet listener {} failed on a plan change of release '{}'", listener,
                                 config.releaseId(), e);
@@ -273,8 +276,9 @@ public final class FleetRelease implements AutoCloseable {
             return;
         }
         closed = true;
-        if (watch != null) {
-            watch.close();
+        StoreWatch watching = watch;
+        if (watching != null) {
+            watching.close();
         }
         if (controller != null) {
             controller = null;
@@ -347,7 +351,7 @@ public final class FleetRelease implements AutoCloseable {
         now = clock.instant();
         nextRenewAt = now.plus(fleet.renewInterval());
         fireLeadership(true, "took the lease of release '" + config.releaseId() + "' (epoch " + taken.epoch() + ")"
-                + previous + "; resumed at step " + controller.state().stepIndex() + " (" + controller.state().phase()
+                + previous + "; resumed at step " + opened.state().stepIndex() + " (" + opened.state().phase()
                 + ")");
         refresh();
         lead(now);
@@ -393,7 +397,7 @@ public final class FleetRelease implements AutoCloseable {
             lease.release();
             return;
         }
-        ReleaseController driving = controller;
+        ReleaseController driving = Objects.requireNonNull(controller, "lead() runs only while this replica leads");
         ReleaseState before = driving.state();
         try {
             driving.tick();

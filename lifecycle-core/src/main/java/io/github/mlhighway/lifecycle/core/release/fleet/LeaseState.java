@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.core.release.fleet;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A release lease as stored: who drives the release, until when, and how many times it changed hands.
@@ -15,7 +16,7 @@ import java.util.Objects;
  *                   nobody needs to drive it any more
  * @since 0.1
  */
-public record LeaseState(String holder, long epoch, Instant acquiredAt, Instant expiresAt, boolean finished) {
+public record LeaseState(@Nullable String holder, long epoch, Instant acquiredAt, Instant expiresAt, boolean finished) {
 
     /** Validates the components. */
     public LeaseState {

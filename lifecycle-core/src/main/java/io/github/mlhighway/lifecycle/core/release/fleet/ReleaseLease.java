@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lease that lets one replica at a time drive a release: one document of the {@value #COLLECTION} collection
@@ -45,9 +46,9 @@ public final class ReleaseLease {
     private final Duration ttl;
     /** The revision of the lease document this replica last wrote, or -1. */
     private long revision = -1;
-    private LeaseState written;
-    private LeaseState seen;
-    private String problem;
+    private @Nullable LeaseState written;
+    private @Nullable LeaseState seen;
+    private @Nullable String problem;
 
     /**
      * A lease of one release, for one replica.
@@ -117,11 +118,12 @@ public final class ReleaseLease {
      * @return whether the lease is still held
      */
     public synchronized boolean renew() {
-        if (written == null) {
+        LeaseState held = written;
+        if (held == null) {
             return false;
         }
         Instant now = clock.instant();
-        return write(new LeaseState(replicaId, written.epoch(), written.acquiredAt(), now.plus(ttl), false), revision);
+        return write(new LeaseState(replicaId, held.epoch(), held.acquiredAt(), now.plus(ttl), false), revision);
     }
 
     /**
@@ -142,11 +144,11 @@ public final class ReleaseLease {
     }
 
     private boolean giveUp(boolean finished) {
-        if (written == null) {
+        LeaseState last = written;
+        if (last == null) {
             return false;
         }
         Instant now = clock.instant();
-        LeaseState last = written;
         boolean done = write(new LeaseState(null, last.epoch(), last.acquiredAt(), now, finished), revision);
         written = null;
         revision = -1;
@@ -161,7 +163,8 @@ public final class ReleaseLease {
      * @return true while held
      */
     public synchronized boolean isHeldAt(Instant now) {
-        return written != null && now.isBefore(written.expiresAt());
+        LeaseState held = written;
+        return held != null && now.isBefore(held.expiresAt());
     }
 
     /**
@@ -178,7 +181,7 @@ public final class ReleaseLease {
      *
      * @return the reason, or null when the last one succeeded
      */
-    public synchronized String problem() {
+    public synchronized @Nullable String problem() {
         return problem;
     }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The instant-query endpoint ({@code GET /api/v1/query}) of one Prometheus server, over the JDK HTTP client. Never
@@ -32,10 +33,10 @@ final class PrometheusApi {
 
     private final String base;
     private final Duration timeout;
-    private final String bearerToken;
+    private final @Nullable String bearerToken;
     private final HttpClient client;
 
-    PrometheusApi(URI baseUrl, Duration timeout, String bearerToken) {
+    PrometheusApi(URI baseUrl, Duration timeout, @Nullable String bearerToken) {
         String text = baseUrl.toString();
         this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         this.timeout = timeout;
@@ -139,11 +140,12 @@ final class PrometheusApi {
     }
 
     /** The text with the bearer token (if any) replaced. */
-    String redact(String text) {
+    String redact(@Nullable String text) {
         if (text == null) {
             return "";
         }
-        return bearerToken == null ? text : text.replace(bearerToken, "<token>");
+        String token = bearerToken;
+        return token == null ? text : text.replace(token, "<token>");
     }
 
     private String shorten(String body) {

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -199,7 +200,7 @@ public final class PrometheusCohortStatsSource implements CohortStatsSource {
             Reading latest = entry.getValue().latest;
             if (latest == null || latest.at().isBefore(asOf)) {
                 read(entry.getKey(), asOf);
-                latest = entry.getValue().latest;
+                latest = Objects.requireNonNull(entry.getValue().latest, "read(..) records the reading");
             }
             gaps.addAll(latest.gaps());
         }
@@ -226,7 +227,7 @@ public final class PrometheusCohortStatsSource implements CohortStatsSource {
         CohortState state = state(cohort);
         Duration counting = counting(at);
         List<String> gaps = new ArrayList<>();
-        CohortStats fresh;
+        @Nullable CohortStats fresh;
         if (counting.toMillis() < 1) {
             fresh = new CohortStats(cohort, counting, 0, 0, 0, 0, 0); // nothing can have been counted yet
         } else {
@@ -247,7 +248,7 @@ public final class PrometheusCohortStatsSource implements CohortStatsSource {
     }
 
     /** The counts in an answer of the counts query, or null (with a gap) when it does not give all of them. */
-    private CohortStats counts(String cohort, Duration window, String query, QueryAnswer answer, Instant at,
+    private @Nullable CohortStats counts(String cohort, Duration window, String query, QueryAnswer answer, Instant at,
                                List<String> gaps) {
         if (answer instanceof QueryAnswer.Failure failure) {
             gaps.add(gap(failure.reason(), cohort, query, at));
@@ -294,9 +295,10 @@ public final class PrometheusCohortStatsSource implements CohortStatsSource {
                     + ": the cohort's counts are incomplete");
             return null;
         }
-        long[] calls = bySli.get(CohortQueries.AVAILABILITY);
-        long[] speed = bySli.get(CohortQueries.LATENCY);
-        long[] labels = bySli.get(CohortQueries.CORRECT);
+        // all three are present: checked just above
+        long[] calls = Objects.requireNonNull(bySli.get(CohortQueries.AVAILABILITY));
+        long[] speed = Objects.requireNonNull(bySli.get(CohortQueries.LATENCY));
+        long[] labels = Objects.requireNonNull(bySli.get(CohortQueries.CORRECT));
         long requests = calls[0] + calls[1];
         long labelled = labels[0] + labels[1];
         // The SLOs are scraped as separate series: clamp so a request counted in one and not yet in the other
@@ -334,7 +336,7 @@ public final class PrometheusCohortStatsSource implements CohortStatsSource {
     }
 
     /** Why a sample value is not a count, or null when it is one. */
-    private static String problem(String value) {
+    private static @Nullable String problem(String value) {
         if (value.equalsIgnoreCase("NaN")) {
             return "NaN";
         }
@@ -372,7 +374,8 @@ public final class PrometheusCohortStatsSource implements CohortStatsSource {
         return replicas;
     }
 
-    private CohortStats monotone(CohortStats previous, CohortStats fresh, String cohort, Duration counting) {
+    private CohortStats monotone(@Nullable CohortStats previous, @Nullable CohortStats fresh, String cohort,
+                                 Duration counting) {
         if (previous == null) {
             return fresh != null ? fresh : new CohortStats(cohort, counting, 0, 0, 0, 0, 0);
         }
@@ -416,8 +419,8 @@ public final class PrometheusCohortStatsSource implements CohortStatsSource {
 
     /** What this source last reported for one cohort. */
     private static final class CohortState {
-        CohortStats reported;
-        Reading latest;
+        @Nullable CohortStats reported;
+        @Nullable Reading latest;
     }
 
     /** Options of a {@link PrometheusCohortStatsSource}; every argument is checked when it is given. */
@@ -425,12 +428,12 @@ public final class PrometheusCohortStatsSource implements CohortStatsSource {
         private final URI prometheus;
         private final String model;
         private final Clock clock;
-        private Instant since;
+        private @Nullable Instant since;
         private Duration timeout = DEFAULT_TIMEOUT;
         private String metric = DEFAULT_METRIC;
         private String matchers = "";
         private String countsQuery = DEFAULT_COUNTS_QUERY;
-        private String bearerToken;
+        private @Nullable String bearerToken;
         private Duration maxSampleAge = DEFAULT_MAX_SAMPLE_AGE;
         private Duration silenceWindow = DEFAULT_SILENCE_WINDOW;
 
