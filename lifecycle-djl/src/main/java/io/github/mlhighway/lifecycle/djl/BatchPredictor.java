@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A DJL {@link Predictor} that always runs the batch form of a {@link BatchTranslator}: {@link #batchPredict} builds
@@ -100,8 +101,8 @@ public class BatchPredictor<I, O> extends Predictor<I, O> {
 
     /** The one translator context of this predictor, pointed at each batch's manager in turn. */
     private final class Context implements TranslatorContext {
-        NDManager batchManager;
-        Map<String, Object> attachments;
+        @Nullable NDManager batchManager;
+        @Nullable Map<String, Object> attachments;
 
         @Override
         public Model getModel() {
@@ -129,7 +130,7 @@ public class BatchPredictor<I, O> extends Predictor<I, O> {
         }
 
         @Override
-        public Object getAttachment(String key) {
+        public @Nullable Object getAttachment(String key) {
             return attachments == null ? null : attachments.get(key);
         }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link MicroBatcher}'s per-batch SLIs on SLO trackers, registered in an {@link SloRegistry}: give it the
@@ -45,9 +46,9 @@ public final class BatchSlis implements BatchListener {
 
     private final SloTracker queueWait;
     private final SloTracker forward;
-    private final SloTracker batchSize;
+    private final @Nullable SloTracker batchSize;
 
-    private BatchSlis(SloTracker queueWait, SloTracker forward, SloTracker batchSize) {
+    private BatchSlis(SloTracker queueWait, SloTracker forward, @Nullable SloTracker batchSize) {
         this.queueWait = queueWait;
         this.forward = forward;
         this.batchSize = batchSize;
@@ -107,7 +108,7 @@ public final class BatchSlis implements BatchListener {
         private final String prefix;
         private Slo queueWait;
         private Slo forward;
-        private Slo batchSize;
+        private @Nullable Slo batchSize;
 
         private Builder(SloRegistry registry, String prefix) {
             this.registry = registry;

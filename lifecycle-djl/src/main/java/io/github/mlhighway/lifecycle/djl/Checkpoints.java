@@ -102,7 +102,7 @@ public final class Checkpoints {
                     + " directory to start over");
         }
         Path file = directory.resolve(manifest.parametersFile());
-        if (!file.getParent().equals(directory) || !manifest.parametersFile().startsWith(PARAMETERS_PREFIX)) {
+        if (!directory.equals(file.getParent()) || !manifest.parametersFile().startsWith(PARAMETERS_PREFIX)) {
             throw new CheckpointIntegrityException("The checkpoint manifest in " + directory
                     + " names a parameter file outside its directory: " + manifest.parametersFile());
         }

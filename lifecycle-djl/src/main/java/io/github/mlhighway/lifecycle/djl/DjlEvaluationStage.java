@@ -6,6 +6,7 @@ import io.github.mlhighway.lifecycle.pipeline.Stage;
 import io.github.mlhighway.lifecycle.pipeline.StageContext;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates trained parameters on a held-out data set, as a pipeline {@link Stage}: rebuilds the model, predicts
@@ -28,7 +29,7 @@ public final class DjlEvaluationStage implements Stage<TrainedParameters, Evalua
     private final Supplier<Block> blockFactory;
     private final float[][] features;
     private final int[] labels;
-    private final double[] champion;
+    private final double @Nullable [] champion;
 
     private DjlEvaluationStage(Builder builder) {
         this.blockFactory = builder.blockFactory;
@@ -83,7 +84,7 @@ public final class DjlEvaluationStage implements Stage<TrainedParameters, Evalua
         private final Supplier<Block> blockFactory;
         private final float[][] features;
         private final int[] labels;
-        private double[] champion;
+        private double @Nullable [] champion;
 
         private Builder(Supplier<Block> blockFactory, float[][] features, int[] labels) {
             this.blockFactory = Objects.requireNonNull(blockFactory, "blockFactory");

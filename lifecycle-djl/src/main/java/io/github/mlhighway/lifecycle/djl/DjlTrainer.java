@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Trains a binary classifier (one logit output) on in-memory rows with DJL on the offline PyTorch CPU engine:
@@ -75,14 +76,14 @@ public final class DjlTrainer {
     private final int batchSize;
     private final float learningRate;
     private final int seed;
-    private final Supplier<Tracker> learningRateSchedule;
+    private final @Nullable Supplier<Tracker> learningRateSchedule;
     private final boolean scheduleFromFactory;
     private final int checkpointEverySteps;
     private final List<TrainingListener> listeners;
     private final LongSupplier nanoTime;
-    private final PrintStream progress;
-    private final SloTracker batchTimeSlo;
-    private final SloTracker trainingTimeSlo;
+    private final @Nullable PrintStream progress;
+    private final @Nullable SloTracker batchTimeSlo;
+    private final @Nullable SloTracker trainingTimeSlo;
 
     private DjlTrainer(Builder builder) {
         this.blockFactory = builder.blockFactory;
@@ -218,15 +219,15 @@ public final class DjlTrainer {
         return nanoTime;
     }
 
-    PrintStream progress() {
+    @Nullable PrintStream progress() {
         return progress;
     }
 
-    SloTracker batchTimeSlo() {
+    @Nullable SloTracker batchTimeSlo() {
         return batchTimeSlo;
     }
 
-    SloTracker trainingTimeSlo() {
+    @Nullable SloTracker trainingTimeSlo() {
         return trainingTimeSlo;
     }
 
@@ -320,14 +321,14 @@ public final class DjlTrainer {
         private int batchSize = DEFAULT_BATCH_SIZE;
         private float learningRate = DEFAULT_LEARNING_RATE;
         private int seed = DEFAULT_SEED;
-        private Supplier<Tracker> learningRateSchedule;
+        private @Nullable Supplier<Tracker> learningRateSchedule;
         private boolean scheduleFromFactory;
         private int checkpointEverySteps;
         private final List<TrainingListener> listeners = new ArrayList<>();
         private LongSupplier nanoTime = System::nanoTime;
-        private PrintStream progress;
-        private SloTracker batchTimeSlo;
-        private SloTracker trainingTimeSlo;
+        private @Nullable PrintStream progress;
+        private @Nullable SloTracker batchTimeSlo;
+        private @Nullable SloTracker trainingTimeSlo;
 
         private Builder(Supplier<Block> blockFactory) {
             this.blockFactory = Objects.requireNonNull(blockFactory, "blockFactory");

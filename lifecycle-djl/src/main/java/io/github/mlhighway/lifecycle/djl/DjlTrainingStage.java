@@ -6,6 +6,7 @@ import io.github.mlhighway.lifecycle.pipeline.StageCancelledException;
 import io.github.mlhighway.lifecycle.pipeline.StageContext;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link DjlTrainer} as a pipeline {@link Stage}: {@link TrainingData} in, {@link TrainedParameters} out (a record
@@ -46,7 +47,7 @@ public final class DjlTrainingStage implements Stage<TrainingData, TrainedParame
     public static final String INPUT_NAME = "training-data";
 
     private final DjlTrainer trainer;
-    private final Path checkpointRoot;
+    private final @Nullable Path checkpointRoot;
     private final boolean stopEarlyAtDeadline;
 
     private DjlTrainingStage(Builder builder) {
@@ -104,7 +105,7 @@ public final class DjlTrainingStage implements Stage<TrainingData, TrainedParame
     /** Builds a {@link DjlTrainingStage}. */
     public static final class Builder {
         private final DjlTrainer trainer;
-        private Path checkpointRoot;
+        private @Nullable Path checkpointRoot;
         private boolean stopEarlyAtDeadline;
 
         private Builder(DjlTrainer trainer) {

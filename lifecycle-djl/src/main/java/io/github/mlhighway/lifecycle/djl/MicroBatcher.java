@@ -17,6 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Micro-batching for serving: concurrent single-row calls are collected into batches of at most
@@ -103,7 +104,7 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
     private final long maxDelayNanos;
     private final int queueCapacity;
     private final LongSupplier nanoTime;
-    private final BatchListener listener;
+    private final @Nullable BatchListener listener;
     private final Worker<I, O>[] workers;
     private final ConcurrentLinkedQueue<Request<I, O>> queue = new ConcurrentLinkedQueue<>();
     /** Rows accepted and not yet taken into a batch (the bound), plus {@link #CLOSED_BIT} once closed. */
@@ -390,7 +391,7 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
 
     /** @return a free worker, now owned by the caller, or null when every worker is busy */
     @SuppressWarnings("deprecation") // Thread.getId: threadId() needs Java 19
-    private Worker<I, O> tryAcquire(Thread me) {
+    private @Nullable Worker<I, O> tryAcquire(Thread me) {
         int n = workers.length;
         int start = n == 1 ? 0 : (int) (me.getId() % n);
         for (int k = 0; k < n; k++) {
@@ -527,7 +528,7 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
         batched.addAndGet(-n); // answered from here on: a leader collecting elsewhere may wait for them to return
         VirtualMachineError fatal = record(n, waited, forward, failure != null);
         for (int i = 0; i < n; i++) {
-            batch.get(i).complete(failure == null ? results.get(i) : null, failure);
+            batch.get(i).complete(failure == null && results != null ? results.get(i) : null, failure); // results is set when failure is not
         }
         inputs.clear(); // only now: a batch function may return the list it was given
         if (fatal != null) {
@@ -536,7 +537,7 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
     }
 
     /** @return a virtual machine error the listener threw (after the counts are recorded), else null */
-    private VirtualMachineError record(int size, long waited, long forward, boolean failed) {
+    private @Nullable VirtualMachineError record(int size, long waited, long forward, boolean failed) {
         batches.increment();
         rows.add(size);
         queueWaitNanos.add(waited);
@@ -590,13 +591,13 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
     /** A predictor (or batch function), whether a leader holds it, and its reusable batch lists. */
     private static final class Worker<I, O> {
         final BatchFunction<I, O> function;
-        final AutoCloseable resource;
+        final @Nullable AutoCloseable resource;
         final AtomicBoolean busy = new AtomicBoolean();
-        volatile Thread owner;
+        volatile @Nullable Thread owner;
         final List<Request<I, O>> batch = new ArrayList<>();
         final List<I> inputs = new ArrayList<>();
 
-        Worker(BatchFunction<I, O> function, AutoCloseable resource) {
+        Worker(BatchFunction<I, O> function, @Nullable AutoCloseable resource) {
             this.function = function;
             this.resource = resource;
         }
@@ -617,8 +618,8 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
         final I input;
         final Thread caller;
         final long arrived;
-        O result;
-        Throwable failure;
+        @Nullable O result;
+        @Nullable Throwable failure;
         volatile boolean done;
 
         Request(I input, Thread caller, long arrived) {
@@ -627,7 +628,7 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
             this.arrived = arrived;
         }
 
-        void complete(O value, Throwable error) {
+        void complete(@Nullable O value, @Nullable Throwable error) {
             result = value;
             failure = error;
             done = true;
@@ -636,6 +637,8 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
             }
         }
 
+        // Safe: complete(...) stores the batch function's value for this row whenever it stores no failure.
+        @SuppressWarnings("NullAway")
         O outcome(MicroBatcher<I, O> batcher) {
             if (failure == null) {
                 return result;
@@ -666,7 +669,7 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
         private Duration maxDelay = DEFAULT_MAX_DELAY;
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private LongSupplier nanoTime = System::nanoTime;
-        private BatchListener listener;
+        private @Nullable BatchListener listener;
 
         private Builder(Supplier<Worker<I, O>> workerFactory, boolean manyWorkers) {
             this.workerFactory = workerFactory;

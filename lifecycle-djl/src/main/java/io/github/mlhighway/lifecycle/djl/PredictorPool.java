@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -266,7 +267,7 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
         Predictor<I, O> predictor = take();
         if (predictor == null) { // closed, and the predictor our permit stood for was drained
             free.release();
-            requireOpen();
+            throw new IllegalStateException("Predictor pool '" + name + "' is closed; it serves no more predictions");
         }
         if (closed) {
             giveBack(predictor); // close() may have missed it: the drain in giveBack closes it
@@ -281,7 +282,7 @@ public final class PredictorPool<I, O> implements Function<I, O>, AutoCloseable 
      *
      * @return the predictor, or null when the pool is closed and no slot holds one
      */
-    private Predictor<I, O> take() {
+    private @Nullable Predictor<I, O> take() {
         int home = home();
         while (true) {
             for (int k = 0; k < size; k++) {

@@ -9,6 +9,7 @@ import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model trained by {@link DjlTrainer}, with its training history. Owns the DJL {@link Model}: close it when
@@ -20,10 +21,10 @@ public final class TrainedDjlModel implements AutoCloseable {
 
     private final Model model;
     private final int width;
-    private final TrainingReport report;
+    private final @Nullable TrainingReport report;
     private final List<RuntimeException> listenerFailures;
 
-    TrainedDjlModel(Model model, int width, TrainingReport report, List<RuntimeException> listenerFailures) {
+    TrainedDjlModel(Model model, int width, @Nullable TrainingReport report, List<RuntimeException> listenerFailures) {
         this.model = model;
         this.width = width;
         this.report = report;

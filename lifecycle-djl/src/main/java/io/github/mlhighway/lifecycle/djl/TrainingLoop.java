@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One training execution of a {@link DjlTrainer}: builds the model (from a verified checkpoint when there is one),
@@ -36,11 +37,11 @@ final class TrainingLoop {
 
     private final DjlTrainer settings;
     private final TrainingData data;
-    private final Checkpoints checkpoints;
+    private final @Nullable Checkpoints checkpoints;
     private final BooleanSupplier stopRequested;
     private final String configHash;
 
-    TrainingLoop(DjlTrainer settings, TrainingData data, Checkpoints checkpoints, BooleanSupplier stopRequested) {
+    TrainingLoop(DjlTrainer settings, TrainingData data, @Nullable Checkpoints checkpoints, BooleanSupplier stopRequested) {
         this.settings = settings;
         this.data = data;
         this.checkpoints = checkpoints;

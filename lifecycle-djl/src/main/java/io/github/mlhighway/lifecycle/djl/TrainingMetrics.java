@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures one training execution with the injected nano-time source: batch times, epoch times and rows, and turns
@@ -19,9 +20,9 @@ final class TrainingMetrics {
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final LongSupplier nanoTime;
-    private final SloTracker batchTimeSlo;
-    private final SloTracker trainingTimeSlo;
-    private final PrintStream progress;
+    private final @Nullable SloTracker batchTimeSlo;
+    private final @Nullable SloTracker trainingTimeSlo;
+    private final @Nullable PrintStream progress;
     private final int epochs;
     private final long start;
     private final List<EpochReport> epochReports;
@@ -33,8 +34,8 @@ final class TrainingMetrics {
     private long epochMaxBatchNanos;
     private int epochBatches;
 
-    TrainingMetrics(LongSupplier nanoTime, SloTracker batchTimeSlo, SloTracker trainingTimeSlo, PrintStream progress,
-                    int epochs, List<EpochReport> previousEpochs) {
+    TrainingMetrics(LongSupplier nanoTime, @Nullable SloTracker batchTimeSlo, @Nullable SloTracker trainingTimeSlo,
+                    @Nullable PrintStream progress, int epochs, List<EpochReport> previousEpochs) {
         this.nanoTime = nanoTime;
         this.batchTimeSlo = batchTimeSlo;
         this.trainingTimeSlo = trainingTimeSlo;

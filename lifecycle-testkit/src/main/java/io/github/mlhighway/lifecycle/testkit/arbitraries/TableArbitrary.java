@@ -17,6 +17,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.arbitraries.ArbitraryDecorator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Generates {@link Table}s that satisfy a {@link Schema}: each column has its schema's type, holds nulls only
@@ -43,7 +44,7 @@ public final class TableArbitrary extends ArbitraryDecorator<Table> {
     public static final Instant DEFAULT_LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
     private final Schema schema;
-    private final String environment;
+    private final @Nullable String environment;
     private final int minRows;
     private final int maxRows;
     private final double nullProbability;
@@ -53,7 +54,8 @@ public final class TableArbitrary extends ArbitraryDecorator<Table> {
                 DEFAULT_NULL_PROBABILITY);
     }
 
-    private TableArbitrary(Schema schema, String environment, int minRows, int maxRows, double nullProbability) {
+    private TableArbitrary(Schema schema, @Nullable String environment, int minRows, int maxRows,
+                           double nullProbability) {
         this.schema = schema;
         this.environment = environment;
         this.minRows = minRows;
@@ -101,7 +103,8 @@ public final class TableArbitrary extends ArbitraryDecorator<Table> {
 
     @Override
     protected Arbitrary<Table> arbitrary() {
-        List<ColumnSchema> columns = schema.columns().stream().filter(c -> c.expectedIn(environment)).toList();
+        List<ColumnSchema> columns = schema.columns().stream()
+                .filter(c -> environment == null || c.expectedIn(environment)).toList(); // null: every column
         return Arbitraries.integers().between(minRows, maxRows).flatMap(rows -> {
             if (columns.isEmpty()) {
                 return Arbitraries.just(Table.of("generated", List.of()));
@@ -164,7 +167,7 @@ public final class TableArbitrary extends ArbitraryDecorator<Table> {
         return Arbitraries.longs().between(low, high);
     }
 
-    private static Object parse(ColumnSchema schema, String text) {
+    private static @Nullable Object parse(ColumnSchema schema, String text) {
         try {
             double number;
             Object value;

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Behavioural tests of a model, as in CheckList: declare minimum-functionality examples, invariances and
@@ -271,18 +272,18 @@ public final class ModelBehaviour<I, O> {
         }
     }
 
-    private static boolean same(Object a, Object b) {
+    private static boolean same(@Nullable Object a, @Nullable Object b) {
         return Arrays.deepEquals(new Object[] {a}, new Object[] {b});
     }
 
-    private static double numberScore(Object output) {
+    private static double numberScore(@Nullable Object output) {
         if (output instanceof Number number) {
             return number.doubleValue();
         }
         throw new IllegalStateException("Output " + output + " is not a number; set score(...) to compare scores");
     }
 
-    private record Outcome<O>(O value, RuntimeException error) {
+    private record Outcome<O>(@Nullable O value, @Nullable RuntimeException error) {
     }
 
     private record Check(String name, TestKind kind, Body body) {
@@ -295,6 +296,6 @@ public final class ModelBehaviour<I, O> {
 
     @FunctionalInterface
     private interface Judge<O> {
-        String offence(O before, O after);
+        @Nullable String offence(@Nullable O before, @Nullable O after);
     }
 }

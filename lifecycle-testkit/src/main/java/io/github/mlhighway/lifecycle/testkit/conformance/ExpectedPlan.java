@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link io.github.mlhighway.lifecycle.release.TrafficPlan} under test should do, as its implementer
@@ -22,7 +23,7 @@ import java.util.Set;
  * @param shadowRate    the share mirrored, in [0, 1]; 0 without a shadow version
  * @since 0.1
  */
-public record ExpectedPlan(List<Route> routes, String shadowVersion, double shadowRate) {
+public record ExpectedPlan(List<Route> routes, @Nullable String shadowVersion, double shadowRate) {
 
     /**
      * One version the plan assigns.

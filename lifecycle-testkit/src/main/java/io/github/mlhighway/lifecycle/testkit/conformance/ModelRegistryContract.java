@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -343,7 +344,7 @@ public abstract class ModelRegistryContract {
         registerVersions("rain", THREADS + 1);
         registry.moveAlias(AliasMoveRequest.of("rain", "champion", 1).withVerdict(pass()));
         for (int round = 0; round < MOVE_ROUNDS; round++) {
-            int from = registry.aliases("rain").get("champion");
+            int from = Objects.requireNonNull(registry.aliases("rain").get("champion"), "the champion alias of rain");
             List<Boolean> wins = concurrently(thread -> {
                 int target = 1 + thread < from ? 1 + thread : 2 + thread;   // every version but the current one
                 try {
@@ -436,7 +437,8 @@ public abstract class ModelRegistryContract {
         assertThat(registry.aliasMoves("rain")).containsExactly(byWarn, bySubject, byOverride);
         assertThat(bySubject.verdictSubject()).isEqualTo("rain@2");
         assertThat(byOverride.verdict()).as("the failing verdict an override moved past").isEqualTo(fail);
-        assertThat(byOverride.override().who()).isEqualTo("oncall@example.com");
+        assertThat(Objects.requireNonNull(byOverride.override(), "the override of an overriding move").who())
+                .isEqualTo("oncall@example.com");
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.data.Offset;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +81,7 @@ public abstract class TrafficPlanContract {
     private static final long[] EDGE_KEYS = {0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE + 1,
         Long.MAX_VALUE - 1, 9_999L, 10_000L, -10_000L, 1L << 32, 1L << 62, Integer.MIN_VALUE, Integer.MAX_VALUE};
 
-    private volatile Object sink;
+    private volatile @Nullable Object sink;
 
     /** Creates the contract; subclasses are JUnit test classes. */
     protected TrafficPlanContract() {

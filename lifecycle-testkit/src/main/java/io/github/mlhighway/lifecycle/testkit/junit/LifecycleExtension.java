@@ -18,6 +18,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -107,7 +108,7 @@ public final class LifecycleExtension implements ParameterResolver, AfterEachCal
      * @param root the directory
      * @throws UncheckedIOException if something cannot be deleted
      */
-    static void deleteRecursively(Path root) {
+    static void deleteRecursively(@Nullable Path root) {
         if (root == null || !Files.exists(root)) {
             return;
         }
@@ -135,12 +136,12 @@ public final class LifecycleExtension implements ParameterResolver, AfterEachCal
 
     /** The lazily created objects of one test; closed by {@link #afterEach} or when JUnit closes the store. */
     static final class Resources implements AutoCloseable {
-        private TestClock clock;
-        private Path directory;
-        private DirectoryStore store;
-        private SloRegistry sloRegistry;
-        private ModelRegistry modelRegistry;
-        private Lifecycle lifecycle;
+        private @Nullable TestClock clock;
+        private @Nullable Path directory;
+        private @Nullable DirectoryStore store;
+        private @Nullable SloRegistry sloRegistry;
+        private @Nullable ModelRegistry modelRegistry;
+        private @Nullable Lifecycle lifecycle;
         private boolean closed;
 
         synchronized TestClock clock() {
@@ -168,7 +169,7 @@ public final class LifecycleExtension implements ParameterResolver, AfterEachCal
             requireOpen();
             if (sloRegistry == null) {
                 sloRegistry = SloRegistry.create(clock());
-                clock.drive(sloRegistry);
+                clock().drive(sloRegistry);
             }
             return sloRegistry;
         }
@@ -186,7 +187,7 @@ public final class LifecycleExtension implements ParameterResolver, AfterEachCal
             requireOpen();
             if (lifecycle == null) {
                 lifecycle = Lifecycle.builder().clock(clock()).store(store()).build();
-                clock.drive(lifecycle);
+                clock().drive(lifecycle);
             }
             return lifecycle;
         }
@@ -235,7 +236,7 @@ public final class LifecycleExtension implements ParameterResolver, AfterEachCal
             }
         }
 
-        private static RuntimeException add(RuntimeException first, RuntimeException next) {
+        private static RuntimeException add(@Nullable RuntimeException first, RuntimeException next) {
             if (first == null) {
                 return next;
             }

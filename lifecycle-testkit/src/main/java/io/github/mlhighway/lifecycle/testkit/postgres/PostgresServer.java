@@ -15,10 +15,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real PostgreSQL server for tests and benchmarks, one per JVM: the installed server binaries ({@code initdb},
@@ -46,16 +48,17 @@ public final class PostgresServer {
     public static final String BIN_VARIABLE = "LIFECYCLE_TEST_PG_BIN";
 
     private static final String SUPERUSER = "postgres";
-    private static PostgresServer shared;
+    private static @Nullable PostgresServer shared;
 
     private final String adminUrl;
-    private final Path binaries;
-    private final Path directory;
+    private final @Nullable Path binaries;
+    private final @Nullable Path directory;
     private final int port;
     private final boolean asPostgresUser;
     private final AtomicInteger databases = new AtomicInteger();
 
-    private PostgresServer(String adminUrl, Path binaries, Path directory, int port, boolean asPostgresUser) {
+    private PostgresServer(String adminUrl, @Nullable Path binaries, @Nullable Path directory, int port,
+                           boolean asPostgresUser) {
         this.adminUrl = adminUrl;
         this.binaries = binaries;
         this.directory = directory;
@@ -70,14 +73,15 @@ public final class PostgresServer {
      * @throws PostgresUnavailableException if there is no server binary and no {@value #URL_VARIABLE}
      */
     public static synchronized PostgresServer shared() {
-        if (shared == null) {
+        PostgresServer server = shared;
+        if (server == null) {
             String url = System.getenv(URL_VARIABLE);
-            shared = url != null && !url.isBlank() ? new PostgresServer(url.trim(), null, null, -1, false)
+            server = url != null && !url.isBlank() ? new PostgresServer(url.trim(), null, null, -1, false)
                     : startLocal();
-            PostgresServer started = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stopQuietly, "lifecycle-test-postgres-stop"));
+            shared = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stopQuietly, "lifecycle-test-postgres-stop"));
         }
-        return shared;
+        return server;
     }
 
     /**
@@ -122,9 +126,8 @@ public final class PostgresServer {
      */
     public void stop() {
         requireLocal("stop");
-        runAsServerUser(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w",
-                "-t", "60",
-                "stop"));
+        runAsServerUser(List.of(localBinaries().resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast",
+                "-w", "-t", "60", "stop"));
     }
 
     /**
@@ -134,7 +137,7 @@ public final class PostgresServer {
      */
     public void start() {
         requireLocal("start");
-        startServer(binaries, directory, port, asPostgresUser);
+        startServer(localBinaries(), localDirectory(), port, asPostgresUser);
     }
 
     /**
@@ -203,7 +206,17 @@ public final class PostgresServer {
     }
 
     private Path data() {
-        return directory.resolve("data");
+        return localDirectory().resolve("data");
+    }
+
+    /** @return the binaries of a server started here (callers check {@link #isLocal()} first) */
+    private Path localBinaries() {
+        return Objects.requireNonNull(binaries, "an external PostgreSQL server has no local binaries");
+    }
+
+    /** @return the temporary directory of a server started here (callers check {@link #isLocal()} first) */
+    private Path localDirectory() {
+        return Objects.requireNonNull(directory, "an external PostgreSQL server has no local directory");
     }
 
     private void requireLocal(String what) {
@@ -218,7 +231,7 @@ public final class PostgresServer {
             return;
         }
         try {
-            runAsServerUser(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "-m",
+            runAsServerUser(List.of(localBinaries().resolve("pg_ctl").toString(), "-D", data().toString(), "-m",
                     "immediate", "-w", "stop"));
         } catch (RuntimeException ignored) {
             // Already stopped.
@@ -227,7 +240,7 @@ public final class PostgresServer {
             if (asPostgresUser) {
                 run(List.of("runuser", "-u", SUPERUSER, "--", "rm", "-rf", data().toString()));
             }
-            try (Stream<Path> files = Files.walk(directory)) {
+            try (Stream<Path> files = Files.walk(localDirectory())) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         } catch (IOException | RuntimeException ignored) {

@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Simulated traffic against a {@link GuardedModel} over simulated time, deterministic for a seed.
@@ -71,7 +72,7 @@ public final class Scenario<I> {
     private boolean ran;
     private boolean nextFails;
     private long nextLatencyNanos;
-    private Instant nextAt;
+    private @Nullable Instant nextAt;
 
     private Scenario(Builder<I> settings) {
         this.settings = settings;
@@ -161,8 +162,9 @@ public final class Scenario<I> {
             Instant now = clock.instant();
             double errorRate = rate(s.errorRate.apply(now), now);
             Latency latency = Objects.requireNonNull(s.latency.apply(now), "latency schedule returned null");
-            Function<Random, ? extends I> inputs = s.driftAt != null && !now.isBefore(s.driftAt) ? s.drifted
-                    : s.inputs;
+            Function<Random, ? extends I> drifted = s.drifted; // set together with driftAt, by drift(...)
+            Function<Random, ? extends I> inputs = drifted != null && s.driftAt != null && !now.isBefore(s.driftAt)
+                    ? drifted : s.inputs;
             double wanted = s.requestsPerSecond * stepSeconds + carry;
             long count = (long) Math.floor(wanted);
             carry = wanted - count;
@@ -270,11 +272,11 @@ public final class Scenario<I> {
         private boolean customErrors;
         private Function<Instant, Latency> latency = time -> Latency.constant(Duration.ZERO);
         private boolean customLatency;
-        private Duration driftAfter;
-        private Instant driftAt;
-        private Function<Random, ? extends I> drifted;
-        private Duration labelDelay;
-        private Function<? super I, ?> truth;
+        private @Nullable Duration driftAfter;
+        private @Nullable Instant driftAt;
+        private @Nullable Function<Random, ? extends I> drifted;
+        private @Nullable Duration labelDelay;
+        private @Nullable Function<? super I, ?> truth;
 
         private Builder(Function<Random, ? extends I> inputs) {
             this.inputs = Objects.requireNonNull(inputs, "inputs");
