@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A running subscription to a {@link PostgresStore}'s changes ({@link PostgresStore#subscribe}). A daemon thread
@@ -36,7 +37,7 @@ public final class ChangeSubscription implements StoreWatch {
     private final Thread thread;
     private volatile long cursor;
     private volatile boolean closed;
-    private volatile Connection listening;
+    private volatile @Nullable Connection listening;
 
     private ChangeSubscription(PostgresStore store, String collection, long cursor, Consumer<StoreChange> listener) {
         this.store = store;
@@ -131,7 +132,7 @@ public final class ChangeSubscription implements StoreWatch {
         return DriverManager.getConnection(location.driverUrl(), properties);
     }
 
-    private static void closeQuietly(Connection connection) {
+    private static void closeQuietly(@Nullable Connection connection) {
         if (connection != null) {
             try {
                 connection.close();

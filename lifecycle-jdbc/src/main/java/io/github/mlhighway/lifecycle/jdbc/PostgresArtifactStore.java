@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The artifacts of a {@link PostgresStore}: content-addressed by SHA-256, the bytes in chunks of
@@ -45,11 +46,11 @@ public final class PostgresArtifactStore implements ArtifactRepository {
     public static final int CHUNK_SIZE = 1024 * 1024;
 
     private final PostgresStore store;
-    private final Path cacheDirectory;
+    private final @Nullable Path cacheDirectory;
     private final boolean ownsCache;
-    private volatile ArtifactStore cache;
+    private volatile @Nullable ArtifactStore cache;
 
-    PostgresArtifactStore(PostgresStore store, Path cacheDirectory) {
+    PostgresArtifactStore(PostgresStore store, @Nullable Path cacheDirectory) {
         this.store = store;
         this.cacheDirectory = cacheDirectory;
         this.ownsCache = cacheDirectory == null;
@@ -206,7 +207,12 @@ public final class PostgresArtifactStore implements ArtifactRepository {
     void close() {
         ArtifactStore local = cache;
         if (ownsCache && local != null) {
-            Path root = local.directory().getParent().getParent();
+            // The temporary directory is <temp>/_artifacts/sha256: remove <temp>.
+            Path area = local.directory().getParent();
+            Path root = area == null ? null : area.getParent();
+            if (root == null) {
+                return;
+            }
             try (Stream<Path> files = Files.walk(root)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             } catch (IOException | UncheckedIOException ignored) {
@@ -219,16 +225,18 @@ public final class PostgresArtifactStore implements ArtifactRepository {
         ArtifactStore local = cache;
         if (local == null) {
             synchronized (this) {
-                if (cache == null) {
+                local = cache;
+                if (local == null) {
+                    Path directory = cacheDirectory;
                     try {
-                        cache = ArtifactStore.under(cacheDirectory != null ? cacheDirectory
+                        local = ArtifactStore.under(directory != null ? directory
                                 : Files.createTempDirectory("lifecycle-postgres-artifacts-"));
                     } catch (IOException e) {
                         throw new StoreException("Cannot create a local cache directory for the artifacts of "
                                 + store.location().redacted() + ": " + e.getMessage(), e);
                     }
+                    cache = local;
                 }
-                local = cache;
             }
         }
         return local;

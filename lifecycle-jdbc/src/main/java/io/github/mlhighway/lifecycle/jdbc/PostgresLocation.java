@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PostgreSQL store location, {@code jdbc:postgresql://host:port/database?params}, split into the URL the driver
@@ -29,10 +30,10 @@ public final class PostgresLocation {
     public static final String PASSWORD_VARIABLE = "LIFECYCLE_JDBC_PASSWORD";
 
     private final String driverUrl;
-    private final String user;
-    private final String password;
+    private final @Nullable String user;
+    private final @Nullable String password;
 
-    private PostgresLocation(String driverUrl, String user, String password) {
+    private PostgresLocation(String driverUrl, @Nullable String user, @Nullable String password) {
         this.driverUrl = driverUrl;
         this.user = user;
         this.password = password;
@@ -77,8 +78,8 @@ public final class PostgresLocation {
         int question = text.indexOf('?');
         String base = question < 0 ? text : text.substring(0, question);
         String query = question < 0 ? "" : text.substring(question + 1);
-        String user = null;
-        String password = null;
+        @Nullable String user = null;
+        @Nullable String password = null;
         int slashes = base.indexOf("//");
         if (slashes >= 0) {
             int hostStart = slashes + 2;
@@ -159,14 +160,15 @@ public final class PostgresLocation {
     /**
      * Removes the password from a message, should a driver or pool ever repeat it.
      *
-     * @param message a message
-     * @return the message with every occurrence of the password replaced by {@code ***}
+     * @param message a message, or null (as from {@link Throwable#getMessage()})
+     * @return the message with every occurrence of the password replaced by {@code ***}; null when it is null
      */
-    public String scrub(String message) {
-        if (message == null || password == null || password.isEmpty()) {
+    public @Nullable String scrub(@Nullable String message) {
+        String secret = password;
+        if (message == null || secret == null || secret.isEmpty()) {
             return message;
         }
-        return message.replace(password, "***");
+        return message.replace(secret, "***");
     }
 
     @Override
@@ -174,7 +176,7 @@ public final class PostgresLocation {
         return redacted();
     }
 
-    private static Optional<String> firstNonEmpty(String first, String second) {
+    private static Optional<String> firstNonEmpty(@Nullable String first, @Nullable String second) {
         if (first != null && !first.isEmpty()) {
             return Optional.of(first);
         }

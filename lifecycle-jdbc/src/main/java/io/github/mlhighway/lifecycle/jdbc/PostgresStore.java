@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shared store on PostgreSQL: the documents of every collection in one table with compare-and-set on a
@@ -63,7 +64,7 @@ public final class PostgresStore implements StoreWithArtifacts, ChangeNotifyingS
     private final PostgresArtifactStore artifacts;
     private final List<ChangeSubscription> subscriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private PostgresStore(PostgresLocation location, HikariDataSource pool, Clock clock, Path artifactCache) {
+    private PostgresStore(PostgresLocation location, HikariDataSource pool, Clock clock, @Nullable Path artifactCache) {
         this.location = location;
         this.pool = pool;
         this.clock = clock;

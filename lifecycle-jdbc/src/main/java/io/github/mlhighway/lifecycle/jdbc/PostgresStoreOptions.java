@@ -3,6 +3,7 @@ package io.github.mlhighway.lifecycle.jdbc;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link PostgresStore} connects.
@@ -13,7 +14,7 @@ import java.util.Objects;
  *                          {@link PostgresArtifactStore#verified}, or null for a temporary directory removed on close
  * @since 0.1
  */
-public record PostgresStoreOptions(int poolSize, Duration connectionTimeout, Path artifactCache) {
+public record PostgresStoreOptions(int poolSize, Duration connectionTimeout, @Nullable Path artifactCache) {
 
     /** Validates the options. */
     public PostgresStoreOptions {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The profile of one segment of a Dataset: the rows with the same values of the segment columns and, when a time
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param profile     the profile of the segment's rows (segment columns left out)
  * @since 0.1
  */
-public record SegmentProfile(Map<String, String> key, Instant windowStart, Instant windowEnd,
+public record SegmentProfile(Map<String, String> key, @Nullable Instant windowStart, @Nullable Instant windowEnd,
         DatasetProfile profile) {
 
     /**

@@ -30,6 +30,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A library {@link DataGate} evaluated on a Spark {@code Dataset<Row>}: the row constraints are judged on the
@@ -154,18 +155,27 @@ public final class SparkDataGate {
 
     /** Which constraints are judged on the executors, and the findings known without a scan. */
     private static final class Plan {
-        final List<Finding> before = new ArrayList<>();
-        final Map<Integer, Finding> fixed = new LinkedHashMap<>();
-        final List<RowConstraint> judged = new ArrayList<>();
-        ProfileSpec judgedSpec;
+        final List<Finding> before;
+        final Map<Integer, Finding> fixed;
+        final List<RowConstraint> judged;
+        final ProfileSpec judgedSpec;
+
+        Plan(List<Finding> before, Map<Integer, Finding> fixed, List<RowConstraint> judged, ProfileSpec judgedSpec) {
+            this.before = before;
+            this.fixed = fixed;
+            this.judged = judged;
+            this.judgedSpec = judgedSpec;
+        }
     }
 
     private Plan plan(StructType schema, String tableName) {
-        Plan plan = new Plan();
+        List<Finding> before = new ArrayList<>();
+        Map<Integer, Finding> fixed = new LinkedHashMap<>();
+        List<RowConstraint> judged = new ArrayList<>();
         ProfileSpec spec = profileSpec(schema);
         Table empty = new RowTables(tableName, spec).build();
         if (gate.schema().isPresent()) {
-            plan.before.add(Finding.note("schema", Outcome.INCONCLUSIVE, "Schema validation of a Spark Dataset is"
+            before.add(Finding.note("schema", Outcome.INCONCLUSIVE, "Schema validation of a Spark Dataset is"
                     + " not supported by this version of lifecycle-spark; validate a sample in process with"
                     + " DataGate.evaluate, or express the rules as row constraints"));
         }
@@ -176,7 +186,7 @@ public final class SparkDataGate {
                 continue;
             }
             if (!(constraint instanceof RowConstraint row) || constraint.check().startsWith("uniqueness(")) {
-                plan.fixed.put(c, Finding.note(constraint.check(), Outcome.INCONCLUSIVE, "Constraint '"
+                fixed.put(c, Finding.note(constraint.check(), Outcome.INCONCLUSIVE, "Constraint '"
                         + constraint.check() + "' needs the whole column at once and is not evaluated on Spark by"
                         + " this version of lifecycle-spark (row constraints other than uniqueness, and the row"
                         + " count, are); evaluate it in process on a sample"));
@@ -184,17 +194,17 @@ public final class SparkDataGate {
             }
             StructField field = find(schema, row.column());
             if (field != null && ValueKind.of(field.dataType()) == null) {
-                plan.fixed.put(c, Finding.note(constraint.check(), Outcome.FAIL, "Column '" + row.column()
+                fixed.put(c, Finding.note(constraint.check(), Outcome.FAIL, "Column '" + row.column()
                         + "' is " + field.dataType().simpleString() + "; lifecycle-spark judges flat columns of"
                         + " numeric, boolean, string, date and timestamp types. Flatten it first"));
                 continue;
             }
             var unjudgeable = row.unjudgeable(empty);
             if (unjudgeable.isPresent()) {
-                plan.fixed.put(c, unjudgeable.get());
+                fixed.put(c, unjudgeable.get());
                 continue;
             }
-            plan.judged.add(row);
+            judged.add(row);
             if (!judgedColumns.contains(row.column())) {
                 judgedColumns.add(row.column());
             }
@@ -207,15 +217,14 @@ public final class SparkDataGate {
                 kinds.add(spec.kind(i));
             }
         }
-        plan.judgedSpec = new ProfileSpec(names, kinds, profiler.options());
-        return plan;
+        return new Plan(before, fixed, judged, new ProfileSpec(names, kinds, profiler.options()));
     }
 
     private ProfileSpec profileSpec(StructType schema) {
         return SparkColumns.plan(schema, Set.of(), true, profiler.options(), new ArrayList<>());
     }
 
-    private static StructField find(StructType schema, String name) {
+    private static @Nullable StructField find(StructType schema, String name) {
         for (StructField field : schema.fields()) {
             if (field.name().equals(name)) {
                 return field;

@@ -25,6 +25,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Profiles a Spark {@code Dataset<Row>} in one scan: every supported column at once, with the library's
@@ -58,8 +59,8 @@ public final class SparkProfiler {
     private final ProfileOptions options;
     private final boolean skipUnsupported;
     private final List<String> segmentColumns;
-    private final String timeColumn;
-    private final Duration window;
+    private final @Nullable String timeColumn;
+    private final @Nullable Duration window;
 
     private SparkProfiler(Builder builder) {
         this.options = builder.options;
@@ -136,8 +137,10 @@ public final class SparkProfiler {
         for (String column : segmentColumns) {
             keys.add(SparkColumns.column(column));
         }
-        if (timeColumn != null) {
-            keys.add(functions.window(SparkColumns.column(timeColumn), window.toMillis() + " milliseconds")
+        String time = timeColumn;
+        if (time != null) {
+            Duration length = Objects.requireNonNull(window, "the builder sets the window with the time column");
+            keys.add(functions.window(SparkColumns.column(time), length.toMillis() + " milliseconds")
                     .as("__lifecycle_window"));
         }
         List<Row> rows = run("segment profiles", data, () -> data.groupBy(keys.toArray(Column[]::new))
@@ -228,8 +231,8 @@ public final class SparkProfiler {
         private ProfileOptions options = ProfileOptions.defaults();
         private boolean skipUnsupported;
         private final List<String> segmentColumns = new ArrayList<>();
-        private String timeColumn;
-        private Duration window;
+        private @Nullable String timeColumn;
+        private @Nullable Duration window;
 
         private Builder() {
         }

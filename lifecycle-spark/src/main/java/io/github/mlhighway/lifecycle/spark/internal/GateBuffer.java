@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The aggregation buffer of {@link GateAggregator}: for each input partition seen, its row count and one
@@ -30,9 +31,9 @@ public final class GateBuffer implements Externalizable {
     static final int CHUNK = 4096;
 
     private final TreeMap<Integer, Part> parts = new TreeMap<>();
-    private transient RowTables chunk;
+    private transient @Nullable RowTables chunk;
     private transient int partition = -1;
-    private transient RowConstraint[] judging;
+    private transient RowConstraint @Nullable [] judging;
 
     /** An empty buffer (also the form Java serialization instantiates). */
     public GateBuffer() {
@@ -57,14 +58,16 @@ public final class GateBuffer implements Externalizable {
      * @param constraints the row constraints
      */
     public void add(Row row, ProfileSpec spec, RowConstraint[] constraints) {
-        if (chunk == null) {
+        RowTables current = chunk;
+        if (current == null) {
             TaskContext task = TaskContext.get();
             partition = task == null ? 0 : task.partitionId();
-            chunk = new RowTables("chunk", spec);
+            current = new RowTables("chunk", spec);
+            chunk = current;
             judging = constraints;
         }
-        chunk.add(row);
-        if (chunk.size() == CHUNK) {
+        current.add(row);
+        if (current.size() == CHUNK) {
             flush(constraints);
         }
     }
@@ -75,10 +78,11 @@ public final class GateBuffer implements Externalizable {
      * @param constraints the row constraints
      */
     public void flush(RowConstraint[] constraints) {
-        if (chunk == null || chunk.size() == 0) {
+        RowTables current = chunk;
+        if (current == null || current.size() == 0) {
             return;
         }
-        Table table = chunk.build();
+        Table table = current.build();
         Part part = parts.computeIfAbsent(partition, p -> new Part(constraints.length));
         for (int c = 0; c < constraints.length; c++) {
             part.tallies[c] = part.tallies[c].plus(constraints[c].tally(table), part.rows);
@@ -132,8 +136,11 @@ public final class GateBuffer implements Externalizable {
 
     @Override
     public void writeExternal(ObjectOutput out) throws IOException {
-        if (chunk != null && chunk.size() > 0) {
-            flush(judging);
+        RowTables current = chunk;
+        RowConstraint[] constraints = judging;
+        // judging is set together with chunk, in add
+        if (current != null && current.size() > 0 && constraints != null) {
+            flush(constraints);
         }
         out.writeInt(parts.size());
         for (Map.Entry<Integer, Part> entry : parts.entrySet()) {

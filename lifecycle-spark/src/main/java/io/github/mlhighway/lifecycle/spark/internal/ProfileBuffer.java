@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The aggregation buffer of {@link ProfileAggregator}: live column profilers for the rows this task reduced, and
@@ -25,9 +26,9 @@ public final class ProfileBuffer implements Externalizable {
 
     private static final long serialVersionUID = 1L;
 
-    private ColumnProfiler[] live;
+    private ColumnProfiler @Nullable [] live;
     private long liveRows;
-    private DatasetProfile merged;
+    private @Nullable DatasetProfile merged;
 
     /** An empty buffer (also the form Java serialization instantiates). */
     public ProfileBuffer() {
@@ -72,16 +73,18 @@ public final class ProfileBuffer implements Externalizable {
      *
      * @return the profile, or null when it saw nothing
      */
-    public DatasetProfile snapshot() {
-        if (live == null) {
-            return merged;
+    public @Nullable DatasetProfile snapshot() {
+        ColumnProfiler[] profilers = live;
+        DatasetProfile before = merged;
+        if (profilers == null) {
+            return before;
         }
-        List<ColumnProfile> columns = new ArrayList<>(live.length);
-        for (ColumnProfiler profiler : live) {
+        List<ColumnProfile> columns = new ArrayList<>(profilers.length);
+        for (ColumnProfiler profiler : profilers) {
             columns.add(profiler.profile());
         }
         DatasetProfile fresh = new DatasetProfile(liveRows, columns);
-        return merged == null ? fresh : merged.merge(fresh);
+        return before == null ? fresh : before.merge(fresh);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.ShortType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a Spark column's values reach the library's column types: DOUBLE from double, float and decimal (as a
@@ -73,7 +74,7 @@ public enum ValueKind {
      * @param type the Spark type
      * @return the kind, or null when the profiler cannot handle the type (arrays, maps, structs, binary, ...)
      */
-    public static ValueKind of(DataType type) {
+    public static @Nullable ValueKind of(DataType type) {
         if (type instanceof DoubleType) {
             return DOUBLE;
         }
@@ -141,9 +142,9 @@ public enum ValueKind {
      *
      * @param row the row
      * @param i   the field index
-     * @return the value
+     * @return the value, or null for null
      */
-    public Object value(Row row, int i) {
+    public @Nullable Object value(Row row, int i) {
         if (row.isNullAt(i)) {
             return null;
         }

@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.spring.actuate;
 
 import io.github.mlhighway.lifecycle.core.release.ReleaseController;
+import io.github.mlhighway.lifecycle.core.release.ReleaseState;
 import io.github.mlhighway.lifecycle.core.runtime.Lifecycle;
 import io.github.mlhighway.lifecycle.release.ReleasePhase;
 import io.github.mlhighway.lifecycle.spring.actuate.LifecycleReport.ReleaseReport;
@@ -103,15 +104,17 @@ public class LifecycleEndpoint {
                 default -> throw invalid("Unknown action '" + action + "': expected pause, resume, abort or approve");
             }
         } catch (IllegalStateException e) {
-            throw invalid(e.getMessage());
+            throw invalid(Objects.requireNonNullElse(e.getMessage(), "the release refused the action"));
         }
         return LifecycleReports.release(release);
     }
 
     private void approve(ReleaseController release) {
-        ReleasePhase phase = release.state().phase();
+        ReleaseState state = release.state();
+        ReleasePhase phase = state == null ? null : state.phase();
         if (phase != ReleasePhase.AWAITING_APPROVAL) {
-            throw invalid("Release '" + release.config().releaseId() + "' is " + phase
+            throw invalid("Release '" + release.config().releaseId() + "' is "
+                    + (phase == null ? "not started" : phase)
                     + "; only a release in AWAITING_APPROVAL can be approved");
         }
         approvals.approve(release.config().releaseId());

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the {@code lifecycle} Actuator endpoint shows: the runtime's SLOs, its releases, the open incidents and the
@@ -65,7 +66,7 @@ public record LifecycleReport(String at, List<SloReport> slos, List<ReleaseRepor
      */
     public record ReleaseReport(String id, String strategy, String phase, int step, List<Integer> steps,
                                 Map<String, Integer> weights, int failures, String nextAnalysisAt, String reason,
-                                AnalysisReport lastAnalysis) {
+                                @Nullable AnalysisReport lastAnalysis) {
     }
 
     /**
@@ -90,6 +91,6 @@ public record LifecycleReport(String at, List<SloReport> slos, List<ReleaseRepor
      * @param firing        alert tiers firing now ({@code slo/tier}) and their severity
      */
     public record IncidentReport(String id, String key, String title, String firstSignalAt, String openedAt,
-                                 String mitigatedAt, Map<String, String> firing) {
+                                 @Nullable String mitigatedAt, Map<String, String> firing) {
     }
 }

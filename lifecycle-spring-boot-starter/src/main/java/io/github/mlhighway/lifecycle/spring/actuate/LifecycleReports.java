@@ -22,7 +22,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a {@link Lifecycle} into the endpoint's {@link LifecycleReport}. Reads only. */
 final class LifecycleReports {
@@ -69,7 +71,8 @@ final class LifecycleReports {
     }
 
     static ReleaseReport release(ReleaseController controller) {
-        ReleaseState state = controller.state();
+        ReleaseState state = Objects.requireNonNull(controller.state(), () -> "release '"
+                + controller.config().releaseId() + "' has no state: it was neither started nor resumed");
         ReleaseConfig config = controller.config();
         Map<String, Integer> weights = new LinkedHashMap<>();
         weights.put(config.baselineVersion(), 100 - state.candidateWeight());
@@ -101,6 +104,6 @@ final class LifecycleReports {
     }
 
     private static String time(Instant instant) {
-        return instant == null ? null : instant.toString();
+        return instant.toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.mlhighway.lifecycle.spring.autoconfigure;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code lifecycle.*} property the runtime cannot be built from: an unreadable or invalid OpenSLO file, a store
@@ -22,11 +23,12 @@ public class LifecycleConfigurationException extends RuntimeException {
      * The exception.
      *
      * @param property the property's full name, e.g. {@code lifecycle.slos}
-     * @param value    its value as configured
+     * @param value    its value as configured, or null when it is not set
      * @param reason   what is wrong with it, one sentence
      * @param cause    the failure that showed it, or null
      */
-    public LifecycleConfigurationException(String property, Object value, String reason, Throwable cause) {
+    public LifecycleConfigurationException(String property, @Nullable Object value, String reason,
+                                           @Nullable Throwable cause) {
         super("Invalid property '" + property + "' (value '" + value + "'): " + reason, cause);
         this.property = Objects.requireNonNull(property, "property");
         this.value = String.valueOf(value);

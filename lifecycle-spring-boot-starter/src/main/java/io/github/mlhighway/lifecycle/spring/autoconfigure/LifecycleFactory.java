@@ -15,8 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.jspecify.annotations.Nullable;
 
 /** Builds the runtime from {@link LifecycleProperties}, naming the property whenever a value is refused. */
 final class LifecycleFactory {
@@ -117,7 +119,7 @@ final class LifecycleFactory {
         return watched;
     }
 
-    private static void set(String property, Object value, Consumer<Lifecycle.Builder> apply,
+    private static void set(String property, @Nullable Object value, Consumer<Lifecycle.Builder> apply,
                             Lifecycle.Builder builder) {
         try {
             apply.accept(builder);
@@ -125,7 +127,9 @@ final class LifecycleFactory {
             if (e instanceof LifecycleConfigurationException configuration) {
                 throw configuration;
             }
-            throw new LifecycleConfigurationException(property, value, e.getMessage(), e);
+            // a message-less exception must not turn into a NullPointerException here
+            throw new LifecycleConfigurationException(property, value,
+                    Objects.requireNonNullElse(e.getMessage(), e.getClass().getName()), e);
         }
     }
 }

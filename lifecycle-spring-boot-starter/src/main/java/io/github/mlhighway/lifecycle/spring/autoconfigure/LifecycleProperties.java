@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code lifecycle.*} properties the starter builds the {@link Lifecycle} runtime from. Every property has a
@@ -166,7 +167,7 @@ public class LifecycleProperties {
          * Where model artifacts go when the store is not a directory (default: the directory store's own artifact
          * area; for {@code memory:} a temporary directory).
          */
-        private String artifacts;
+        private @Nullable String artifacts;
 
         /** @return the store location */
         public String getLocation() {
@@ -179,12 +180,12 @@ public class LifecycleProperties {
         }
 
         /** @return the artifact directory, or null for the default */
-        public String getArtifacts() {
+        public @Nullable String getArtifacts() {
             return artifacts;
         }
 
-        /** @param artifacts the artifact directory */
-        public void setArtifacts(String artifacts) {
+        /** @param artifacts the artifact directory, or null for the default */
+        public void setArtifacts(@Nullable String artifacts) {
             this.artifacts = artifacts;
         }
     }
@@ -282,54 +283,54 @@ public class LifecycleProperties {
     public static class RequestEndpoint {
 
         /** The request mapping's path pattern, as Spring's {@code http.server.requests} uri tag shows it. */
-        private String path;
+        private @Nullable String path;
 
         /** The HTTP method (e.g. GET); empty for every method. */
-        private String method;
+        private @Nullable String method;
 
         /** A ratio SLO (by name) that counts a request good unless it failed with an exception or a 5xx status. */
-        private String availabilitySlo;
+        private @Nullable String availabilitySlo;
 
         /** A threshold SLO (by name) that is given each request's latency in milliseconds. */
-        private String latencySlo;
+        private @Nullable String latencySlo;
 
-        /** @return the path pattern */
-        public String getPath() {
+        /** @return the path pattern, or null when not configured (start-up then fails naming the property) */
+        public @Nullable String getPath() {
             return path;
         }
 
         /** @param path the path pattern */
-        public void setPath(String path) {
+        public void setPath(@Nullable String path) {
             this.path = path;
         }
 
         /** @return the method, or null for every method */
-        public String getMethod() {
+        public @Nullable String getMethod() {
             return method;
         }
 
         /** @param method the method */
-        public void setMethod(String method) {
+        public void setMethod(@Nullable String method) {
             this.method = method;
         }
 
         /** @return the availability SLO name, or null */
-        public String getAvailabilitySlo() {
+        public @Nullable String getAvailabilitySlo() {
             return availabilitySlo;
         }
 
         /** @param availabilitySlo the availability SLO name */
-        public void setAvailabilitySlo(String availabilitySlo) {
+        public void setAvailabilitySlo(@Nullable String availabilitySlo) {
             this.availabilitySlo = availabilitySlo;
         }
 
         /** @return the latency SLO name, or null */
-        public String getLatencySlo() {
+        public @Nullable String getLatencySlo() {
             return latencySlo;
         }
 
         /** @param latencySlo the latency SLO name */
-        public void setLatencySlo(String latencySlo) {
+        public void setLatencySlo(@Nullable String latencySlo) {
             this.latencySlo = latencySlo;
         }
     }

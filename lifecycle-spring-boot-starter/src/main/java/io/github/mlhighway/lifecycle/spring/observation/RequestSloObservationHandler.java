@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records availability and latency SLIs of chosen endpoints from Spring MVC's own HTTP server observations
@@ -68,8 +69,9 @@ public final class RequestSloObservationHandler
         for (int i = 0; i < configured.size(); i++) {
             RequestEndpoint endpoint = configured.get(i);
             String prefix = "lifecycle.requests.endpoints[" + i + "].";
-            if (endpoint.getPath() == null || endpoint.getPath().isBlank()) {
-                throw new LifecycleConfigurationException(prefix + "path", endpoint.getPath(),
+            String path = endpoint.getPath();
+            if (path == null || path.isBlank()) {
+                throw new LifecycleConfigurationException(prefix + "path", path,
                         "expected the request mapping's path pattern, e.g. /forecast", null);
             }
             SloTracker availability = tracker(prefix + "availability-slo", endpoint.getAvailabilitySlo(), false);
@@ -78,14 +80,15 @@ public final class RequestSloObservationHandler
                 throw new LifecycleConfigurationException(prefix + "availability-slo", null,
                         "an endpoint needs an availability-slo, a latency-slo or both", null);
             }
-            String method = endpoint.getMethod() == null || endpoint.getMethod().isBlank() ? null
-                    : endpoint.getMethod().toUpperCase(Locale.ROOT);
-            resolved.add(new Route(endpoint.getPath(), method, availability, latency));
+            String configuredMethod = endpoint.getMethod();
+            String method = configuredMethod == null || configuredMethod.isBlank() ? null
+                    : configuredMethod.toUpperCase(Locale.ROOT);
+            resolved.add(new Route(path, method, availability, latency));
         }
         routes = List.copyOf(resolved);
     }
 
-    private SloTracker tracker(String property, String name, boolean threshold) {
+    private @Nullable SloTracker tracker(String property, @Nullable String name, boolean threshold) {
         if (name == null || name.isBlank()) {
             return null;
         }
@@ -129,22 +132,26 @@ public final class RequestSloObservationHandler
         }
         HttpServletRequest request = context.getCarrier();
         HttpServletResponse response = context.getResponse();
+        String requestMethod = request == null ? null : request.getMethod();
         for (Route route : routes) {
-            if (route.matches(pattern, request.getMethod())) {
-                if (route.availability != null) {
+            if (route.matches(pattern, requestMethod)) {
+                SloTracker availability = route.availability;
+                if (availability != null) {
                     boolean failed = context.getError() != null || (response != null && response.getStatus() >= 500);
-                    route.availability.record(!failed);
+                    availability.record(!failed);
                 }
-                if (route.latency != null) {
-                    route.latency.recordValue((nanoTime.getAsLong() - start) / NANOS_PER_MILLI);
+                SloTracker latency = route.latency;
+                if (latency != null) {
+                    latency.recordValue((nanoTime.getAsLong() - start) / NANOS_PER_MILLI);
                 }
             }
         }
     }
 
     /** One configured endpoint with its SLOs looked up. */
-    private record Route(String path, String method, SloTracker availability, SloTracker latency) {
-        boolean matches(String pattern, String requestMethod) {
+    private record Route(String path, @Nullable String method, @Nullable SloTracker availability,
+                         @Nullable SloTracker latency) {
+        boolean matches(String pattern, @Nullable String requestMethod) {
             return path.equals(pattern) && (method == null || method.equalsIgnoreCase(requestMethod));
         }
     }
