@@ -528,7 +528,8 @@ public final class MicroBatcher<I, O> implements Function<I, O>, AutoCloseable {
         batched.addAndGet(-n); // answered from here on: a leader collecting elsewhere may wait for them to return
         VirtualMachineError fatal = record(n, waited, forward, failure != null);
         for (int i = 0; i < n; i++) {
-            batch.get(i).complete(failure == null && results != null ? results.get(i) : null, failure); // results is set when failure is not
+            // results is set whenever failure is not
+            batch.get(i).complete(failure == null && results != null ? results.get(i) : null, failure);
         }
         inputs.clear(); // only now: a batch function may return the list it was given
         if (fatal != null) {

@@ -41,7 +41,8 @@ final class TrainingLoop {
     private final BooleanSupplier stopRequested;
     private final String configHash;
 
-    TrainingLoop(DjlTrainer settings, TrainingData data, @Nullable Checkpoints checkpoints, BooleanSupplier stopRequested) {
+    TrainingLoop(DjlTrainer settings, TrainingData data, @Nullable Checkpoints checkpoints,
+                 BooleanSupplier stopRequested) {
         this.settings = settings;
         this.data = data;
         this.checkpoints = checkpoints;
