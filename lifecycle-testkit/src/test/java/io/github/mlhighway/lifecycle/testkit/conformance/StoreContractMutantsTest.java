@@ -569,6 +569,9 @@ class StoreContractMutantsTest {
                     if (revision == null) {
                         return Optional.empty();
                     }
+                    // A real store doing I/O between the two reads; without it the window is so narrow that a
+                    // loaded machine (few increments within the contention budget) can miss it.
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000);
                     return Optional.of(new StoredDocument(collection, key, revision,
                             times.get(collection + "/" + key), bodies.get(collection + "/" + key)));
                 }
