@@ -46,10 +46,11 @@ class ChiSquaredPoolingTest {
 
     @Test
     void aTooSmallOtherCellJoinsTheFirstOfTheSmallestCells() {
-        // Columns 50, 50, 3, 3: "other" = 6 * 1/2 = 3 < 5 joins cell 0 (the first of two smallest, 50 each),
-        // counted as one more pooled category. Table [[33, 20], [23, 30]]: chi2 = 3.7857142857142856.
-        assertResult(ChiSquaredTest.homogeneity(new long[] {30, 20, 2, 1}, new long[] {20, 30, 1, 2}),
-                3.7857142857142856, 0.05169184312497921, 1, 3);
+        // Sides 54 and 52, columns 50, 50, 3, 3: the 3s pool (1.47 each); "other" (4 and 2, 2.94 expected) joins
+        // cell 0, the first of the two smallest (50 each), and counts as one more pooled category.
+        // Table [[34, 20], [22, 30]]: chi2 = 4.535307285307287 (joining cell 1 would give 3.106227106227105).
+        assertResult(ChiSquaredTest.homogeneity(new long[] {30, 20, 3, 1}, new long[] {20, 30, 0, 2}),
+                4.535307285307287, 0.03320249528022217, 1, 3);
     }
 
     @Test
