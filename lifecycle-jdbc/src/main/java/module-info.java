@@ -14,6 +14,9 @@ module io.github.mlhighway.lifecycle.jdbc {
     exports io.github.mlhighway.lifecycle.jdbc;
 
     opens io.github.mlhighway.lifecycle.jdbc to com.fasterxml.jackson.databind;
+    // Flyway reads the SQL migrations through ClassLoader.getResourceAsStream, which finds a module's resource only
+    // in a package opened to everyone (ModulePathTest runs a consumer on the module path against a real server).
+    opens io.github.mlhighway.lifecycle.jdbc.migration;
 
     provides io.github.mlhighway.lifecycle.core.store.StoreProvider with io.github.mlhighway.lifecycle.jdbc.PostgresStoreProvider;
 }

@@ -2,6 +2,7 @@ package io.github.mlhighway.lifecycle.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mlhighway.lifecycle.testkit.postgres.PostgresExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -162,6 +163,53 @@ class ModulePathTest {
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("predicted 42 with double@1", "versions [1]", "internal class hidden: ",
                 "module " + BASE + ".core does not export " + BASE + ".core.slo.internal to module consumer");
+    }
+
+    @Test
+    void aConsumerModuleOpensAPostgresStoreOnTheModulePathAndFlywayFindsTheMigrations() throws Exception {
+        // Needs a real PostgreSQL: skipped without one, a failure under CI=true (PostgresExtension.server()).
+        String url = PostgresExtension.server().newDatabase();
+        Path src = write("postgres-consumer", """
+                module consumer {
+                    requires io.github.mlhighway.lifecycle.core;
+                }
+                """, """
+                package consumer;
+
+                import io.github.mlhighway.lifecycle.core.store.Stores;
+                import io.github.mlhighway.lifecycle.store.Store;
+
+                public final class Main {
+                    public static void main(String[] args) {
+                        try (Store store = Stores.open(args[0])) {
+                            store.write("notes", "first", "{\\"n\\":1}", Store.MUST_NOT_EXIST);
+                            System.out.println("store " + store.getClass().getName() + " in "
+                                    + store.getClass().getModule().getName());
+                            System.out.println("read " + store.read("notes", "first").orElseThrow().json());
+                        }
+                    }
+                }
+                """);
+        List<String> roots = List.of(BASE + ".core");
+        Path classes = dir.resolve("postgres-consumer-classes");
+        assertThat(javac(src, classes, modulePath(roots))).as("javac output").isEmpty();
+
+        // What a build tool puts on the module path for an application that depends on lifecycle-jdbc: the jdbc
+        // module and what it requires, and Flyway's PostgreSQL plugin, which nothing requires (Flyway finds it
+        // as a service). The consumer itself requires only the core: the store is found through `provides`.
+        List<Path> path = new ArrayList<>(modulePath(List.of(BASE + ".core", BASE + ".jdbc",
+                "flyway.database.postgresql")));
+        path.add(classes);
+        List<String> command = List.of(javaLauncher(), "--module-path", join(path), "--module", "consumer/consumer.Main",
+                url);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        process.getInputStream().transferTo(out);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the consumer ends").isTrue();
+        String output = out.toString(StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("store " + BASE + ".jdbc.PostgresStore in " + BASE + ".jdbc",
+                "read {\"n\":1}");
     }
 
     @Test
