@@ -52,6 +52,17 @@ class SketchErrorBoundsArithmeticTest {
     }
 
     @Test
+    void jensenShannonWhereTheTangentPlaneDecides() {
+        // proportions away from 1/2 (so that ln(2x / (x + y)) and ln(2x (x + y)) differ in size): divergence
+        // 0.28343763551033835, corners 0.35694153606996454, tangent planes 0.1963681043402375; the lower side is
+        // farther, so the gradient sets the bound: sqrt(0.2834...) - sqrt(0.1964...)
+        double bound = SketchErrorBounds.binned(DriftTest.JENSEN_SHANNON, new double[] {0.3, 0.7},
+                new double[] {0.97, 0.03}, new double[] {0.02, 0.02}, new double[] {0.05, 0.05});
+        assertThat(bound).isCloseTo(Math.sqrt(0.28343763551033835) - Math.sqrt(0.1963681043402375), within(1e-12));
+        assertThat(bound).isCloseTo(0.08925420435487763, within(1e-12));
+    }
+
+    @Test
     void jensenShannonWithAnEmptyReferenceBin() {
         // the empty bin has no gradient (its tangent bound is 0) and contributes 0 ln 0 = 0 for its empty side:
         // divergence 0.07488176162235434, corners 0.0864640022197603, tangents 0 (the empty bin's term 0.1 ln 2 / 2
