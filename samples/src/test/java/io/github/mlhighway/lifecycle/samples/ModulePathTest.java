@@ -153,14 +153,8 @@ class ModulePathTest {
 
         List<Path> path = new ArrayList<>(modulePath(List.of(BASE + ".core")));
         path.add(classes);
-        List<String> command = List.of(javaLauncher(), "--module-path", join(path), "--module", "consumer/consumer.Main",
-                dir.resolve("store").toString(), dir.resolve("work").toString(), INTERNAL_CLASS);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        process.getInputStream().transferTo(out);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the consumer ends").isTrue();
-        String output = out.toString(StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isZero();
+        String output = runConsumer(path, dir.resolve("store").toString(), dir.resolve("work").toString(),
+                INTERNAL_CLASS);
         assertThat(output).contains("predicted 42 with double@1", "versions [1]", "internal class hidden: ",
                 "module " + BASE + ".core does not export " + BASE + ".core.slo.internal to module consumer");
     }
@@ -200,14 +194,7 @@ class ModulePathTest {
         List<Path> path = new ArrayList<>(modulePath(List.of(BASE + ".core", BASE + ".jdbc",
                 "flyway.database.postgresql")));
         path.add(classes);
-        List<String> command = List.of(javaLauncher(), "--module-path", join(path), "--module", "consumer/consumer.Main",
-                url);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        process.getInputStream().transferTo(out);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the consumer ends").isTrue();
-        String output = out.toString(StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isZero();
+        String output = runConsumer(path, url);
         assertThat(output).contains("store " + BASE + ".jdbc.PostgresStore in " + BASE + ".jdbc",
                 "read {\"n\":1}");
     }
@@ -233,6 +220,20 @@ class ModulePathTest {
         assertThat(compiled).contains("package " + BASE + ".core.slo.internal is not visible",
                 "(package " + BASE + ".core.slo.internal is declared in module " + BASE
                         + ".core, which does not export it)");
+    }
+
+    /** Runs {@code consumer/consumer.Main} on the module path; returns what it printed, once it ended with 0. */
+    private static String runConsumer(List<Path> modulePath, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaLauncher(), "--module-path", join(modulePath),
+                "--module", "consumer/consumer.Main"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        process.getInputStream().transferTo(out);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the consumer ends").isTrue();
+        String output = out.toString(StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 
     /** The consumer's module-info and its Main class. */
