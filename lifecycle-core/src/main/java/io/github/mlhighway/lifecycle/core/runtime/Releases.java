@@ -341,8 +341,7 @@ public final class Releases {
             service.trafficPlan(controller.plan());
             Active release = new Active(controller, service, alias, recordIncidents ? incidents : null);
             byId.put(config.releaseId(), controller);
-            if (!Objects.requireNonNull(controller.state(), "the opened release has no state").phase().isTerminal()
-                    || !release.finish()) {
+            if (!controller.state().phase().isTerminal() || !release.finish()) {
                 active.add(release);
             }
             return controller;
@@ -499,7 +498,7 @@ public final class Releases {
          * @return true when done
          */
         boolean finish() {
-            ReleasePhase phase = Objects.requireNonNull(controller.state()).phase();
+            ReleasePhase phase = controller.state().phase();
             ReleaseConfig config = controller.config();
             String aliasName = alias;
             if (phase == ReleasePhase.PROMOTED && aliasName != null) {
@@ -529,7 +528,7 @@ public final class Releases {
                             + entry.message()));
                 }
             }
-            findings.add(Finding.note("release." + config.releaseId(), Outcome.PASS, Objects.requireNonNull(controller.state()).reason()));
+            findings.add(Finding.note("release." + config.releaseId(), Outcome.PASS, controller.state().reason()));
             Verdict verdict = Verdict.fromFindings("release:" + config.releaseId(), findings,
                     lifecycle.clock().instant());
             lifecycle.registry().moveAlias(AliasMoveRequest.of(target.model(), aliasName, target.version())

@@ -1,7 +1,6 @@
 package io.github.mlhighway.lifecycle.spring.actuate;
 
 import io.github.mlhighway.lifecycle.core.release.ReleaseController;
-import io.github.mlhighway.lifecycle.core.release.ReleaseState;
 import io.github.mlhighway.lifecycle.core.runtime.Lifecycle;
 import io.github.mlhighway.lifecycle.release.ReleasePhase;
 import io.github.mlhighway.lifecycle.spring.actuate.LifecycleReport.ReleaseReport;
@@ -110,11 +109,9 @@ public class LifecycleEndpoint {
     }
 
     private void approve(ReleaseController release) {
-        ReleaseState state = release.state();
-        ReleasePhase phase = state == null ? null : state.phase();
+        ReleasePhase phase = release.state().phase();
         if (phase != ReleasePhase.AWAITING_APPROVAL) {
-            throw invalid("Release '" + release.config().releaseId() + "' is "
-                    + (phase == null ? "not started" : phase)
+            throw invalid("Release '" + release.config().releaseId() + "' is " + phase
                     + "; only a release in AWAITING_APPROVAL can be approved");
         }
         approvals.approve(release.config().releaseId());

@@ -22,7 +22,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -71,8 +70,7 @@ final class LifecycleReports {
     }
 
     static ReleaseReport release(ReleaseController controller) {
-        ReleaseState state = Objects.requireNonNull(controller.state(), () -> "release '"
-                + controller.config().releaseId() + "' has no state: it was neither started nor resumed");
+        ReleaseState state = controller.state();
         ReleaseConfig config = controller.config();
         Map<String, Integer> weights = new LinkedHashMap<>();
         weights.put(config.baselineVersion(), 100 - state.candidateWeight());
